@@ -1,0 +1,236 @@
+//! Stage 4, charts: one line chart per indicator, drawn with Plotters' SVG
+//! backend and returned as SVG text.
+//!
+//! Positions are computed from the exact decimals and rounded to whole
+//! pixels; axis numbers are the Danish-formatted decimals themselves, so no
+//! figure on a chart ever passes through floating point.
+
+use crate::compute::Trend;
+use crate::model::{Indicator, SeriesKind};
+use crate::number::format_da;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// The font family of chart text: embedded in every report, so the PDF shows
+/// exactly the glyphs the chart was designed with.
+pub const CHART_FONT: &str = "Libertinus Serif";
+
+const WIDTH: u32 = 640;
+const PLOT_LEFT: i32 = 58;
+const PLOT_RIGHT: i32 = WIDTH as i32 - 18;
+const PLOT_TOP: i32 = 14;
+const PLOT_HEIGHT: i32 = 220;
+const LEGEND_ROW: i32 = 20;
+
+/// Area colours: the Okabe-Ito palette, distinguishable with colour-blindness.
+const AREA_COLOURS: [RGBColor; 6] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+    RGBColor(230, 159, 0),
+];
+const TOTAL_COLOUR: RGBColor = RGBColor(26, 26, 26);
+const REFERENCE_COLOURS: [RGBColor; 3] = [RGBColor(110, 110, 110), RGBColor(150, 120, 60), RGBColor(90, 90, 160)];
+const GRID: RGBColor = RGBColor(225, 225, 225);
+const AXIS: RGBColor = RGBColor(80, 80, 80);
+
+/// How one line is drawn.
+#[derive(Debug, Clone, Copy)]
+struct LineStyle {
+    colour: RGBColor,
+    width: u32,
+    dashed: bool,
+}
+
+fn line_style(kind: SeriesKind, index_in_kind: usize) -> LineStyle {
+    match kind {
+        SeriesKind::Area => LineStyle { colour: AREA_COLOURS[index_in_kind % AREA_COLOURS.len()], width: 2, dashed: false },
+        SeriesKind::Total => LineStyle { colour: TOTAL_COLOUR, width: 4, dashed: false },
+        SeriesKind::Reference => {
+            LineStyle { colour: REFERENCE_COLOURS[index_in_kind % REFERENCE_COLOURS.len()], width: 2, dashed: true }
+        }
+    }
+}
+
+/// A rounded tick step: 1, 2, 2,5 or 5 times a power of ten, giving about five intervals.
+fn tick_step(max: Decimal) -> Decimal {
+    let rough = max / Decimal::from(5);
+    let mut magnitude = Decimal::ONE;
+    while magnitude * Decimal::TEN <= rough {
+        magnitude *= Decimal::TEN;
+    }
+    while magnitude > rough && magnitude > Decimal::new(1, 6) {
+        magnitude /= Decimal::TEN;
+    }
+    [Decimal::ONE, Decimal::TWO, Decimal::new(25, 1), Decimal::from(5), Decimal::TEN]
+        .into_iter()
+        .map(|f| f * magnitude)
+        .find(|step| *step >= rough)
+        .unwrap_or(magnitude * Decimal::TEN)
+}
+
+fn px(value: Decimal) -> i32 {
+    value.round().to_i32().unwrap_or(0)
+}
+
+fn font(size: u32, colour: RGBColor) -> TextStyle<'static> {
+    // Plotters' SVG backend writes font-size as size / 1.24; undo that so the
+    // chart text is exactly `size` units high.
+    (CHART_FONT, f64::from(size) * 1.24).into_font().color(&colour)
+}
+
+/// Draws the line chart of a trend as SVG text. Each row of the trend is a
+/// line; *samlet* is thick, references are dashed.
+pub fn line_chart(trend: &Trend) -> String {
+    let rows: Vec<_> = trend.rows.iter().filter(|r| r.points.iter().any(|p| p.value.is_some())).collect();
+    let mut kind_index = [0usize; 3];
+    let styles: Vec<LineStyle> = rows
+        .iter()
+        .map(|r| {
+            let slot = &mut kind_index[r.kind as usize];
+            *slot += 1;
+            line_style(r.kind, *slot - 1)
+        })
+        .collect();
+
+    // Legend layout first: it decides the chart's height.
+    let mut legend = Vec::new();
+    let (mut x, mut y) = (PLOT_LEFT, 0);
+    for (row, style) in rows.iter().zip(&styles) {
+        // About 6,2 units per character at 12 units; enough for Libertinus Serif.
+        let width = 34 + i32::try_from(row.name.chars().count()).unwrap_or(40) * 62 / 10 + 18;
+        if x + width > PLOT_RIGHT && x > PLOT_LEFT {
+            x = PLOT_LEFT;
+            y += LEGEND_ROW;
+        }
+        legend.push((x, y, *row, *style));
+        x += width;
+    }
+    let legend_top = PLOT_TOP + PLOT_HEIGHT + 34;
+    let height = legend_top + y + LEGEND_ROW + 4;
+
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, u32::try_from(height).unwrap_or(400))).into_drawing_area();
+        let _ = root.fill(&WHITE);
+
+        let max = rows
+            .iter()
+            .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
+            .max()
+            .unwrap_or(Decimal::ONE)
+            .max(Decimal::ONE);
+        let step = tick_step(max);
+        let top_value = (max / step).ceil() * step;
+        let plot_bottom = PLOT_TOP + PLOT_HEIGHT;
+        let y_of = |v: Decimal| px(Decimal::from(plot_bottom) - v / top_value * Decimal::from(PLOT_HEIGHT));
+        let years = &trend.years;
+        let slots = i32::try_from(years.len().max(1)).unwrap_or(1);
+        let slot_width = (PLOT_RIGHT - PLOT_LEFT) / slots;
+        let x_of = |i: usize| PLOT_LEFT + slot_width / 2 + i32::try_from(i).unwrap_or(0) * slot_width;
+
+        // Grid and value axis.
+        let mut tick = Decimal::ZERO;
+        while tick <= top_value {
+            let ty = y_of(tick);
+            let _ = root.draw(&PathElement::new(vec![(PLOT_LEFT, ty), (PLOT_RIGHT, ty)], GRID.stroke_width(1)));
+            let decimals = if step.fract().is_zero() { 0 } else { step.scale().min(2) };
+            let label_style = font(12, AXIS).pos(Pos::new(HPos::Right, VPos::Center));
+            let _ = root.draw(&Text::new(format_da(tick, decimals), (PLOT_LEFT - 8, ty), label_style));
+            tick += step;
+        }
+        let _ = root.draw(&PathElement::new(vec![(PLOT_LEFT, plot_bottom), (PLOT_RIGHT, plot_bottom)], AXIS.stroke_width(1)));
+        for (i, year) in years.iter().enumerate() {
+            let label_style = font(12, AXIS).pos(Pos::new(HPos::Center, VPos::Top));
+            let _ = root.draw(&Text::new(year.to_string(), (x_of(i), plot_bottom + 8), label_style));
+        }
+
+        // Lines: references first, then areas, then samlet on top.
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| match rows[i].kind {
+            SeriesKind::Reference => 0,
+            SeriesKind::Area => 1,
+            SeriesKind::Total => 2,
+        });
+        for i in order {
+            let (row, style) = (rows[i], styles[i]);
+            let stroke = style.colour.stroke_width(style.width);
+            let points: Vec<Option<(i32, i32)>> = row
+                .points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| p.value.map(|v| (x_of(i), y_of(v.value))))
+                .collect();
+            // Consecutive years are joined; a missing year leaves a gap.
+            for run in points.split(|p| p.is_none()).filter(|run| run.len() > 1) {
+                let coords: Vec<(i32, i32)> = run.iter().flatten().copied().collect();
+                if style.dashed {
+                    let _ = root.draw(&DashedPathElement::new(coords, 7, 5, stroke));
+                } else {
+                    let _ = root.draw(&PathElement::new(coords, stroke));
+                }
+            }
+            for &(cx, cy) in points.iter().flatten() {
+                let r = if row.kind == SeriesKind::Total { 4 } else { 3 };
+                let _ = root.draw(&Circle::new((cx, cy), r, style.colour.filled()));
+            }
+        }
+
+        // Legend: a sample of each line and its name.
+        for (lx, ly, row, style) in &legend {
+            let cy = legend_top + ly + LEGEND_ROW / 2;
+            let stroke = style.colour.stroke_width(style.width);
+            let sample = vec![(*lx, cy), (lx + 26, cy)];
+            if style.dashed {
+                let _ = root.draw(&DashedPathElement::new(sample, 7, 5, stroke));
+            } else {
+                let _ = root.draw(&PathElement::new(sample, stroke));
+            }
+            let label_style = font(12, RGBColor(30, 30, 30)).pos(Pos::new(HPos::Left, VPos::Center));
+            let _ = root.draw(&Text::new(row.name.clone(), (lx + 32, cy), label_style));
+        }
+        let _ = root.present();
+    }
+    svg
+}
+
+/// A sentence describing the chart for screen readers, written from its data.
+pub fn alt_text(indicator: &Indicator, trend: &Trend) -> String {
+    let names: Vec<&str> = trend
+        .rows
+        .iter()
+        .filter(|r| r.points.iter().any(|p| p.value.is_some()))
+        .map(|r| r.name.as_str())
+        .collect();
+    let span = match (trend.years.first(), trend.years.last()) {
+        (Some(a), Some(b)) if a != b => format!(" {a}-{b}"),
+        (Some(a), _) => format!(" {a}"),
+        _ => String::new(),
+    };
+    format!(
+        "Linjediagram: {}{span} for {}.",
+        indicator.name.to_lowercase(),
+        crate::compute::join_names(&names)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn tick_steps_are_round() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(tick_step(d("55.1")), d("20"));
+        assert_eq!(tick_step(d("100")), d("20"));
+        assert_eq!(tick_step(d("12")), d("2.5"));
+        assert_eq!(tick_step(d("1")), d("0.2"));
+        assert_eq!(tick_step(d("123")), d("25"));
+    }
+}

@@ -1,0 +1,290 @@
+//! Stage 3, compute: pure functions from the model to exact figures.
+//!
+//! An area's value is computed from its counts (numerator / denominator ×
+//! scale) or taken as given. *Samlet* (all areas together) is the value the
+//! data gives for it, else the pooled ratio Σ numerators / Σ denominators ×
+//! scale, never an average of the areas' rates. A given rate takes part in the
+//! pooled figure only when its area's denominator is known, which weights it;
+//! when that is missing the figure is not computed and the reason is kept.
+
+use crate::model::{Calc, Indicator, Model, SeriesKind, TOTAL_ID};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Where a value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Computed from the series' own counts.
+    Computed,
+    /// Given directly in the data (e.g. a published rate).
+    Given,
+    /// A count, observed directly.
+    Observed,
+    /// A count, the sum of the two half-years.
+    HalfYears,
+    /// *Samlet*: pooled from the areas' numerators and denominators, or summed counts.
+    Pooled,
+}
+
+/// One exact value with its provenance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Value {
+    /// The exact value, unrounded.
+    pub value: Decimal,
+    /// Numerator and denominator, where known (for pooling).
+    #[serde(skip)]
+    pub parts: Option<(Decimal, Decimal)>,
+    /// Whether any input was illustrative.
+    pub example: bool,
+    /// How it was obtained.
+    pub origin: Origin,
+}
+
+/// A change between two values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// The year compared with.
+    pub from_year: u16,
+    /// Difference in the indicator's unit (percentage points for shares).
+    pub points: Decimal,
+    /// Relative change in per cent; none when the earlier value is 0.
+    pub percent: Option<Decimal>,
+}
+
+impl Change {
+    /// The change from `from` to `to`.
+    pub fn between(from_year: u16, from: Decimal, to: Decimal) -> Change {
+        let points = to - from;
+        let percent = (!from.is_zero()).then(|| points / from * Decimal::ONE_HUNDRED);
+        Change { from_year, points, percent }
+    }
+}
+
+/// One year of one series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Point {
+    /// The year.
+    pub year: u16,
+    /// The value, if it could be obtained.
+    pub value: Option<Value>,
+    /// Why there is no value, when the reason is worth telling.
+    pub missing: Option<String>,
+    /// Change from the year before.
+    pub vs_previous: Option<Change>,
+    /// Change from the indicator's baseline year.
+    pub vs_base: Option<Change>,
+}
+
+/// One series of an indicator over the years.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// Series id.
+    pub series: String,
+    /// Display name.
+    pub name: String,
+    /// Area, total or reference.
+    pub kind: SeriesKind,
+    /// One point per year of the trend.
+    pub points: Vec<Point>,
+}
+
+impl Row {
+    /// The point of a year.
+    pub fn at(&self, year: u16) -> Option<&Point> {
+        self.points.iter().find(|p| p.year == year)
+    }
+
+    /// The latest year with a value.
+    pub fn latest(&self) -> Option<&Point> {
+        self.points.iter().rev().find(|p| p.value.is_some())
+    }
+}
+
+/// An indicator's figures for every series and year up to the report's year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Trend {
+    /// Indicator id.
+    pub indicator: String,
+    /// The years shown: those up to the last year that have any value.
+    pub years: Vec<u16>,
+    /// Areas, *samlet*, references (only references with figures).
+    pub rows: Vec<Row>,
+}
+
+/// Computes the trend of every indicator up to and including `last_year`.
+pub fn trends(model: &Model, last_year: u16) -> Vec<Trend> {
+    model.indicators.iter().map(|i| trend(model, i, last_year)).collect()
+}
+
+/// Computes one indicator's trend up to and including `last_year`.
+pub fn trend(model: &Model, indicator: &Indicator, last_year: u16) -> Trend {
+    let all_years: Vec<u16> = (model.plan.first_year..=last_year.min(model.plan.last_year)).collect();
+    let mut rows: Vec<Row> = model
+        .series
+        .iter()
+        .map(|s| {
+            let points = all_years
+                .iter()
+                .map(|&year| {
+                    let result = match s.kind {
+                        SeriesKind::Total => total_value(model, indicator, year),
+                        _ => own_value(model, indicator, &s.id, year),
+                    };
+                    let (value, missing) = match result {
+                        Ok(v) => (Some(v), None),
+                        Err(reason) => (None, reason),
+                    };
+                    Point { year, value, missing, vs_previous: None, vs_base: None }
+                })
+                .collect();
+            Row { series: s.id.clone(), name: s.name.clone(), kind: s.kind, points }
+        })
+        .filter(|r| r.kind != SeriesKind::Reference || r.points.iter().any(|p| p.value.is_some()))
+        .collect();
+    for row in &mut rows {
+        let values: Vec<Option<Decimal>> = row.points.iter().map(|p| p.value.map(|v| v.value)).collect();
+        let base = indicator.base_year.and_then(|b| row.at(b)).and_then(|p| p.value).map(|v| v.value);
+        for (i, point) in row.points.iter_mut().enumerate() {
+            let Some(now) = values[i] else { continue };
+            if i > 0 {
+                if let Some(prev) = values[i - 1] {
+                    point.vs_previous = Some(Change::between(point.year - 1, prev, now));
+                }
+            }
+            if let (Some(base_year), Some(base)) = (indicator.base_year, base) {
+                if point.year > base_year {
+                    point.vs_base = Some(Change::between(base_year, base, now));
+                }
+            }
+        }
+    }
+    let has_value = |y: u16| rows.iter().any(|r| r.at(y).is_some_and(|p| p.value.is_some()));
+    let first = all_years.iter().copied().find(|&y| has_value(y));
+    let last = all_years.iter().copied().rev().find(|&y| has_value(y));
+    let years: Vec<u16> = match (first, last) {
+        (Some(f), Some(l)) => (f..=l).collect(),
+        _ => Vec::new(),
+    };
+    for row in &mut rows {
+        row.points.retain(|p| years.contains(&p.year));
+    }
+    Trend { indicator: indicator.id.clone(), years, rows }
+}
+
+/// A series' own value for a year: from its counts, or as given.
+/// `Err(None)` means there is simply no figure; `Err(Some(reason))` explains.
+pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) -> Result<Value, Option<String>> {
+    let Some(fig) = model.year(series, year) else { return Err(None) };
+    match &indicator.calc {
+        Calc::Ratio { numerator, denominator, scale } => {
+            let den = fig.counts.get(denominator);
+            if let Some(given) = fig.values.get(&indicator.id) {
+                // A given rate with a known denominator implies its numerator.
+                let parts = den.map(|d| (given.value * d.value / scale, d.value));
+                let example = given.example || den.is_some_and(|d| d.example);
+                return Ok(Value { value: given.value, parts, example, origin: Origin::Given });
+            }
+            match (fig.counts.get(numerator), den) {
+                (Some(n), Some(d)) if !d.value.is_zero() => Ok(Value {
+                    value: n.value / d.value * scale,
+                    parts: Some((n.value, d.value)),
+                    example: n.example || d.example,
+                    origin: Origin::Computed,
+                }),
+                (Some(_), None) => Err(Some(format!("mangler {}", measure_name(model, denominator)))),
+                (None, Some(_)) if fig.counts.len() > 1 => Err(Some(format!("mangler {}", measure_name(model, numerator)))),
+                _ => Err(None),
+            }
+        }
+        Calc::Count { measure } => {
+            if let Some(c) = fig.counts.get(measure) {
+                return Ok(Value { value: c.value, parts: Some((c.value, Decimal::ONE)), example: c.example, origin: Origin::Observed });
+            }
+            if let Some(v) = fig.values.get(&indicator.id) {
+                return Ok(Value { value: v.value, parts: Some((v.value, Decimal::ONE)), example: v.example, origin: Origin::Given });
+            }
+            match &fig.halves {
+                [Some(h1), Some(h2)] => match (h1.get(measure), h2.get(measure)) {
+                    (Some(a), Some(b)) => Ok(Value {
+                        value: a.value + b.value,
+                        parts: Some((a.value + b.value, Decimal::ONE)),
+                        example: a.example || b.example,
+                        origin: Origin::HalfYears,
+                    }),
+                    _ => Err(None),
+                },
+                _ => Err(None),
+            }
+        }
+    }
+}
+
+/// *Samlet* for a year: as given for it, else pooled over all areas.
+pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Value, Option<String>> {
+    if let Ok(v) = own_value(model, indicator, TOTAL_ID, year) {
+        return Ok(v);
+    }
+    let mut sum_n = Decimal::ZERO;
+    let mut sum_d = Decimal::ZERO;
+    let mut example = false;
+    let mut without_denominator = Vec::new();
+    let mut without_value = Vec::new();
+    let mut any = false;
+    for area in model.areas() {
+        match own_value(model, indicator, &area.id, year) {
+            Ok(v) => {
+                any = true;
+                example |= v.example;
+                match v.parts {
+                    Some((n, d)) => {
+                        sum_n += n;
+                        sum_d += d;
+                    }
+                    None => without_denominator.push(area.name.as_str()),
+                }
+            }
+            Err(_) => without_value.push(area.name.as_str()),
+        }
+    }
+    if !any {
+        return Err(None);
+    }
+    if without_denominator.is_empty() && without_value.is_empty() {
+        let value = match &indicator.calc {
+            Calc::Ratio { scale, .. } if !sum_d.is_zero() => sum_n / sum_d * scale,
+            Calc::Ratio { .. } => return Err(Some("kan ikke beregnes: nævneren er 0 for alle områder".into())),
+            Calc::Count { .. } => sum_n,
+        };
+        return Ok(Value { value, parts: Some((sum_n, sum_d)), example, origin: Origin::Pooled });
+    }
+    let mut reasons = Vec::new();
+    if !without_denominator.is_empty() {
+        let den = match &indicator.calc {
+            Calc::Ratio { denominator, .. } => measure_name(model, denominator),
+            Calc::Count { .. } => "antal".into(),
+        };
+        reasons.push(format!(
+            "{} har kun en oplyst værdi uden {}, så den kan ikke vægtes",
+            join_names(&without_denominator),
+            den.to_lowercase()
+        ));
+    }
+    if !without_value.is_empty() {
+        reasons.push(format!("der er ingen tal for {}", join_names(&without_value)));
+    }
+    Err(Some(format!("kan ikke beregnes: {}", reasons.join("; "))))
+}
+
+fn measure_name(model: &Model, id: &str) -> String {
+    model.measure(id).map_or_else(|| id.to_string(), |m| m.name.to_lowercase())
+}
+
+/// `A`, `A og B`, `A, B og C`.
+pub fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} og {last}", init.join(", ")),
+    }
+}

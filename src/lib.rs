@@ -1,0 +1,162 @@
+//! helhed: from the figures of a *boligsocial helhedsplan* to the reports its
+//! board and residents read.
+//!
+//! The pipeline, one module per stage: [`load`] (read YAML) → [`validate`]
+//! (typed model) → [`compute`] (exact figures) → [`charts`] (SVG) →
+//! [`render`] (Typst PDF) → [`write`] (atomic files in `out/`). Only `load`
+//! reads the data and only `write` writes; everything between is pure.
+#![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
+
+pub mod charts;
+pub mod compute;
+pub mod diag;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod number;
+pub mod render;
+pub mod report;
+pub mod validate;
+pub mod write;
+
+use diag::{Diagnostics, Failed};
+use model::{Model, Period};
+use rayon::prelude::*;
+use render::templates::Templates;
+use std::path::{Path, PathBuf};
+use write::Output;
+
+/// Where a build reads and writes, and which half-year it reports on.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The data folder (`data`).
+    pub data: PathBuf,
+    /// The templates folder (`report-templates`).
+    pub templates: PathBuf,
+    /// The output folder (`out`).
+    pub out: PathBuf,
+    /// The half-year; default the latest in the data.
+    pub period: Option<Period>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { data: "data".into(), templates: "report-templates".into(), out: "out".into(), period: None }
+    }
+}
+
+/// The validated inputs of a build.
+#[derive(Debug)]
+pub struct Inputs {
+    /// The plan and its figures.
+    pub model: Model,
+    /// The half-year reported on.
+    pub period: Period,
+    /// The templates in use.
+    pub templates: Templates,
+    /// Problems that do not stop the build.
+    pub warnings: Diagnostics,
+}
+
+/// The documents of a build, rendered in memory.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The files, in the order they are reported.
+    pub outputs: Vec<Output>,
+    /// Problems that did not stop the build.
+    pub warnings: Diagnostics,
+}
+
+/// Reads and validates the data and templates. Every problem is collected.
+pub fn prepare(config: &Config) -> Result<Inputs, Failed> {
+    let mut diags = Diagnostics::default();
+    let loaded = load::load(&config.data, &mut diags);
+    let model = validate::validate(loaded, &mut diags);
+    let templates = Templates::load(&config.templates, &mut diags);
+    let period = model.as_ref().and_then(|m| resolve_period(m, config, &mut diags));
+    match (model, period) {
+        (Some(model), Some(period)) if !diags.has_errors() => Ok(Inputs { model, period, templates, warnings: diags }),
+        _ => Err(Failed(diags)),
+    }
+}
+
+fn resolve_period(model: &Model, config: &Config, diags: &mut Diagnostics) -> Option<Period> {
+    let plan_file = config.data.join("plan.yaml");
+    match config.period {
+        Some(p) if (model.plan.first_year..=model.plan.last_year).contains(&p.year) => Some(p),
+        Some(p) => {
+            diags.error(
+                &plan_file,
+                None,
+                format!("--periode {p} ligger uden for planens dataår {}-{}", model.plan.first_year, model.plan.last_year),
+            );
+            None
+        }
+        None => {
+            let latest = model.latest_period();
+            if latest.is_none() {
+                diags.error(&config.data, None, "der er ingen tal i datamappen, så der er intet halvår at rapportere om");
+            }
+            latest
+        }
+    }
+}
+
+/// Renders every document in memory, independent ones in parallel.
+pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
+    type Job = fn(&Inputs) -> Result<(Output, Diagnostics), Diagnostics>;
+    let jobs: Vec<Job> = vec![statusrapport];
+    let results: Vec<_> = jobs.par_iter().map(|job| job(inputs)).collect();
+    let mut diags = inputs.warnings.clone();
+    let mut outputs = Vec::new();
+    for result in results {
+        match result {
+            Ok((output, warnings)) => {
+                outputs.push(output);
+                diags.extend(warnings);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(Failed(diags));
+    }
+    Ok(Rendered { outputs, warnings: diags })
+}
+
+fn statusrapport(inputs: &Inputs) -> Result<(Output, Diagnostics), Diagnostics> {
+    let report = report::status_report(&inputs.model, inputs.period);
+    let data = serde_json::to_vec(&report).expect("the report model serialises");
+    let job = render::Job {
+        template: "statusrapport.typ",
+        data,
+        files: report.charts.iter().map(|(p, svg)| (p.clone(), svg.clone().into_bytes())).collect(),
+        date: inputs.model.plan.data_date,
+        ident: format!("helhed/statusrapport/{}", inputs.period.slug()),
+    };
+    let pdf = render::render_pdf(&inputs.templates, job)?;
+    let output = Output {
+        rel: PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug())),
+        bytes: pdf.bytes,
+        pages: Some(pdf.pages),
+    };
+    Ok((output, pdf.warnings))
+}
+
+/// Validates and renders everything, then writes it to the output folder.
+/// Nothing is written unless every document rendered.
+pub fn build(config: &Config) -> Result<Rendered, Failed> {
+    let inputs = prepare(config)?;
+    let rendered = render(&inputs)?;
+    if let Err((path, e)) = write::write_all(&config.out, &rendered.outputs) {
+        let mut diags = rendered.warnings;
+        diags.error(&path, None, format!("kan ikke skrives: {e}"));
+        return Err(Failed(diags));
+    }
+    Ok(rendered)
+}
+
+/// The path an output was written to.
+pub fn output_path(config: &Config, output: &Output) -> PathBuf {
+    Path::new(&config.out).join(&output.rel)
+}

@@ -1,0 +1,195 @@
+//! Positions of keys and values in a YAML text.
+//!
+//! `yaml_serde` turns a file into typed structs but keeps no positions, and
+//! most problems (an unknown area, a zero denominator) are only found after
+//! deserialising. This index, built from the parser events of the same text,
+//! answers "where is `antal.beboere`?" so every message can name its line.
+//! It also finds duplicated keys, which a map would otherwise swallow.
+
+use crate::diag::Pos;
+use saphyr_parser::{Event, Marker, Parser, ScanError};
+use std::collections::HashMap;
+
+/// Where one node of the document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loc {
+    /// The key that names the node (or the node itself in a list).
+    pub key: Pos,
+    /// The value.
+    pub value: Pos,
+}
+
+/// A key written twice in the same mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// Path of the mapping holding the key, e.g. `["antal"]`.
+    pub parent: Vec<String>,
+    /// The repeated key.
+    pub key: String,
+    /// The first occurrence.
+    pub first: Pos,
+    /// The repeat.
+    pub again: Pos,
+}
+
+/// The positions of every node of a YAML document, by path.
+#[derive(Debug, Default, Clone)]
+pub struct Locator {
+    nodes: HashMap<Vec<String>, Loc>,
+    /// Keys that occur twice in one mapping.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A syntax error: where, and the parser's explanation.
+#[derive(Debug, Clone)]
+pub struct SyntaxError {
+    /// Where the parser stopped.
+    pub pos: Pos,
+    /// What it found.
+    pub message: String,
+}
+
+enum Frame {
+    Map { path: Vec<String>, key: Option<(String, Pos)>, seen: HashMap<String, Pos> },
+    Seq { path: Vec<String>, index: usize },
+}
+
+fn pos(m: &Marker) -> Pos {
+    Pos { line: m.line(), column: m.col() + 1 }
+}
+
+impl Locator {
+    /// Indexes `text`, or says where it is not valid YAML.
+    pub fn new(text: &str) -> Result<Locator, SyntaxError> {
+        let mut locator = Locator::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        for item in Parser::new_from_str(text) {
+            let (event, span) = item.map_err(|e: ScanError| SyntaxError {
+                pos: pos(e.marker()),
+                message: e.info().to_string(),
+            })?;
+            let at = pos(&span.start);
+            match event {
+                Event::Scalar(value, ..) => {
+                    if locator.take_key(&mut stack, &value, at) {
+                        continue;
+                    }
+                    locator.place_value(&mut stack, at);
+                }
+                Event::Alias(_) => {
+                    if !locator.take_key(&mut stack, "*", at) {
+                        locator.place_value(&mut stack, at);
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    // A collection used as a key is not supported by the data
+                    // format; index it under a placeholder key.
+                    locator.take_key(&mut stack, "?", at);
+                    let path = locator.place_value(&mut stack, at);
+                    let frame = match event {
+                        Event::MappingStart(..) => Frame::Map { path, key: None, seen: HashMap::new() },
+                        _ => Frame::Seq { path, index: 0 },
+                    };
+                    stack.push(frame);
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        Ok(locator)
+    }
+
+    /// If the next node is a mapping key, records it and returns true.
+    fn take_key(&mut self, stack: &mut [Frame], key: &str, at: Pos) -> bool {
+        let Some(Frame::Map { path, key: slot @ None, seen }) = stack.last_mut() else {
+            return false;
+        };
+        if let Some(first) = seen.get(key) {
+            self.duplicates.push(Duplicate { parent: path.clone(), key: key.to_string(), first: *first, again: at });
+        } else {
+            seen.insert(key.to_string(), at);
+        }
+        *slot = Some((key.to_string(), at));
+        true
+    }
+
+    /// Records a value node under the current key or list index and returns its path.
+    fn place_value(&mut self, stack: &mut [Frame], at: Pos) -> Vec<String> {
+        let (path, key_pos) = match stack.last_mut() {
+            None => (Vec::new(), at),
+            Some(Frame::Map { path, key, .. }) => {
+                let (name, key_pos) = key.take().unwrap_or_else(|| ("?".to_string(), at));
+                let mut p = path.clone();
+                p.push(name);
+                (p, key_pos)
+            }
+            Some(Frame::Seq { path, index }) => {
+                let mut p = path.clone();
+                p.push(index.to_string());
+                *index += 1;
+                (p, at)
+            }
+        };
+        // The first occurrence wins, so a duplicate does not hide the original.
+        self.nodes.entry(path.clone()).or_insert(Loc { key: key_pos, value: at });
+        path
+    }
+
+    /// The position of the node at `path`, e.g. `["antal", "beboere"]`.
+    pub fn get(&self, path: &[&str]) -> Option<Loc> {
+        let key: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+        self.nodes.get(&key).copied()
+    }
+
+    /// The position of the key at `path`, or of the nearest enclosing node that exists.
+    pub fn key(&self, path: &[&str]) -> Option<Pos> {
+        (0..=path.len()).rev().find_map(|n| self.get(&path[..n]).map(|l| l.key))
+    }
+
+    /// The position of the value at `path`, or of the nearest enclosing node.
+    pub fn value(&self, path: &[&str]) -> Option<Pos> {
+        (0..=path.len()).rev().find_map(|n| self.get(&path[..n]).map(|l| l.value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_keys_values_and_list_items() {
+        let text = "plan:\n  navn: X\nområder:\n  - id: a\n    navn: A\n  - id: b\n";
+        let l = Locator::new(text).unwrap();
+        assert_eq!(l.key(&["plan", "navn"]), Some(Pos { line: 2, column: 3 }));
+        assert_eq!(l.value(&["plan", "navn"]), Some(Pos { line: 2, column: 9 }));
+        assert_eq!(l.key(&["områder", "1", "id"]), Some(Pos { line: 6, column: 5 }));
+        assert_eq!(l.value(&["områder", "0", "navn"]), Some(Pos { line: 5, column: 11 }));
+        // Unknown paths fall back to the nearest parent.
+        assert_eq!(l.key(&["plan", "nope"]), Some(Pos { line: 1, column: 1 }));
+        assert!(l.duplicates.is_empty());
+    }
+
+    #[test]
+    fn reports_duplicate_keys() {
+        let l = Locator::new("antal:\n  beboere: 1\n  boliger: 2\n  beboere: 3\n").unwrap();
+        assert_eq!(
+            l.duplicates,
+            vec![Duplicate {
+                parent: vec!["antal".into()],
+                key: "beboere".into(),
+                first: Pos { line: 2, column: 3 },
+                again: Pos { line: 4, column: 3 },
+            }]
+        );
+        assert_eq!(l.value(&["antal", "beboere"]), Some(Pos { line: 2, column: 12 }));
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_position() {
+        let e = Locator::new("a: [1, 2\nb: 3\n").unwrap_err();
+        assert!(e.pos.line >= 1);
+        assert!(!e.message.is_empty());
+    }
+}

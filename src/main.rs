@@ -1,0 +1,112 @@
+//! The `helhed` command: parses arguments, runs the pipeline, prints what it
+//! wrote or every problem it found, and sets the exit code.
+
+use clap::{Args, Parser, Subcommand};
+use helhed::model::Period;
+use helhed::{Config, diag::Diagnostics};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// helhed laver statusrapporter og evalueringer for en boligsocial helhedsplan
+/// ud fra planens tal i YAML.
+#[derive(Parser)]
+#[command(name = "helhed", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Læser data/, beregner tallene og skriver rapporterne i out/.
+    Build(Folders),
+    /// Kontrollerer data og skabeloner uden at skrive noget.
+    Check(Folders),
+}
+
+#[derive(Args)]
+struct Folders {
+    /// Mappen med planens tal (plan.yaml og én mappe pr. område).
+    #[arg(long, value_name = "MAPPE", default_value = "data")]
+    data: PathBuf,
+    /// Mappen med rapportskabeloner; en fil her erstatter den indbyggede af samme navn.
+    #[arg(long, value_name = "MAPPE", default_value = "report-templates")]
+    templates: PathBuf,
+    /// Mappen rapporterne skrives i; eksisterende filer bevares, hvis bygningen fejler.
+    #[arg(long, value_name = "MAPPE", default_value = "out")]
+    out: PathBuf,
+    /// Halvåret der rapporteres om, fx 2018-H2; standard er det seneste halvår i data.
+    #[arg(long, value_name = "ÅÅÅÅ-HN", value_parser = parse_period)]
+    periode: Option<Period>,
+}
+
+fn parse_period(s: &str) -> Result<Period, String> {
+    s.parse()
+}
+
+impl From<Folders> for Config {
+    fn from(f: Folders) -> Config {
+        Config { data: f.data, templates: f.templates, out: f.out, period: f.periode }
+    }
+}
+
+fn print_diagnostics(diags: &Diagnostics) {
+    for d in diags.clone().sorted() {
+        eprintln!("{d}");
+    }
+}
+
+fn fail(diags: &Diagnostics) -> ExitCode {
+    print_diagnostics(diags);
+    let n = diags.error_count();
+    let noun = if n == 1 { "fejl" } else { "fejl" };
+    eprintln!("helhed: stoppede med {n} {noun}; intet blev skrevet.");
+    ExitCode::FAILURE
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let started = Instant::now();
+    match cli.command {
+        Command::Build(folders) => {
+            let config = Config::from(folders);
+            match helhed::build(&config) {
+                Ok(rendered) => {
+                    print_diagnostics(&rendered.warnings);
+                    for output in &rendered.outputs {
+                        let path = helhed::output_path(&config, output);
+                        match output.pages {
+                            Some(1) => println!("Skrev {} (1 side)", path.display()),
+                            Some(n) => println!("Skrev {} ({n} sider)", path.display()),
+                            None => println!("Skrev {}", path.display()),
+                        }
+                    }
+                    println!("Færdig på {} ms.", started.elapsed().as_millis());
+                    ExitCode::SUCCESS
+                }
+                Err(failed) => fail(&failed.0),
+            }
+        }
+        Command::Check(folders) => {
+            let config = Config::from(folders);
+            match helhed::prepare(&config).and_then(|inputs| helhed::render(&inputs).map(|r| (inputs, r))) {
+                Ok((inputs, rendered)) => {
+                    print_diagnostics(&rendered.warnings);
+                    println!(
+                        "Data og skabeloner er i orden: {} områder, {} indikatorer, halvår {}.",
+                        inputs.model.areas().count(),
+                        inputs.model.indicators.len(),
+                        inputs.period.danish()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(failed) => {
+                    print_diagnostics(&failed.0);
+                    eprintln!("helhed: {} fejl fundet.", failed.0.error_count());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

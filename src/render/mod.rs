@@ -1,0 +1,120 @@
+//! Stage 5, render: Typst compiled in-process into PDF.
+//!
+//! A document's data reach its template as `/data.json` in an in-memory world
+//! and its charts as SVG files beside it; the template reads them with
+//! `json(..)` and `image(..)`. Nothing from the data is ever spliced into
+//! Typst markup, so no text in the data can change the document's structure.
+
+pub mod templates;
+pub mod world;
+
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::model::Date;
+use std::path::PathBuf;
+use templates::Templates;
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+use world::ReportWorld;
+
+/// Where the report's data lie in the Typst world.
+pub const DATA_JSON: &str = "/data.json";
+
+/// A rendered PDF document.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Typst's warnings about the template.
+    pub warnings: Diagnostics,
+}
+
+/// What to compile: a main template, its JSON data and extra files.
+pub struct Job<'a> {
+    /// The template's file name, e.g. `statusrapport.typ`.
+    pub template: &'a str,
+    /// The data, serialised as JSON.
+    pub data: Vec<u8>,
+    /// Further files (charts): path in the world and bytes.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// The document's date: `today()` and the PDF's timestamp.
+    pub date: Date,
+    /// A stable identifier of the document (the same across builds).
+    pub ident: String,
+}
+
+/// Compiles a job to an accessible (PDF/UA-1) PDF.
+pub fn render_pdf(templates: &Templates, job: Job<'_>) -> Result<Pdf, Diagnostics> {
+    let today = Datetime::from_ymd(i32::from(job.date.year), job.date.month, job.date.day)
+        .expect("validated date is a valid Typst date");
+    let mut world = ReportWorld::new(&format!("/{}", job.template), today);
+    for (name, template) in templates.iter() {
+        world.add_source(&format!("/{name}"), template.text.clone());
+    }
+    world.add_file(DATA_JSON, job.data);
+    for (path, bytes) in job.files {
+        world.add_file(&format!("/{path}"), bytes);
+    }
+
+    let warned = typst::compile::<PagedDocument>(&world);
+    let mut warnings = Diagnostics::default();
+    for w in &warned.warnings {
+        warnings.push(convert(&world, templates, w));
+    }
+    let document = warned.output.map_err(|errors| collect(&world, templates, &errors))?;
+
+    let noon = Datetime::from_ymd_hms(i32::from(job.date.year), job.date.month, job.date.day, 12, 0, 0)
+        .expect("validated date is a valid Typst date");
+    let options = PdfOptions {
+        ident: Smart::Custom(job.ident),
+        creator: Smart::Custom(Some(format!("helhed {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(noon)),
+        standards: PdfStandards::new(&[PdfStandard::Ua_1]).expect("PDF/UA-1 alone is a valid standard set"),
+        ..PdfOptions::default()
+    };
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| collect(&world, templates, &errors))?;
+    Ok(Pdf { bytes, pages: document.pages().len(), warnings })
+}
+
+fn collect(world: &ReportWorld, templates: &Templates, errors: &[SourceDiagnostic]) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    for e in errors {
+        diags.push(convert(world, templates, e));
+    }
+    diags
+}
+
+/// Turns a Typst diagnostic into ours: the template's real file, line and column.
+fn convert(world: &ReportWorld, templates: &Templates, d: &SourceDiagnostic) -> Diagnostic {
+    use typst::World;
+    let mut file = PathBuf::from("(typst)");
+    let mut pos = None;
+    if let Some(id) = d.span.id() {
+        let vpath = id.vpath().get_without_slash().to_string();
+        file = match templates.get(&vpath) {
+            Some(t) => t.origin.clone(),
+            None => PathBuf::from(format!("{vpath} (genereret af helhed)")),
+        };
+        if let Some(range) = world.range(d.span) {
+            let lines = match world.source(id) {
+                Ok(source) => Some(source.lines().clone()),
+                Err(_) => world.file(id).ok().and_then(|b| b.lines().ok()),
+            };
+            if let Some((line, column)) = lines.and_then(|l| l.byte_to_line_column(range.start)) {
+                pos = Some(Pos { line: line + 1, column: column + 1 });
+            }
+        }
+    }
+    let mut message = format!("Typst: {}", d.message);
+    for hint in &d.hints {
+        message.push_str(&format!(" (tip: {})", hint.v));
+    }
+    match d.severity {
+        Severity::Error => Diagnostic::error(&file, pos, message),
+        Severity::Warning => Diagnostic::warning(&file, pos, message),
+    }
+}

@@ -1,0 +1,392 @@
+//! Stage 2, validate: turn the raw files into the typed [`Model`], checking
+//! every reference, number and range. Every problem is reported with its file,
+//! line and column, and all of them are collected before the run stops.
+
+use crate::diag::Diagnostics;
+use crate::load::{Loaded, RawExample, RawIndicator, RawNumber, RawPlanFile, RawYearFile, Source, STATUS_DIR};
+use crate::model::{
+    Better, Calc, Date, Figure, FocusArea, Indicator, Measure, Model, Period, Plan, Series, SeriesKind, Status,
+    TOTAL_ID, YearFigures,
+};
+use crate::number::parse_exact;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Validates what was loaded. Returns the model when the plan itself is usable;
+/// problems in the figures are reported in `diags` either way.
+pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
+    let plan_src = loaded.plan?;
+    let mut model = validate_plan(&plan_src, diags)?;
+    for file in &loaded.years {
+        validate_year_file(&mut model, file, diags);
+    }
+    for file in &loaded.status {
+        validate_status_file(&mut model, file, diags);
+    }
+    Some(model)
+}
+
+/// Joins ids for a message: `a, b og c`.
+fn list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    let items: Vec<String> = items.into_iter().map(|s| s.as_ref().to_string()).collect();
+    match items.as_slice() {
+        [] => "(ingen)".to_string(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} og {last}", init.join(", ")),
+    }
+}
+
+fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<Model> {
+    let raw = &src.content;
+    let at = |path: &[&str]| src.locator.value(path);
+    let file = &src.path;
+    let errors_before = diags.error_count();
+
+    let date = |field: &str, text: &str, diags: &mut Diagnostics| match text.parse::<Date>() {
+        Ok(d) => Some(d),
+        Err(e) => {
+            diags.error(file, at(&["plan", field]), e);
+            None
+        }
+    };
+    let start = date("start", &raw.plan.start, diags);
+    let end = date("slut", &raw.plan.slut, diags);
+    let data_date = date("datadato", &raw.plan.datadato, diags);
+    if let (Some(s), Some(e)) = (start, end) {
+        if s > e {
+            diags.error(file, at(&["plan", "slut"]), format!("planen slutter ({}) før den starter ({})", e.danish(), s.danish()));
+        }
+    }
+    let years = &raw.plan.data_years;
+    if years.fra > years.til {
+        diags.error(file, at(&["plan", "dataår", "til"]), format!("dataår: «til» ({}) ligger før «fra» ({})", years.til, years.fra));
+    }
+
+    // Ids must be unique across everything that names a folder in data/.
+    let mut folder_ids: BTreeMap<String, &str> = BTreeMap::new();
+    let mut claim = |id: &str, what: &'static str, path: Vec<String>, diags: &mut Diagnostics| {
+        let p: Vec<&str> = path.iter().map(String::as_str).collect();
+        if id == TOTAL_ID || id == STATUS_DIR {
+            diags.error(file, src.locator.value(&p), format!("id «{id}» er reserveret til datamappens egen mappe «{id}/»"));
+        } else if !is_id(id) {
+            diags.error(file, src.locator.value(&p), format!("id «{id}» må kun indeholde små bogstaver a-z, tal og bindestreg (det bruges som mappenavn)"));
+        } else if let Some(other) = folder_ids.insert(id.to_string(), what) {
+            diags.error(file, src.locator.value(&p), format!("id «{id}» er allerede brugt af et andet {other}"));
+        }
+    };
+    let mut series = Vec::new();
+    for (i, a) in raw.areas.iter().enumerate() {
+        claim(&a.id, "område", vec!["områder".into(), i.to_string(), "id".into()], diags);
+        series.push(Series { id: a.id.clone(), name: a.navn.clone(), town: a.by.clone(), kind: SeriesKind::Area });
+    }
+    if raw.areas.is_empty() {
+        diags.error(file, src.locator.key(&["områder"]), "planen skal have mindst ét område");
+    }
+    series.push(Series { id: TOTAL_ID.into(), name: "Samlet".into(), town: None, kind: SeriesKind::Total });
+    for (i, r) in raw.references.iter().enumerate() {
+        claim(&r.id, "referenceserie", vec!["referencer".into(), i.to_string(), "id".into()], diags);
+        series.push(Series { id: r.id.clone(), name: r.navn.clone(), town: None, kind: SeriesKind::Reference });
+    }
+
+    let mut focus_ids = BTreeSet::new();
+    let focus_areas = raw
+        .focus_areas
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if !focus_ids.insert(f.id.as_str()) {
+                diags.error(file, at(&["indsatsområder", &i.to_string(), "id"]), format!("indsatsområdet «{}» står to gange", f.id));
+            }
+            FocusArea { id: f.id.clone(), name: f.navn.clone() }
+        })
+        .collect();
+
+    let mut measure_ids = BTreeSet::new();
+    let measures: Vec<Measure> = raw
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            if !measure_ids.insert(m.id.as_str()) {
+                diags.error(file, at(&["målinger", &i.to_string(), "id"]), format!("målingen «{}» står to gange", m.id));
+            }
+            Measure { id: m.id.clone(), name: m.navn.clone() }
+        })
+        .collect();
+
+    let mut indicator_ids = BTreeSet::new();
+    let mut indicators = Vec::new();
+    for (i, ind) in raw.indicators.iter().enumerate() {
+        let idx = i.to_string();
+        if !indicator_ids.insert(ind.id.as_str()) {
+            diags.error(file, at(&["indikatorer", &idx, "id"]), format!("indikatoren «{}» står to gange", ind.id));
+        }
+        if let Some(indicator) = validate_indicator(src, &idx, ind, &measure_ids, years.fra..=years.til, diags) {
+            indicators.push(indicator);
+        }
+    }
+
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    let plan = Plan {
+        name: raw.plan.navn.clone(),
+        subtitle: raw.plan.undertitel.clone(),
+        secretariat: raw.plan.sekretariat.clone(),
+        municipality: raw.plan.kommune.clone(),
+        start: start?,
+        end: end?,
+        first_year: years.fra,
+        last_year: years.til,
+        data_date: data_date?,
+    };
+    Some(Model { plan, series, focus_areas, measures, indicators, figures: BTreeMap::new(), status: BTreeMap::new() })
+}
+
+/// Whether `id` is usable as a folder name and in URLs.
+fn is_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn validate_indicator(
+    src: &Source<RawPlanFile>,
+    idx: &str,
+    ind: &RawIndicator,
+    measures: &BTreeSet<&str>,
+    years: std::ops::RangeInclusive<u16>,
+    diags: &mut Diagnostics,
+) -> Option<Indicator> {
+    let file = &src.path;
+    let at = |field: &str| src.locator.value(&["indikatorer", idx, field]);
+    let errors_before = diags.error_count();
+    let known = |field: &str, id: &str, diags: &mut Diagnostics| {
+        if !measures.contains(id) {
+            diags.error(file, at(field), format!("ukendt måling «{id}»; kendte målinger: {}", list(measures.iter())));
+        }
+    };
+    let calc = match (&ind.numerator, &ind.denominator, &ind.skala, &ind.measure) {
+        (Some(n), Some(d), Some(s), None) => {
+            known("tæller", n, diags);
+            known("nævner", d, diags);
+            let scale = number(file, at("skala"), s, diags);
+            if scale.is_some_and(|s| s <= Decimal::ZERO) {
+                diags.error(file, at("skala"), "skalaen skal være større end 0 (fx 100 for procent, 1000 for promille)");
+            }
+            Calc::Ratio { numerator: n.clone(), denominator: d.clone(), scale: scale.unwrap_or(Decimal::ONE) }
+        }
+        (None, None, None, Some(m)) => {
+            known("måling", m, diags);
+            Calc::Count { measure: m.clone() }
+        }
+        _ => {
+            diags.error(
+                file,
+                src.locator.key(&["indikatorer", idx, "id"]),
+                format!("indikatoren «{}» skal enten have tæller, nævner og skala, eller en måling", ind.id),
+            );
+            return None;
+        }
+    };
+    let better = match ind.bedre.as_str() {
+        "lavere" => Better::Lower,
+        "højere" => Better::Higher,
+        other => {
+            diags.error(file, at("bedre"), format!("«bedre» skal være «lavere» eller «højere», ikke «{other}»"));
+            Better::Lower
+        }
+    };
+    if ind.decimaler > 6 {
+        diags.error(file, at("decimaler"), format!("højst 6 decimaler, ikke {}", ind.decimaler));
+    }
+    if let Some(y) = ind.base_year {
+        if !years.contains(&y) {
+            diags.error(file, at("basisår"), format!("basisåret {y} ligger uden for planens dataår {}-{}", years.start(), years.end()));
+        }
+    }
+    (diags.error_count() == errors_before).then(|| Indicator {
+        id: ind.id.clone(),
+        name: ind.navn.clone(),
+        unit: ind.enhed.clone(),
+        calc,
+        better,
+        decimals: ind.decimaler,
+        base_year: ind.base_year,
+        source: ind.datakilde.clone(),
+    })
+}
+
+/// Parses a raw number, reporting a bad one.
+fn number(file: &std::path::Path, pos: Option<crate::diag::Pos>, raw: &RawNumber, diags: &mut Diagnostics) -> Option<Decimal> {
+    if raw.0.trim().is_empty() || raw.0 == "~" || raw.0 == "null" {
+        diags.error(file, pos, "værdien mangler: skriv et tal");
+        return None;
+    }
+    parse_exact(&raw.0).map_err(|e| diags.error(file, pos, e)).ok()
+}
+
+fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut Diagnostics) {
+    let file = &src.path;
+    let (folder, name) = src.rel.split_once('/').unwrap_or(("", &src.rel));
+    let Some(series) = model.series.iter().find(|s| s.id == folder) else {
+        let areas = list(model.areas().map(|a| a.id.as_str()));
+        let refs = list(model.series.iter().filter(|s| s.kind == SeriesKind::Reference).map(|s| s.id.as_str()));
+        diags.error(
+            file,
+            None,
+            format!("ukendt område «{folder}»: mappen skal hedde som et område i plan.yaml ({areas}), en reference ({refs}), «{TOTAL_ID}» eller «{STATUS_DIR}»"),
+        );
+        return;
+    };
+    let stem = name.trim_end_matches(".yaml").trim_end_matches(".yml");
+    let year = match stem.parse::<u16>() {
+        Ok(y) if stem.len() == 4 => y,
+        _ => {
+            diags.error(file, None, format!("filnavnet «{name}» skal være et årstal, fx 2018.yaml"));
+            return;
+        }
+    };
+    if !(model.plan.first_year..=model.plan.last_year).contains(&year) {
+        diags.error(
+            file,
+            None,
+            format!("året {year} ligger uden for planens dataår {}-{} (plan.yaml: dataår)", model.plan.first_year, model.plan.last_year),
+        );
+        return;
+    }
+    let raw = &src.content;
+    let kind = series.kind;
+    let all_example = matches!(raw.eksempeldata, RawExample::All(true));
+    let example_keys: BTreeSet<&str> = match &raw.eksempeldata {
+        RawExample::Keys(keys) => keys.iter().map(String::as_str).collect(),
+        _ => BTreeSet::new(),
+    };
+    for (i, key) in example_keys.iter().enumerate() {
+        if !raw.antal.contains_key(*key) && !raw.values.contains_key(*key) {
+            diags.error(file, src.locator.value(&["eksempeldata", &i.to_string()]), format!("«{key}» står under eksempeldata, men ikke under antal eller værdier i filen"));
+        }
+    }
+    let is_example = |key: &str| all_example || example_keys.contains(key);
+
+    let counts_of = |section: &[&str], map: &BTreeMap<String, RawNumber>, diags: &mut Diagnostics| {
+        let mut out = BTreeMap::new();
+        for (key, raw_value) in map {
+            let path: Vec<&str> = section.iter().copied().chain([key.as_str()]).collect();
+            if model.measure(key).is_none() {
+                let hint = if model.indicators.iter().any(|i| &i.id == key) {
+                    format!(" («{key}» er en indikator; dens værdi skrives under værdier:)")
+                } else {
+                    String::new()
+                };
+                diags.error(
+                    file,
+                    src.locator.key(&path),
+                    format!("ukendt måling «{key}»; kendte målinger: {}{hint}", list(model.measures.iter().map(|m| &m.id))),
+                );
+                continue;
+            }
+            let pos = src.locator.value(&path);
+            let Some(value) = number(file, pos, raw_value, diags) else { continue };
+            if value < Decimal::ZERO {
+                diags.error(file, pos, format!("negativt antal for «{key}»: {}; et antal er 0 eller derover", raw_value.0));
+                continue;
+            }
+            if !value.fract().is_zero() {
+                diags.error(file, pos, format!("antallet for «{key}» skal være et helt tal, ikke {}", raw_value.0));
+                continue;
+            }
+            out.insert(key.clone(), Figure { value, example: is_example(key) });
+        }
+        out
+    };
+    let counts = counts_of(&["antal"], &raw.antal, diags);
+    let halves = [
+        raw.h1.as_ref().map(|h| counts_of(&["h1", "antal"], &h.antal, diags)),
+        raw.h2.as_ref().map(|h| counts_of(&["h2", "antal"], &h.antal, diags)),
+    ];
+
+    let mut values = BTreeMap::new();
+    for (key, raw_value) in &raw.values {
+        let path = ["værdier", key.as_str()];
+        let Some(indicator) = model.indicators.iter().find(|i| &i.id == key) else {
+            let hint = if model.measure(key).is_some() { format!(" («{key}» er en måling; den skrives under antal:)") } else { String::new() };
+            diags.error(
+                file,
+                src.locator.key(&path),
+                format!("ukendt indikator «{key}»; kendte indikatorer: {}{hint}", list(model.indicators.iter().map(|i| &i.id))),
+            );
+            continue;
+        };
+        let pos = src.locator.value(&path);
+        let Some(value) = number(file, pos, raw_value, diags) else { continue };
+        if value < Decimal::ZERO {
+            diags.error(file, pos, format!("negativ værdi for «{key}»: {}", raw_value.0));
+            continue;
+        }
+        if indicator.is_percentage() && value > Decimal::ONE_HUNDRED {
+            diags.error(file, pos, format!("andelen «{key}» er {} %, men en andel kan højst være 100 %", raw_value.0));
+            continue;
+        }
+        if let Calc::Ratio { numerator, denominator, .. } = &indicator.calc {
+            if counts.contains_key(numerator) && counts.contains_key(denominator) {
+                diags.error(
+                    file,
+                    src.locator.key(&path),
+                    format!("«{key}» er både oplyst direkte og kan beregnes af antal ({numerator} og {denominator}); angiv kun det ene"),
+                );
+                continue;
+            }
+        }
+        values.insert(key.clone(), Figure { value, example: is_example(key) });
+    }
+
+    // Ratios whose counts are both given must be computable.
+    for indicator in &model.indicators {
+        let Calc::Ratio { numerator, denominator, .. } = &indicator.calc else { continue };
+        let (Some(n), Some(d)) = (counts.get(numerator), counts.get(denominator)) else { continue };
+        let den_pos = src.locator.value(&["antal", denominator]);
+        if d.value.is_zero() {
+            diags.error(
+                file,
+                den_pos,
+                format!("nævneren «{denominator}» er 0, så «{}» kan ikke beregnes; ret tallet eller fjern «{numerator}»", indicator.id),
+            );
+        } else if indicator.is_percentage() && n.value > d.value {
+            diags.error(
+                file,
+                src.locator.value(&["antal", numerator]),
+                format!(
+                    "«{numerator}» ({}) er større end «{denominator}» ({}): andelen «{}» ville være over 100 %",
+                    n.value, d.value, indicator.id
+                ),
+            );
+        }
+    }
+
+    if kind == SeriesKind::Reference && (raw.h1.is_some() || raw.h2.is_some()) {
+        diags.error(file, src.locator.key(&["h1"]).or(src.locator.key(&["h2"])), "en referenceserie har ikke halvårstal (h1/h2)");
+    }
+    let figures = YearFigures { counts, values, halves, file: file.clone() };
+    model.figures.entry(series.id.clone()).or_default().insert(year, figures);
+}
+
+fn validate_status_file(model: &mut Model, src: &Source<crate::load::RawStatusFile>, diags: &mut Diagnostics) {
+    let name = src.rel.rsplit('/').next().unwrap_or(&src.rel);
+    let stem = name.trim_end_matches(".yaml").trim_end_matches(".yml");
+    let period = match stem.parse::<Period>() {
+        Ok(p) => p,
+        Err(_) => {
+            diags.error(&src.path, None, format!("filnavnet «{name}» skal være et halvår, fx 2018-h2.yaml"));
+            return;
+        }
+    };
+    if !(model.plan.first_year..=model.plan.last_year).contains(&period.year) {
+        diags.error(
+            &src.path,
+            None,
+            format!("halvåret {} ligger uden for planens dataår {}-{}", period.danish(), model.plan.first_year, model.plan.last_year),
+        );
+        return;
+    }
+    let raw = &src.content;
+    model.status.insert(period, Status { summary: raw.sammenfatning.clone(), example: raw.eksempeldata });
+}

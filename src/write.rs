@@ -1,0 +1,42 @@
+//! Stage 6, write: the only code that writes to the output folder.
+//!
+//! Every document is rendered in memory before anything is written, so a
+//! failed build never touches `out/`. Each file is written to a temporary
+//! file beside its target and renamed over it, so a reader never sees a
+//! half-written file. A file whose bytes are unchanged is left alone.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A finished output file, still in memory.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Path relative to the output folder, e.g. `statusrapport-2018-h2.pdf`.
+    pub rel: PathBuf,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// Page count, for PDFs.
+    pub pages: Option<usize>,
+}
+
+/// Writes all outputs into `out_dir`, creating it if needed.
+pub fn write_all(out_dir: &Path, outputs: &[Output]) -> Result<(), (PathBuf, std::io::Error)> {
+    for output in outputs {
+        let target = out_dir.join(&output.rel);
+        write_atomic(&target, &output.bytes).map_err(|e| (target.clone(), e))?;
+    }
+    Ok(())
+}
+
+fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    if std::fs::read(target).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    let mut tmp = tempfile::Builder::new().prefix(".helhed-").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(target).map_err(|e| e.error)?;
+    Ok(())
+}
