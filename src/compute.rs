@@ -264,11 +264,11 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
             Calc::Ratio { denominator, .. } => measure_name(model, denominator),
             Calc::Count { .. } => "antal".into(),
         };
-        reasons.push(format!(
-            "{} har kun en oplyst værdi uden {}, så den kan ikke vægtes",
-            join_names(&without_denominator),
-            den.to_lowercase()
-        ));
+        reasons.push(if without_denominator.len() == model.areas().count() {
+            format!("alle områder har kun en oplyst værdi uden antal {den}, så værdierne kan ikke vægtes sammen")
+        } else {
+            format!("{} har kun en oplyst værdi uden antal {den}, så den kan ikke vægtes", join_names(&without_denominator))
+        });
     }
     if !without_value.is_empty() {
         reasons.push(format!("der er ingen tal for {}", join_names(&without_value)));

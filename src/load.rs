@@ -320,6 +320,14 @@ fn translate_serde_error(message: &str) -> String {
         Some(i) => &message[..i],
         None => message,
     };
+    // yaml_serde names the path of a nested problem first: `antal: invalid type: ...`.
+    const PHRASES: [&str; 6] =
+        ["unknown field ", "missing field ", "duplicate field ", "invalid type: ", "invalid value: ", "data did not match"];
+    if let Some((path, rest)) = message.split_once(": ") {
+        if !PHRASES.iter().any(|p| message.starts_with(p)) && PHRASES.iter().any(|p| rest.starts_with(p)) {
+            return format!("i «{path}»: {}", translate_serde_error(rest));
+        }
+    }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let field = field.trim_matches('`');

@@ -60,8 +60,8 @@ fn print_diagnostics(diags: &Diagnostics) {
 fn fail(diags: &Diagnostics) -> ExitCode {
     print_diagnostics(diags);
     let n = diags.error_count();
-    let noun = if n == 1 { "fejl" } else { "fejl" };
-    eprintln!("helhed: stoppede med {n} {noun}; intet blev skrevet.");
+
+    eprintln!("helhed: stoppede med {n} fejl; intet blev skrevet.");
     ExitCode::FAILURE
 }
 

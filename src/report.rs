@@ -3,7 +3,7 @@
 //! out; they never compute or format numbers themselves.
 
 use crate::charts;
-use crate::compute::{self, Change, Origin, Point, Trend};
+use crate::compute::{self, Change, Origin, Point, Trend, Value, join_names};
 use crate::model::{Calc, Indicator, Model, Period, SeriesKind};
 use crate::number::{format_change_da, format_da};
 use serde::Serialize;
@@ -63,6 +63,8 @@ pub struct IndicatorView {
     pub navn: String,
     /// Unit.
     pub enhed: String,
+    /// Name with the unit where the name does not already say it: `Trygge beboere (%)`.
+    pub titel: String,
     /// Years, the table's columns.
     pub aar: Vec<String>,
     /// Areas, samlet and references.
@@ -181,7 +183,7 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
 fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend) -> IndicatorView {
     let d = indicator.decimals;
     let cell = |p: Option<&Point>| match p.and_then(|p| p.value) {
-        Some(v) => CellView { tekst: format_da(v.value, d), eksempel: v.example },
+        Some(v) => CellView { tekst: format_da(v.value, shown_decimals(indicator, &v)), eksempel: v.example },
         None => CellView { tekst: DASH.into(), eksempel: false },
     };
     let raekker = trend
@@ -207,7 +209,7 @@ fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend) -> Indica
                 navn: r.name.clone(),
                 slags: kind_name(r.kind),
                 aar: latest.year.to_string(),
-                vaerdi: format_da(value.value, d),
+                vaerdi: format_da(value.value, shown_decimals(indicator, &value)),
                 forrige: points(latest.vs_previous),
                 forrige_pct: percent(latest.vs_previous),
                 basis: points(latest.vs_base),
@@ -224,10 +226,18 @@ fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend) -> Indica
 
     let mut noter = Vec::new();
     for row in &trend.rows {
+        // One note per reason, naming every year it applies to.
+        let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
         for p in &row.points {
-            if let Some(reason) = &p.missing {
-                noter.push(format!("{} {}: {reason}.", row.name, p.year));
+            let Some(reason) = &p.missing else { continue };
+            match reasons.iter_mut().find(|(r, _)| r == reason) {
+                Some((_, years)) => years.push(p.year.to_string()),
+                None => reasons.push((reason, vec![p.year.to_string()])),
             }
+        }
+        for (reason, years) in reasons {
+            let years: Vec<&str> = years.iter().map(String::as_str).collect();
+            noter.push(format!("{} {}: {reason}.", row.name, join_names(&years)));
         }
     }
     let given_totals: Vec<String> = trend
@@ -241,7 +251,7 @@ fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend) -> Indica
     if !given_totals.is_empty() {
         noter.push(format!(
             "Samlet {} er den offentliggjorte værdi for alle områder under ét, ikke beregnet her.",
-            crate::compute::join_names(&given_totals.iter().map(String::as_str).collect::<Vec<_>>())
+            join_names(&given_totals.iter().map(String::as_str).collect::<Vec<_>>())
         ));
     }
 
@@ -249,6 +259,11 @@ fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend) -> Indica
         id: indicator.id.clone(),
         navn: indicator.name.clone(),
         enhed: indicator.unit.clone(),
+        titel: if indicator.name.contains(&indicator.unit) {
+            indicator.name.clone()
+        } else {
+            format!("{} ({})", indicator.name, indicator.unit)
+        },
         aar: trend.years.iter().map(u16::to_string).collect(),
         raekker,
         udvikling,
@@ -258,6 +273,15 @@ fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend) -> Indica
         beregning: method_text(model, indicator),
         datakilde: indicator.source.clone(),
         noter,
+    }
+}
+
+/// Decimals to print a value with: the indicator's, or more where a given
+/// figure was written more precisely (the plan's 30,65 stays 30,65).
+pub fn shown_decimals(indicator: &Indicator, value: &Value) -> u32 {
+    match value.origin {
+        Origin::Given => indicator.decimals.max(value.value.normalize().scale()),
+        _ => indicator.decimals,
     }
 }
 

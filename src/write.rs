@@ -34,7 +34,12 @@ fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if std::fs::read(target).is_ok_and(|old| old == bytes) {
         return Ok(());
     }
-    let mut tmp = tempfile::Builder::new().prefix(".helhed-").suffix(".tmp").tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".helhed-").suffix(".tmp");
+    // Reports are meant to be read and shared: not the temp file's private 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(target).map_err(|e| e.error)?;

@@ -1,0 +1,130 @@
+//! The rendered statusrapport: its text, its templates, its safety and its
+//! reproducibility.
+
+mod common;
+use common::{Fixture, pdf_text};
+
+fn render(f: &Fixture) -> Vec<u8> {
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let rendered = helhed::render(&inputs).unwrap_or_else(|e| panic!("{e}"));
+    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    rendered.outputs.into_iter().find(|o| o.rel.to_str() == Some("statusrapport-2018-h2.pdf")).unwrap().bytes
+}
+
+/// The PDF's text with line breaks and runs of spaces folded to single spaces.
+fn words(pdf: &[u8]) -> Option<String> {
+    pdf_text(pdf).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[test]
+fn the_pdf_shows_the_seed_figures_in_danish() {
+    let f = Fixture::example();
+    let pdf = render(&f);
+    assert!(pdf.starts_with(b"%PDF-"));
+    let Some(text) = words(&pdf) else { return };
+    for expected in [
+        "Én kommune – Én helhedsplan",
+        "2. halvår 2018",
+        "Datagrundlag pr.",
+        "15. januar 2019",
+        "Motalavej 55,1 28,8 34,2",
+        "Præstevangen og Parkvej 19,1 27,9 22,3",
+        "Sydbyen 28,5 14,7 34,7",
+        "Ringparken og Schackenborgvænge 42,8 27,2 31,4",
+        "Slagelse Kommune 11,8 10,3 11,4",
+        "30,65",
+        "SUB-gennemsnit – – 72,4",
+        "Hele landet – – 89,1",
+        "Motalavej (Korsør)",
+        "Præstevangen og Parkvej (Skælskør)",
+        "Eksempeldata",
+        "ikke et gennemsnit af områdernes tal",
+        "Datakilde. Danmarks Statistik, Nøgletal for boligområder",
+    ] {
+        assert!(text.contains(expected), "missing «{expected}» in:\n{text}");
+    }
+}
+
+#[test]
+fn status_text_cannot_inject_markup() {
+    let f = Fixture::example();
+    let hostile = r#"Status: #set text(red) ] $x^2$ <script>alert("x")</script> "citat" \ #{1+1} @ref <label> // ikke kommentar"#;
+    f.write("data/status/2018-h2.yaml", &format!("sammenfatning: '{}'\n", hostile.replace('\'', "''")));
+    let pdf = render(&f);
+    let Some(text) = words(&pdf) else { return };
+    assert!(text.contains(hostile), "the status text must appear literally; got:\n{text}");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let f = Fixture::example();
+    let first = f.run(&["build"]);
+    assert!(first.status.success());
+    let a = std::fs::read(f.path("out/statusrapport-2018-h2.pdf")).unwrap();
+    std::fs::remove_dir_all(f.path("out")).unwrap();
+    assert!(f.run(&["build"]).status.success());
+    let b = std::fs::read(f.path("out/statusrapport-2018-h2.pdf")).unwrap();
+    assert!(a == b, "the same input must give the same bytes");
+    // And in-process rendering gives the very same file.
+    assert!(render(&f) == a);
+}
+
+#[test]
+fn build_reports_what_it_wrote() {
+    let f = Fixture::example();
+    let out = f.run(&["build"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout.lines().next().unwrap();
+    assert!(line.starts_with("Skrev out/statusrapport-2018-h2.pdf ("), "{stdout}");
+    assert!(line.ends_with(" sider)"), "{stdout}");
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let f = Fixture::example();
+    let out = f.run(&["check"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "Data og skabeloner er i orden: 4 områder, 6 indikatorer, halvår 2. halvår 2018."
+    );
+    assert!(!f.path("out").exists());
+}
+
+#[test]
+fn a_template_in_the_folder_overrides_the_default() {
+    let f = Fixture::example();
+    f.write(
+        "report-templates/statusrapport.typ",
+        "#let data = json(\"data.json\")\n#set document(title: \"Egen skabelon\")\n#set text(lang: \"da\")\n\
+         = Egen forside\nVores egen skabelon for #data.periode.tekst med #data.indikatorer.len() indikatorer.\n",
+    );
+    let pdf = render(&f);
+    let Some(text) = words(&pdf) else { return };
+    assert!(text.contains("Egen forside Vores egen skabelon for 2. halvår 2018 med 6 indikatorer."), "{text}");
+    assert!(!text.contains("Sammenfatning"));
+}
+
+#[test]
+fn a_template_can_override_the_shared_style_only() {
+    let f = Fixture::example();
+    let style = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/report-templates/helhed.typ")).unwrap();
+    f.write("report-templates/helhed.typ", &style.replace("[Side #counter", "[Blad #counter"));
+    let Some(text) = words(&render(&f)) else { return };
+    assert!(text.contains("Blad 2 af "), "{text}");
+}
+
+#[test]
+fn an_error_in_a_template_names_its_file_and_line() {
+    let f = Fixture::example();
+    f.write("report-templates/statusrapport.typ", "#let data = json(\"data.json\")\n\n= Titel\n#data.findes-ikke\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("fejl: report-templates/statusrapport.typ:4:7: Typst: dictionary does not contain key \"findes-ikke\""),
+        "{stderr}"
+    );
+    assert!(!f.path("out/statusrapport-2018-h2.pdf").exists());
+}

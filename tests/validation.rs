@@ -1,0 +1,188 @@
+//! Every kind of bad input is refused with a Danish message naming the file,
+//! line and column, and all problems of a run are reported together.
+
+mod common;
+use common::Fixture;
+
+fn assert_has(errors: &[String], expected: &str) {
+    assert!(errors.iter().any(|e| e == expected), "expected\n  {expected}\namong\n  {}", errors.join("\n  "));
+}
+
+#[test]
+fn unknown_area() {
+    let f = Fixture::example();
+    f.write("data/korsoer/2018.yaml", "antal:\n  beboere: 100\n");
+    assert_has(
+        &f.errors(),
+        "fejl: data/korsoer/2018.yaml: ukendt område «korsoer»: mappen skal hedde som et område i plan.yaml \
+         (motalavej, ringparken, skaelskoer og sydbyen), en reference (slagelse-kommune, sub-gennemsnit og hele-landet), \
+         «samlet» eller «status»",
+    );
+}
+
+#[test]
+fn year_outside_the_plan() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2030.yaml", "antal:\n  beboere: 100\n");
+    assert_has(
+        &f.errors(),
+        "fejl: data/motalavej/2030.yaml: året 2030 ligger uden for planens dataår 2013-2021 (plan.yaml: dataår)",
+    );
+}
+
+#[test]
+fn unknown_indicator_and_measure() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "værdier:\n  kriminaliteten: 3\nantal:\n  beboer: 10\n  tryghed: 3\n");
+    let errors = f.errors();
+    assert_has(
+        &errors,
+        "fejl: data/motalavej/2019.yaml:2:3: ukendt indikator «kriminaliteten»; kendte indikatorer: kriminalitet, \
+         tryghed, utryghed, fraflytning, paasatte-brande og haervaerk",
+    );
+    assert!(errors.iter().any(|e| e.starts_with("fejl: data/motalavej/2019.yaml:4:3: ukendt måling «beboer»; kendte målinger: beboere, boliger")));
+    assert!(errors.iter().any(|e| e.starts_with("fejl: data/motalavej/2019.yaml:5:3: ukendt måling «tryghed»")
+        && e.ends_with("(«tryghed» er en indikator; dens værdi skrives under værdier:)")));
+}
+
+#[test]
+fn wrong_type() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "# tal\nantal:\n  beboere: mange\n  boliger: 30,5\n");
+    let errors = f.errors();
+    assert_has(&errors, "fejl: data/motalavej/2019.yaml:3:12: «mange» er ikke et tal");
+    assert_has(
+        &errors,
+        "fejl: data/motalavej/2019.yaml:4:12: «30,5» er ikke et tal i YAML: brug punktum som decimaltegn (fx 30.5)",
+    );
+}
+
+#[test]
+fn wrong_type_of_a_structure() {
+    let f = Fixture::example();
+    f.write("data/sydbyen/2019.yaml", "antal: 12\n");
+    assert_has(
+        &f.errors(),
+        "fejl: data/sydbyen/2019.yaml:1:8: i «antal»: forkert type: fandt tallet 12, forventede en mapping (nøgle: værdi)",
+    );
+}
+
+#[test]
+fn negative_count_and_fraction() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "antal:\n  beboere: -5\n  boliger: 10.5\n");
+    let errors = f.errors();
+    assert_has(&errors, "fejl: data/motalavej/2019.yaml:2:12: negativt antal for «beboere»: -5; et antal er 0 eller derover");
+    assert_has(&errors, "fejl: data/motalavej/2019.yaml:3:12: antallet for «boliger» skal være et helt tal, ikke 10.5");
+}
+
+#[test]
+fn share_above_100() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "værdier:\n  tryghed: 100.5\n");
+    f.write("data/sydbyen/2019.yaml", "antal:\n  tryghed-respondenter: 40\n  trygge: 41\n");
+    let errors = f.errors();
+    assert_has(&errors, "fejl: data/motalavej/2019.yaml:2:12: andelen «tryghed» er 100.5 %, men en andel kan højst være 100 %");
+    assert_has(
+        &errors,
+        "fejl: data/sydbyen/2019.yaml:3:11: «trygge» (41) er større end «tryghed-respondenter» (40): andelen «tryghed» ville være over 100 %",
+    );
+}
+
+#[test]
+fn zero_denominator() {
+    let f = Fixture::example();
+    f.write("data/ringparken/2019.yaml", "antal:\n  kriminalretlige-afgoerelser: 4\n  beboere: 0\n");
+    assert_has(
+        &f.errors(),
+        "fejl: data/ringparken/2019.yaml:3:12: nævneren «beboere» er 0, så «kriminalitet» kan ikke beregnes; ret tallet eller fjern «kriminalretlige-afgoerelser»",
+    );
+}
+
+#[test]
+fn duplicated_key() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "antal:\n  beboere: 1186\n  boliger: 532\n  beboere: 1190\n");
+    assert_has(
+        &f.errors(),
+        "fejl: data/motalavej/2019.yaml:4:3: nøglen «beboere» står to gange (første gang i linje 2); hver nøgle må kun stå én gang",
+    );
+}
+
+#[test]
+fn unknown_field() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "antal:\n  beboere: 1186\nvardier:\n  tryghed: 50\n");
+    assert_has(
+        &f.errors(),
+        "fejl: data/motalavej/2019.yaml:3:1: ukendt felt «vardier»; tilladte felter her: eksempeldata, note, antal, værdier, h1, h2",
+    );
+}
+
+#[test]
+fn not_yaml() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "antal:\n  beboere: [1186\n  boliger: 3\n");
+    let errors = f.errors();
+    assert!(
+        errors.iter().any(|e| e.starts_with("fejl: data/motalavej/2019.yaml:") && e.contains(": filen er ikke gyldig YAML: ")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn bad_plan_is_reported_with_position() {
+    let f = Fixture::small();
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    f.write("data/plan.yaml", &plan.replace("datadato: 2019-01-15", "datadato: 2019-13-01").replace("bedre: højere", "bedre: op"));
+    let errors = f.errors();
+    assert_has(&errors, "fejl: data/plan.yaml:6:13: «2019-13-01» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2019-01-15");
+    assert_has(&errors, "fejl: data/plan.yaml:38:12: «bedre» skal være «lavere» eller «højere», ikke «op»");
+}
+
+#[test]
+fn all_problems_of_a_run_are_reported_together() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "antal:\n  beboere: -1\n  boliger: nul\n");
+    f.write("data/sydbyen/2019.yaml", "antal:\n  beboere: 1\n  beboere: 2\n");
+    f.write("data/nowhere/2019.yaml", "antal: {}\n");
+    f.write("data/skaelskoer/2040.yaml", "antal: {}\n");
+    let errors = f.errors();
+    assert_eq!(errors.len(), 5, "{errors:#?}");
+    // Sorted by file, then line.
+    assert!(errors[0].starts_with("fejl: data/motalavej/2019.yaml:2:12: negativt antal"));
+    assert!(errors[1].starts_with("fejl: data/motalavej/2019.yaml:3:12: «nul» er ikke et tal"));
+    assert!(errors[2].starts_with("fejl: data/nowhere/2019.yaml: ukendt område «nowhere»"));
+    assert!(errors[3].starts_with("fejl: data/skaelskoer/2040.yaml: året 2040"));
+    assert!(errors[4].starts_with("fejl: data/sydbyen/2019.yaml:3:3: nøglen «beboere» står to gange"));
+}
+
+#[test]
+fn the_binary_exits_non_zero_and_keeps_out_intact() {
+    let f = Fixture::example();
+    let first = f.run(&["build"]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let pdf = f.path("out/statusrapport-2018-h2.pdf");
+    let before = std::fs::read(&pdf).unwrap();
+
+    f.write("data/motalavej/2018.yaml", "antal:\n  beboere: -3\n");
+    let second = f.run(&["build"]);
+    assert_eq!(second.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(stderr.contains("fejl: data/motalavej/2018.yaml:2:12: negativt antal for «beboere»: -3"), "{stderr}");
+    assert!(stderr.contains("helhed: stoppede med 1 fejl; intet blev skrevet."), "{stderr}");
+    assert_eq!(std::fs::read(&pdf).unwrap(), before, "a failed build must not touch out/");
+    let leftovers: Vec<_> = std::fs::read_dir(f.path("out")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files may be left: {leftovers:?}");
+}
+
+#[test]
+fn periode_flag_is_checked() {
+    let f = Fixture::example();
+    let out = f.run(&["check", "--periode", "2018-H3"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("«2018-H3» er ikke et halvår; skriv fx 2018-H2"));
+    let out = f.run(&["check", "--periode", "2030-H1"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--periode 2030-H1 ligger uden for planens dataår 2013-2021"));
+}
