@@ -1,0 +1,42 @@
+//! The whole build of the bundled example, in-process: load, validate,
+//! compute, chart and render every document (writing excluded, it is I/O).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use helhed::Config;
+use std::hint::black_box;
+
+fn example_config() -> Config {
+    let root = env!("CARGO_MANIFEST_DIR");
+    Config {
+        data: format!("{root}/data").into(),
+        templates: format!("{root}/report-templates").into(),
+        out: std::env::temp_dir().join("helhed-bench-out"),
+        period: None,
+    }
+}
+
+fn build(c: &mut Criterion) {
+    let config = example_config();
+    // Fonts and the standard library load once per process, as in `helhed build`.
+    helhed::render::world::ReportWorld::warm_up();
+    let mut group = c.benchmark_group("eksempel");
+    group.sample_size(20);
+    let full = || {
+        let inputs = helhed::prepare(black_box(&config)).unwrap();
+        black_box(helhed::render(&inputs).unwrap())
+    };
+    // Cold: Typst's memoisation cache emptied first, as in a fresh `helhed build`.
+    group.bench_function("kold", |b| {
+        b.iter(|| {
+            typst::comemo::evict(0);
+            full()
+        })
+    });
+    // Warm: unchanged inputs rebuilt with the cache kept, as a live preview would.
+    group.bench_function("varm", |b| b.iter(full));
+    group.bench_function("prepare", |b| b.iter(|| black_box(helhed::prepare(black_box(&config)).unwrap())));
+    group.finish();
+}
+
+criterion_group!(benches, build);
+criterion_main!(benches);
