@@ -56,7 +56,9 @@ impl Change {
     /// The change from `from` to `to`.
     pub fn between(from_year: u16, from: Decimal, to: Decimal) -> Change {
         let points = to - from;
-        let percent = (!from.is_zero()).then(|| points / from * Decimal::ONE_HUNDRED);
+        // Validated figures are at most 10^12 with 10 decimals, so the
+        // quotient fits; `checked_` keeps an extreme case from panicking.
+        let percent = points.checked_div(from).and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED));
         Change { from_year, points, percent }
     }
 }

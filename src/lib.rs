@@ -73,7 +73,8 @@ pub fn prepare(config: &Config) -> Result<Inputs, Failed> {
     let loaded = load::load(&config.data, &mut diags);
     let model = validate::validate(loaded, &mut diags);
     let templates = Templates::load(&config.templates, &mut diags);
-    let period = model.as_ref().and_then(|m| resolve_period(m, config, &mut diags));
+    // A period is only worth resolving from data that validated.
+    let period = model.as_ref().filter(|_| !diags.has_errors()).and_then(|m| resolve_period(m, config, &mut diags));
     match (model, period) {
         (Some(model), Some(period)) if !diags.has_errors() => Ok(Inputs { model, period, templates, warnings: diags }),
         _ => Err(Failed(diags)),
@@ -83,12 +84,17 @@ pub fn prepare(config: &Config) -> Result<Inputs, Failed> {
 fn resolve_period(model: &Model, config: &Config, diags: &mut Diagnostics) -> Option<Period> {
     let plan_file = config.data.join("plan.yaml");
     match config.period {
-        Some(p) if (model.plan.first_year..=model.plan.last_year).contains(&p.year) => Some(p),
+        Some(p) if (model.plan.first_year..=model.plan.last_year).contains(&p.year) && p.last_full_year() >= model.plan.first_year => {
+            Some(p)
+        }
         Some(p) => {
             diags.error(
                 &plan_file,
                 None,
-                format!("--periode {p} ligger uden for planens dataår {}-{}", model.plan.first_year, model.plan.last_year),
+                format!(
+                    "--periode {p} ligger uden for planens dataår {}-{} (et 1. halvår viser årstal til og med året før)",
+                    model.plan.first_year, model.plan.last_year
+                ),
             );
             None
         }

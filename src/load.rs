@@ -234,7 +234,13 @@ pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
     if !plan_path.is_file() {
         diags.error(&plan_path, None, "plan.yaml mangler: den beskriver planen, områderne og indikatorerne");
     }
-    let walk = WalkDir::new(data_dir).sort_by_file_name().min_depth(1).max_depth(2);
+    let walk = WalkDir::new(data_dir)
+        .sort_by_file_name()
+        .min_depth(1)
+        .max_depth(2)
+        .into_iter()
+        // Hidden files and folders (.git, editor backups) are not data.
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walk {
         let entry = match entry {
             Ok(e) => e,
@@ -252,7 +258,7 @@ pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
         let rel = path.strip_prefix(data_dir).unwrap_or(path);
         let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
         if !(name.ends_with(".yaml") || name.ends_with(".yml")) {
-            diags.warning(path, None, "ignoreret: kun .yaml-filer læses i datamappen");
+            diags.warning(path, None, "ignoreret: kun .yaml- og .yml-filer læses i datamappen");
             continue;
         }
         if entry.depth() == 1 {

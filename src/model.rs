@@ -68,6 +68,12 @@ impl Period {
         format!("{}. halvår {}", self.half, self.year)
     }
 
+    /// The last calendar year whose annual figures are complete by the end
+    /// of this half-year: the year itself after H2, the year before after H1.
+    pub fn last_full_year(&self) -> u16 {
+        if self.half == 2 { self.year } else { self.year.saturating_sub(1) }
+    }
+
     /// `2018-h2`, as used in file names.
     pub fn slug(&self) -> String {
         format!("{}-h{}", self.year, self.half)

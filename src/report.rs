@@ -17,6 +17,8 @@ pub struct StatusReport {
     pub periode: PeriodView,
     /// The date of the data, `15. januar 2019`.
     pub datadato: String,
+    /// The last year whose annual figures the report shows (`2018`).
+    pub seneste_aar: String,
     /// Whether any figure or text shown is illustrative.
     pub eksempeldata: bool,
     /// The secretariat's summary for the period, as written.
@@ -140,7 +142,7 @@ fn kind_name(kind: SeriesKind) -> &'static str {
 
 /// Builds the statusrapport's data for a half-year.
 pub fn status_report(model: &Model, period: Period) -> StatusReport {
-    let trends = compute::trends(model, period.year);
+    let trends = compute::trends(model, period.last_full_year());
     let mut any_example = false;
     let mut indikatorer = Vec::new();
     let mut charts = Vec::new();
@@ -156,6 +158,12 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
     let status = model.status.get(&period);
     any_example |= status.is_some_and(|s| s.example);
     let plan = &model.plan;
+    let seneste_aar = indikatorer
+        .iter()
+        .filter_map(|i: &IndicatorView| i.aar.last())
+        .max()
+        .cloned()
+        .unwrap_or_else(|| period.last_full_year().to_string());
     StatusReport {
         plan: PlanView {
             navn: plan.name.clone(),
@@ -173,6 +181,7 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
         },
         periode: PeriodView { id: period.to_string(), tekst: period.danish() },
         datadato: plan.data_date.danish(),
+        seneste_aar,
         eksempeldata: any_example,
         sammenfatning: status.and_then(|s| s.summary.clone()),
         indikatorer,

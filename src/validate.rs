@@ -2,6 +2,7 @@
 //! every reference, number and range. Every problem is reported with its file,
 //! line and column, and all of them are collected before the run stops.
 
+use crate::compute::join_names;
 use crate::diag::Diagnostics;
 use crate::load::{Loaded, RawExample, RawIndicator, RawNumber, RawPlanFile, RawYearFile, Source, STATUS_DIR};
 use crate::model::{
@@ -26,14 +27,11 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
     Some(model)
 }
 
-/// Joins ids for a message: `a, b og c`.
-fn list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
-    let items: Vec<String> = items.into_iter().map(|s| s.as_ref().to_string()).collect();
-    match items.as_slice() {
-        [] => "(ingen)".to_string(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} og {last}", init.join(", ")),
-    }
+/// Joins ids for a message: `a, b og c`, or `(ingen)`.
+fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let items: Vec<S> = items.into_iter().collect();
+    let names: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    if names.is_empty() { "(ingen)".to_string() } else { join_names(&names) }
 }
 
 fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<Model> {
@@ -60,6 +58,16 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     let years = &raw.plan.data_years;
     if years.fra > years.til {
         diags.error(file, at(&["plan", "dataår", "til"]), format!("dataår: «til» ({}) ligger før «fra» ({})", years.til, years.fra));
+    }
+    if years.fra < 1900 || years.til > 2200 {
+        diags.error(file, at(&["plan", "dataår"]), format!("dataår {}-{} er ikke en rimelig årrække", years.fra, years.til));
+    }
+    check_text(file, at(&["plan", "navn"]), "navn", &raw.plan.navn, diags);
+    for (i, a) in raw.areas.iter().enumerate() {
+        check_text(file, at(&["områder", &i.to_string(), "navn"]), "navn", &a.navn, diags);
+    }
+    for (i, r) in raw.references.iter().enumerate() {
+        check_text(file, at(&["referencer", &i.to_string(), "navn"]), "navn", &r.navn, diags);
     }
 
     // Ids must be unique across everything that names a folder in data/.
@@ -107,6 +115,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         .iter()
         .enumerate()
         .map(|(i, m)| {
+            check_id(file, at(&["målinger", &i.to_string(), "id"]), &m.id, diags);
             if !measure_ids.insert(m.id.as_str()) {
                 diags.error(file, at(&["målinger", &i.to_string(), "id"]), format!("målingen «{}» står to gange", m.id));
             }
@@ -118,6 +127,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     let mut indicators = Vec::new();
     for (i, ind) in raw.indicators.iter().enumerate() {
         let idx = i.to_string();
+        check_id(file, at(&["indikatorer", &idx, "id"]), &ind.id, diags);
         if !indicator_ids.insert(ind.id.as_str()) {
             diags.error(file, at(&["indikatorer", &idx, "id"]), format!("indikatoren «{}» står to gange", ind.id));
         }
@@ -148,6 +158,24 @@ fn is_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// Reports an id that cannot name a file (ids become chart and page names).
+fn check_id(file: &std::path::Path, pos: Option<crate::diag::Pos>, id: &str, diags: &mut Diagnostics) {
+    if !is_id(id) {
+        diags.error(file, pos, format!("id «{id}» må kun indeholde små bogstaver a-z, tal og bindestreg"));
+    }
+}
+
+/// Reports required text that is empty (or YAML's `~`).
+fn check_text(file: &std::path::Path, pos: Option<crate::diag::Pos>, field: &str, text: &str, diags: &mut Diagnostics) {
+    if text.trim().is_empty() || text.trim() == "~" {
+        diags.error(file, pos, format!("«{field}» mangler en tekst"));
+    }
+}
+
+/// The largest figure accepted: far above any count or rate a plan has, and
+/// far below what exact decimal arithmetic can hold.
+const MAX_FIGURE: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0); // 10^12
+
 fn validate_indicator(
     src: &Source<RawPlanFile>,
     idx: &str,
@@ -159,6 +187,9 @@ fn validate_indicator(
     let file = &src.path;
     let at = |field: &str| src.locator.value(&["indikatorer", idx, field]);
     let errors_before = diags.error_count();
+    check_text(file, at("navn"), "navn", &ind.navn, diags);
+    check_text(file, at("enhed"), "enhed", &ind.enhed, diags);
+    check_text(file, at("datakilde"), "datakilde", &ind.datakilde, diags);
     let known = |field: &str, id: &str, diags: &mut Diagnostics| {
         if !measures.contains(id) {
             diags.error(file, at(field), format!("ukendt måling «{id}»; kendte målinger: {}", list(measures.iter())));
@@ -169,8 +200,12 @@ fn validate_indicator(
             known("tæller", n, diags);
             known("nævner", d, diags);
             let scale = number(file, at("skala"), s, diags);
-            if scale.is_some_and(|s| s <= Decimal::ZERO) {
-                diags.error(file, at("skala"), "skalaen skal være større end 0 (fx 100 for procent, 1000 for promille)");
+            if scale.is_some_and(|s| s <= Decimal::ZERO || !s.fract().is_zero() || s > MAX_FIGURE) {
+                diags.error(
+                    file,
+                    at("skala"),
+                    format!("skalaen skal være et helt tal større end 0, fx 100 for procent eller 1000 for promille, ikke {}", s.0),
+                );
             }
             Calc::Ratio { numerator: n.clone(), denominator: d.clone(), scale: scale.unwrap_or(Decimal::ONE) }
         }
@@ -221,15 +256,20 @@ fn number(file: &std::path::Path, pos: Option<crate::diag::Pos>, raw: &RawNumber
         diags.error(file, pos, "værdien mangler: skriv et tal");
         return None;
     }
-    parse_exact(&raw.0).map_err(|e| diags.error(file, pos, e)).ok()
+    let value = parse_exact(&raw.0).map_err(|e| diags.error(file, pos, e)).ok()?;
+    if value.abs() > MAX_FIGURE || value.scale() > 10 {
+        diags.error(file, pos, format!("«{}» er uden for det tilladte: højst 1.000.000.000.000 og højst 10 decimaler", raw.0));
+        return None;
+    }
+    Some(value)
 }
 
 fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut Diagnostics) {
     let file = &src.path;
     let (folder, name) = src.rel.split_once('/').unwrap_or(("", &src.rel));
     let Some(series) = model.series.iter().find(|s| s.id == folder) else {
-        let areas = list(model.areas().map(|a| a.id.as_str()));
-        let refs = list(model.series.iter().filter(|s| s.kind == SeriesKind::Reference).map(|s| s.id.as_str()));
+        let areas = list(model.areas().map(|a| &a.id));
+        let refs = list(model.series.iter().filter(|s| s.kind == SeriesKind::Reference).map(|s| &s.id));
         diags.error(
             file,
             None,
@@ -256,15 +296,21 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
     let raw = &src.content;
     let kind = series.kind;
     let all_example = matches!(raw.eksempeldata, RawExample::All(true));
-    let example_keys: BTreeSet<&str> = match &raw.eksempeldata {
-        RawExample::Keys(keys) => keys.iter().map(String::as_str).collect(),
-        _ => BTreeSet::new(),
+    let listed: &[String] = match &raw.eksempeldata {
+        RawExample::Keys(keys) => keys,
+        _ => &[],
     };
-    for (i, key) in example_keys.iter().enumerate() {
-        if !raw.antal.contains_key(*key) && !raw.values.contains_key(*key) {
-            diags.error(file, src.locator.value(&["eksempeldata", &i.to_string()]), format!("«{key}» står under eksempeldata, men ikke under antal eller værdier i filen"));
+    let in_halves = |key: &str| [&raw.h1, &raw.h2].iter().any(|h| h.as_ref().is_some_and(|h| h.antal.contains_key(key)));
+    for (i, key) in listed.iter().enumerate() {
+        if !raw.antal.contains_key(key) && !raw.values.contains_key(key) && !in_halves(key) {
+            diags.error(
+                file,
+                src.locator.value(&["eksempeldata", &i.to_string()]),
+                format!("«{key}» står under eksempeldata, men ikke under antal, værdier eller h1/h2 i filen"),
+            );
         }
     }
+    let example_keys: BTreeSet<&str> = listed.iter().map(String::as_str).collect();
     let is_example = |key: &str| all_example || example_keys.contains(key);
 
     let counts_of = |section: &[&str], map: &BTreeMap<String, RawNumber>, diags: &mut Diagnostics| {
@@ -326,6 +372,20 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
             diags.error(file, pos, format!("andelen «{key}» er {} %, men en andel kan højst være 100 %", raw_value.0));
             continue;
         }
+        if let Calc::Count { measure } = &indicator.calc {
+            if counts.contains_key(measure) {
+                diags.error(
+                    file,
+                    src.locator.key(&path),
+                    format!("«{key}» er både oplyst under værdier og talt under antal («{measure}»); angiv kun det ene"),
+                );
+                continue;
+            }
+            if !value.fract().is_zero() {
+                diags.error(file, pos, format!("«{key}» er et antal og skal være et helt tal, ikke {}", raw_value.0));
+                continue;
+            }
+        }
         if let Calc::Ratio { numerator, denominator, .. } = &indicator.calc {
             if counts.contains_key(numerator) && counts.contains_key(denominator) {
                 diags.error(
@@ -362,11 +422,34 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
         }
     }
 
+    if let [Some(h1), Some(h2)] = &halves {
+        for (measure, year_count) in &counts {
+            if let (Some(a), Some(b)) = (h1.get(measure), h2.get(measure)) {
+                if a.value + b.value != year_count.value {
+                    diags.error(
+                        file,
+                        src.locator.value(&["antal", measure]),
+                        format!(
+                            "«{measure}» for året er {}, men 1. og 2. halvår giver tilsammen {}",
+                            year_count.value,
+                            a.value + b.value
+                        ),
+                    );
+                }
+            }
+        }
+    }
     if kind == SeriesKind::Reference && (raw.h1.is_some() || raw.h2.is_some()) {
-        diags.error(file, src.locator.key(&["h1"]).or(src.locator.key(&["h2"])), "en referenceserie har ikke halvårstal (h1/h2)");
+        let pos = src.locator.get(&["h1"]).or_else(|| src.locator.get(&["h2"])).map(|l| l.key);
+        diags.error(file, pos, "en referenceserie har ikke halvårstal (h1/h2)");
     }
     let figures = YearFigures { counts, values, halves, file: file.clone() };
-    model.figures.entry(series.id.clone()).or_default().insert(year, figures);
+    let years = model.figures.entry(series.id.clone()).or_default();
+    if let Some(first) = years.get(&year) {
+        diags.error(file, None, format!("året {year} har allerede tal i {}; der må kun være én fil pr. år", first.file.display()));
+        return;
+    }
+    years.insert(year, figures);
 }
 
 fn validate_status_file(model: &mut Model, src: &Source<crate::load::RawStatusFile>, diags: &mut Diagnostics) {
@@ -385,6 +468,10 @@ fn validate_status_file(model: &mut Model, src: &Source<crate::load::RawStatusFi
             None,
             format!("halvåret {} ligger uden for planens dataår {}-{}", period.danish(), model.plan.first_year, model.plan.last_year),
         );
+        return;
+    }
+    if model.status.contains_key(&period) {
+        diags.error(&src.path, None, format!("halvåret {} har allerede en statusfil; der må kun være én", period.danish()));
         return;
     }
     let raw = &src.content;

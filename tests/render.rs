@@ -128,3 +128,18 @@ fn an_error_in_a_template_names_its_file_and_line() {
     );
     assert!(!f.path("out/statusrapport-2018-h2.pdf").exists());
 }
+
+#[test]
+fn a_first_half_year_report_shows_complete_years_only() {
+    let f = Fixture::example();
+    let mut config = f.config();
+    config.period = Some("2018-H1".parse().unwrap());
+    let inputs = helhed::prepare(&config).unwrap();
+    let report = helhed::report::status_report(&inputs.model, inputs.period);
+    assert_eq!(report.periode.tekst, "1. halvår 2018");
+    assert_eq!(report.seneste_aar, "2017");
+    let crime = report.indikatorer.iter().find(|i| i.id == "kriminalitet").unwrap();
+    assert_eq!(crime.aar.last().map(String::as_str), Some("2017"));
+    let rendered = helhed::render(&inputs).unwrap();
+    assert_eq!(rendered.outputs[0].rel.to_str(), Some("statusrapport-2018-h1.pdf"));
+}

@@ -186,3 +186,51 @@ fn periode_flag_is_checked() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--periode 2030-H1 ligger uden for planens dataår 2013-2021"));
 }
+
+#[test]
+fn figures_beyond_any_plausible_size_are_refused() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "antal:\n  beboere: 1\n  kriminalretlige-afgoerelser: 100000000000000000000000000\n");
+    f.write("data/sydbyen/2019.yaml", "antal:\n  beboere: 1000000000000\n  boliger: 0.00000000001\n");
+    let errors = f.errors();
+    assert_has(
+        &errors,
+        "fejl: data/motalavej/2019.yaml:3:32: «100000000000000000000000000» er uden for det tilladte: højst 1.000.000.000.000 og højst 10 decimaler",
+    );
+    assert_has(
+        &errors,
+        "fejl: data/sydbyen/2019.yaml:3:12: «0.00000000001» er uden for det tilladte: højst 1.000.000.000.000 og højst 10 decimaler",
+    );
+    assert_eq!(errors.len(), 2, "10^12 itself is allowed: {errors:#?}");
+}
+
+#[test]
+fn a_figure_given_twice_is_refused() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "antal:\n  haervaerk: 33\nværdier:\n  haervaerk: 40\n");
+    f.write(
+        "data/sydbyen/2019.yaml",
+        "antal:\n  paasatte-brande: 5\nh1:\n  antal:\n    paasatte-brande: 1\nh2:\n  antal:\n    paasatte-brande: 3\n",
+    );
+    f.write("data/ringparken/2018.yml", "antal:\n  beboere: 1\n");
+    let errors = f.errors();
+    assert_has(
+        &errors,
+        "fejl: data/motalavej/2019.yaml:4:3: «haervaerk» er både oplyst under værdier og talt under antal («haervaerk»); angiv kun det ene",
+    );
+    assert_has(&errors, "fejl: data/sydbyen/2019.yaml:2:20: «paasatte-brande» for året er 5, men 1. og 2. halvår giver tilsammen 4");
+    assert!(
+        errors.iter().any(|e| e.starts_with("fejl: data/ringparken/2018.yml: året 2018 har allerede tal i ")
+            && e.ends_with("data/ringparken/2018.yaml; der må kun være én fil pr. år")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn hidden_folders_are_not_data() {
+    let f = Fixture::example();
+    f.write("data/.git/HEAD", "ref: refs/heads/main\n");
+    f.write("data/.backup/2018.yaml", "antal: nonsense\n");
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(inputs.warnings.is_empty(), "{:?}", inputs.warnings);
+}

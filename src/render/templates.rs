@@ -42,7 +42,10 @@ impl Templates {
     /// The defaults, overridden by the `.typ` files in `dir` (if it exists).
     pub fn load(dir: &Path, diags: &mut Diagnostics) -> Templates {
         let mut templates = Templates::embedded();
-        let Ok(entries) = std::fs::read_dir(dir) else { return templates };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            diags.warning(dir, None, "skabelonmappen findes ikke; de indbyggede skabeloner bruges");
+            return templates;
+        };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for path in paths {
