@@ -108,11 +108,6 @@ impl Diagnostics {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    /// Iterates over the problems in the order they were found.
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.0.iter()
-    }
 }
 
 /// A failed build: the problems that stopped it.

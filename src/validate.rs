@@ -153,6 +153,11 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     Some(Model { plan, series, focus_areas, measures, indicators, figures: BTreeMap::new(), status: BTreeMap::new() })
 }
 
+/// A data file's name without its `.yaml` or `.yml` extension.
+fn yaml_stem(name: &str) -> &str {
+    name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")).unwrap_or(name)
+}
+
 /// Whether `id` is usable as a folder name and in URLs.
 fn is_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -277,7 +282,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
         );
         return;
     };
-    let stem = name.trim_end_matches(".yaml").trim_end_matches(".yml");
+    let stem = yaml_stem(name);
     let year = match stem.parse::<u16>() {
         Ok(y) if stem.len() == 4 => y,
         _ => {
@@ -454,7 +459,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
 
 fn validate_status_file(model: &mut Model, src: &Source<crate::load::RawStatusFile>, diags: &mut Diagnostics) {
     let name = src.rel.rsplit('/').next().unwrap_or(&src.rel);
-    let stem = name.trim_end_matches(".yaml").trim_end_matches(".yml");
+    let stem = yaml_stem(name);
     let period = match stem.parse::<Period>() {
         Ok(p) => p,
         Err(_) => {
