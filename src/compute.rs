@@ -149,16 +149,14 @@ pub fn trend(model: &Model, indicator: &Indicator, last_year: u16) -> Trend {
         let base = indicator.base_year.and_then(|b| row.at(b)).and_then(|p| p.value).map(|v| v.value);
         for (i, point) in row.points.iter_mut().enumerate() {
             let Some(now) = values[i] else { continue };
-            if i > 0 {
-                if let Some(prev) = values[i - 1] {
+            if i > 0
+                && let Some(prev) = values[i - 1] {
                     point.vs_previous = Some(Change::between(point.year - 1, prev, now));
                 }
-            }
-            if let (Some(base_year), Some(base)) = (indicator.base_year, base) {
-                if point.year > base_year {
+            if let (Some(base_year), Some(base)) = (indicator.base_year, base)
+                && point.year > base_year {
                     point.vs_base = Some(Change::between(base_year, base, now));
                 }
-            }
         }
     }
     let has_value = |y: u16| rows.iter().any(|r| r.at(y).is_some_and(|p| p.value.is_some()));

@@ -7,15 +7,19 @@
 //! reads the data and only `write` writes; everything between is pure.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
+pub mod budget;
 pub mod charts;
 pub mod compute;
 pub mod diag;
+pub mod goals;
+pub mod lists;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod number;
 pub mod render;
 pub mod report;
+pub mod tal;
 pub mod validate;
 pub mod write;
 
@@ -111,7 +115,7 @@ fn resolve_period(model: &Model, config: &Config, diags: &mut Diagnostics) -> Op
 /// Renders every document in memory, independent ones in parallel.
 pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
     type Job = fn(&Inputs) -> Result<(Output, Diagnostics), Diagnostics>;
-    let jobs: Vec<Job> = vec![statusrapport];
+    let jobs: Vec<Job> = vec![statusrapport, tal_json];
     let results: Vec<_> = jobs.par_iter().map(|job| job(inputs)).collect();
     let mut diags = inputs.warnings.clone();
     let mut outputs = Vec::new();
@@ -147,6 +151,14 @@ fn statusrapport(inputs: &Inputs) -> Result<(Output, Diagnostics), Diagnostics> 
         pages: Some(pdf.pages),
     };
     Ok((output, pdf.warnings))
+}
+
+/// `tal.json`: every computed figure and evaluation.
+fn tal_json(inputs: &Inputs) -> Result<(Output, Diagnostics), Diagnostics> {
+    let tal = tal::tal(&inputs.model, inputs.period);
+    let mut bytes = serde_json::to_vec_pretty(&tal).expect("the figures serialise");
+    bytes.push(b'\n');
+    Ok((Output { rel: PathBuf::from("tal.json"), bytes, pages: None }, Diagnostics::default()))
 }
 
 /// Validates and renders everything, then writes it to the output folder.

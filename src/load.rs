@@ -58,6 +58,127 @@ pub struct RawPlanFile {
     pub measures: Vec<RawMeasure>,
     #[serde(rename = "indikatorer")]
     pub indicators: Vec<RawIndicator>,
+    #[serde(rename = "aktiviteter", default)]
+    pub activities: Vec<RawActivity>,
+    #[serde(rename = "succeskriterier", default)]
+    pub criteria: Vec<RawCriterion>,
+}
+
+/// An activity under a strand of work.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActivity {
+    pub id: String,
+    pub navn: String,
+    #[serde(rename = "indsatsområde")]
+    pub focus_area: String,
+}
+
+/// A success criterion.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriterion {
+    pub id: String,
+    #[serde(rename = "indsatsområde")]
+    pub focus_area: String,
+    #[serde(default)]
+    pub aktivitet: Option<String>,
+    pub tekst: String,
+    #[serde(default)]
+    pub indikator: Option<String>,
+    #[serde(rename = "gælder", default)]
+    pub applies: Vec<RawApplies>,
+    /// The rule for the entries of `gælder` without one of their own.
+    #[serde(default)]
+    pub regel: Option<RawRule>,
+    pub datakilde: String,
+}
+
+/// One entry of a criterion's `gælder:`: `alle`, `samlet` or an area id, or
+/// an area with a rule of its own.
+#[derive(Debug)]
+pub enum RawApplies {
+    /// `alle`, `samlet` or an area id.
+    Id(String),
+    /// `{ område: id, regel: {...} }`.
+    Own(Box<RawOwnRule>),
+}
+
+/// An area with a rule of its own.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOwnRule {
+    #[serde(rename = "område")]
+    pub area: String,
+    pub regel: RawRule,
+}
+
+impl<'de> Deserialize<'de> for RawApplies {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Hand-written rather than `untagged`: an untagged enum buffers its
+        // input and would read the rule's numbers as floating point.
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawApplies;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("«alle», «samlet», et område-id eller { område: id, regel: ... }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawApplies, E> {
+                Ok(RawApplies::Id(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawApplies, A::Error> {
+                RawOwnRule::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|o| RawApplies::Own(Box::new(o)))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A baseline or target: a year and, optionally, its value.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnchor {
+    #[serde(rename = "år")]
+    pub year: u16,
+    #[serde(rename = "værdi", default)]
+    pub value: Option<RawNumber>,
+}
+
+/// A rule: its kind and the parameters that kind takes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub slags: String,
+    #[serde(rename = "højst", default)]
+    pub at_most: Option<RawNumber>,
+    #[serde(default)]
+    pub under: Option<RawNumber>,
+    #[serde(default)]
+    pub over: Option<RawNumber>,
+    #[serde(default)]
+    pub mindst: Option<RawNumber>,
+    #[serde(default)]
+    pub fra: Option<RawAnchor>,
+    #[serde(default)]
+    pub til: Option<RawAnchor>,
+    #[serde(default)]
+    pub procent: Option<RawNumber>,
+    #[serde(rename = "basisår", default)]
+    pub base_year: Option<u16>,
+    #[serde(default)]
+    pub basis: Option<RawAnchor>,
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(rename = "år", default)]
+    pub year: Option<u16>,
+    #[serde(default)]
+    pub nulpunkt: Option<u16>,
+    #[serde(default)]
+    pub pr: Option<String>,
+    #[serde(rename = "vækst", default)]
+    pub growth: Option<RawNumber>,
+    #[serde(default)]
+    pub inden: Option<u16>,
 }
 
 /// The plan's own facts.
@@ -194,6 +315,57 @@ pub struct RawStatusFile {
     pub eksempeldata: bool,
     #[serde(default)]
     pub sammenfatning: Option<String>,
+    #[serde(rename = "vurderinger", default)]
+    pub assessments: BTreeMap<String, RawAssessment>,
+}
+
+/// A written assessment of a success criterion.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssessment {
+    #[serde(default)]
+    pub status: Option<String>,
+    pub tekst: String,
+}
+
+/// `data/budget.yaml`: the budget in t.kr.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBudgetFile {
+    #[serde(default)]
+    pub eksempeldata: bool,
+    #[serde(rename = "afsnit")]
+    pub sections: Vec<RawBudgetSection>,
+}
+
+/// A section of the budget.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBudgetSection {
+    pub navn: String,
+    #[serde(rename = "indsatsområde", default)]
+    pub focus_area: Option<String>,
+    #[serde(rename = "linjer", default)]
+    pub lines: Vec<RawBudgetLine>,
+    #[serde(rename = "finansiering", default)]
+    pub financing: BTreeMap<String, RawNumber>,
+}
+
+/// A line of the budget.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBudgetLine {
+    pub navn: String,
+    #[serde(default)]
+    pub aktivitet: Option<String>,
+    #[serde(rename = "udgifter", default)]
+    pub expenses: BTreeMap<u16, RawNumber>,
+    #[serde(default)]
+    pub i_alt: Option<RawNumber>,
+    #[serde(rename = "finansiering", default)]
+    pub financing: BTreeMap<String, RawNumber>,
+    #[serde(rename = "forbrug", default)]
+    pub spent: BTreeMap<String, RawNumber>,
 }
 
 /// A file that was read: where it is, its text, and where its nodes are.
@@ -218,6 +390,10 @@ pub struct Loaded {
     pub years: Vec<Source<RawYearFile>>,
     /// Status files.
     pub status: Vec<Source<RawStatusFile>>,
+    /// `budget.yaml`, if there is one.
+    pub budget: Option<Source<RawBudgetFile>>,
+    /// `listekriterier.yaml`, if the data folder has its own rule sets.
+    pub list_rules: Option<Source<crate::lists::RawListRules>>,
 }
 
 /// The folder holding the secretariat's prose per half-year.
@@ -262,10 +438,15 @@ pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
             continue;
         }
         if entry.depth() == 1 {
-            if name == "plan.yaml" {
-                loaded.plan = read(path, rel, diags);
-            } else {
-                diags.error(path, None, "ukendt fil: øverst i datamappen ligger kun plan.yaml; et års tal hører til i <område>/<år>.yaml");
+            match name.as_ref() {
+                "plan.yaml" => loaded.plan = read(path, rel, diags),
+                "budget.yaml" => loaded.budget = read(path, rel, diags),
+                "listekriterier.yaml" => loaded.list_rules = read(path, rel, diags),
+                _ => diags.error(
+                    path,
+                    None,
+                    "ukendt fil: øverst i datamappen ligger kun plan.yaml, budget.yaml og listekriterier.yaml; et års tal hører til i <område>/<år>.yaml",
+                ),
             }
         } else if rel.starts_with(&format!("{STATUS_DIR}/")) {
             if let Some(s) = read(path, rel, diags) {
@@ -329,11 +510,10 @@ fn translate_serde_error(message: &str) -> String {
     // yaml_serde names the path of a nested problem first: `antal: invalid type: ...`.
     const PHRASES: [&str; 6] =
         ["unknown field ", "missing field ", "duplicate field ", "invalid type: ", "invalid value: ", "data did not match"];
-    if let Some((path, rest)) = message.split_once(": ") {
-        if !PHRASES.iter().any(|p| message.starts_with(p)) && PHRASES.iter().any(|p| rest.starts_with(p)) {
+    if let Some((path, rest)) = message.split_once(": ")
+        && !PHRASES.iter().any(|p| message.starts_with(p)) && PHRASES.iter().any(|p| rest.starts_with(p)) {
             return format!("i «{path}»: {}", translate_serde_error(rest));
         }
-    }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let field = field.trim_matches('`');

@@ -76,11 +76,10 @@ impl Locator {
                     }
                     locator.place_value(&mut stack, at);
                 }
-                Event::Alias(_) => {
-                    if !locator.take_key(&mut stack, "*", at) {
+                Event::Alias(_)
+                    if !locator.take_key(&mut stack, "*", at) => {
                         locator.place_value(&mut stack, at);
                     }
-                }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     // A collection used as a key is not supported by the data
                     // format; index it under a placeholder key.

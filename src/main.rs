@@ -94,9 +94,10 @@ fn main() -> ExitCode {
                 Ok((inputs, rendered)) => {
                     print_diagnostics(&rendered.warnings);
                     println!(
-                        "Data og skabeloner er i orden: {} områder, {} indikatorer, halvår {}.",
+                        "Data og skabeloner er i orden: {} områder, {} indikatorer, {} succeskriterier, halvår {}.",
                         inputs.model.areas().count(),
                         inputs.model.indicators.len(),
+                        inputs.model.criteria.len(),
                         inputs.period.danish()
                     );
                     ExitCode::SUCCESS

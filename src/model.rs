@@ -53,8 +53,8 @@ impl FromStr for Date {
     }
 }
 
-/// A half-year, the period a statusrapport covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// A half-year, the period a statusrapport covers. Serialises as `2018-H2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {
     /// Year.
     pub year: u16,
@@ -77,6 +77,12 @@ impl Period {
     /// `2018-h2`, as used in file names.
     pub fn slug(&self) -> String {
         format!("{}-h{}", self.year, self.half)
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -225,6 +231,308 @@ pub struct Status {
     pub summary: Option<String>,
     /// Whether the text is illustrative.
     pub example: bool,
+    /// Written assessments of success criteria, by criterion id.
+    pub assessments: BTreeMap<String, Assessment>,
+}
+
+/// The secretariat's written assessment of a success criterion for a half-year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    /// The status it judges; required for qualitative criteria, which have no
+    /// figures to compute it from, and not allowed for the others.
+    pub status: Option<GoalStatus>,
+    /// The assessment in prose.
+    pub text: String,
+}
+
+/// How far a success criterion is met. The rules are in [`crate::goals`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum GoalStatus {
+    /// Not met: worse than the requirement for the year evaluated.
+    #[serde(rename = "ikke opfyldt")]
+    NotMet,
+    /// On track: the requirement for the year is met, the final target not yet.
+    #[serde(rename = "på vej")]
+    OnTrack,
+    /// Met.
+    #[serde(rename = "opfyldt")]
+    Met,
+    /// No figure (or assessment) yet to judge it by.
+    #[serde(rename = "ikke målt endnu")]
+    NotMeasured,
+}
+
+impl GoalStatus {
+    /// All statuses, in the order reports list them.
+    pub const ALL: [GoalStatus; 4] = [GoalStatus::Met, GoalStatus::OnTrack, GoalStatus::NotMet, GoalStatus::NotMeasured];
+
+    /// The Danish label: `opfyldt`, `på vej`, `ikke opfyldt`, `ikke målt endnu`.
+    pub fn danish(self) -> &'static str {
+        match self {
+            GoalStatus::Met => "opfyldt",
+            GoalStatus::OnTrack => "på vej",
+            GoalStatus::NotMet => "ikke opfyldt",
+            GoalStatus::NotMeasured => "ikke målt endnu",
+        }
+    }
+}
+
+impl FromStr for GoalStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<GoalStatus, String> {
+        GoalStatus::ALL.into_iter().find(|g| g.danish() == s.trim()).ok_or_else(|| {
+            format!("status «{s}» findes ikke; brug opfyldt, på vej, ikke opfyldt eller ikke målt endnu")
+        })
+    }
+}
+
+/// An activity (aktivitet) under a strand of work.
+#[derive(Debug, Clone, Serialize)]
+pub struct Activity {
+    /// Id.
+    pub id: String,
+    /// Danish name.
+    pub name: String,
+    /// The strand of work it belongs to.
+    pub focus_area: String,
+}
+
+/// How a value is compared with a requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Cmp {
+    /// Strictly below.
+    #[serde(rename = "under")]
+    Below,
+    /// At most.
+    #[serde(rename = "højst")]
+    AtMost,
+    /// Strictly above.
+    #[serde(rename = "over")]
+    Above,
+    /// At least.
+    #[serde(rename = "mindst")]
+    AtLeast,
+}
+
+impl Cmp {
+    /// Whether `value` meets `limit` under this comparison.
+    pub fn holds(self, value: Decimal, limit: Decimal) -> bool {
+        match self {
+            Cmp::Below => value < limit,
+            Cmp::AtMost => value <= limit,
+            Cmp::Above => value > limit,
+            Cmp::AtLeast => value >= limit,
+        }
+    }
+
+    /// The Danish word: `under`, `højst`, `over`, `mindst`.
+    pub fn danish(self) -> &'static str {
+        match self {
+            Cmp::Below => "under",
+            Cmp::AtMost => "højst",
+            Cmp::Above => "over",
+            Cmp::AtLeast => "mindst",
+        }
+    }
+
+    /// At or better than, for an indicator where `better` is the good direction.
+    pub fn at_or_better(better: Better) -> Cmp {
+        match better {
+            Better::Lower => Cmp::AtMost,
+            Better::Higher => Cmp::AtLeast,
+        }
+    }
+
+    /// Strictly better than.
+    pub fn better_than(better: Better) -> Cmp {
+        match better {
+            Better::Lower => Cmp::Below,
+            Better::Higher => Cmp::Above,
+        }
+    }
+}
+
+/// A baseline: a year and its value, given or (when `None`) taken from the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Anchor {
+    /// The year.
+    #[serde(rename = "år")]
+    pub year: u16,
+    /// The value, if the plan states it.
+    #[serde(rename = "værdi")]
+    pub value: Option<Decimal>,
+}
+
+/// Whether a count target is per year or per half-year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Per {
+    /// Per calendar year.
+    #[serde(rename = "år")]
+    Year,
+    /// Per half-year.
+    #[serde(rename = "halvår")]
+    Half,
+}
+
+/// The rule of a success criterion. What each kind requires for a year is
+/// defined in [`crate::goals`]; percentages are signed (-10 is a fall of 10 %).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "slags")]
+pub enum Rule {
+    /// A ceiling, every year: `under` or `højst` a value.
+    #[serde(rename = "loft")]
+    Ceiling {
+        /// `under` or `højst`.
+        #[serde(rename = "sammenligning")]
+        cmp: Cmp,
+        /// The ceiling.
+        #[serde(rename = "værdi")]
+        value: Decimal,
+    },
+    /// A floor, every year: `over` or `mindst` a value.
+    #[serde(rename = "gulv")]
+    Floor {
+        /// `over` or `mindst`.
+        #[serde(rename = "sammenligning")]
+        cmp: Cmp,
+        /// The floor.
+        #[serde(rename = "værdi")]
+        value: Decimal,
+    },
+    /// A straight path from a baseline to a target value by a year.
+    #[serde(rename = "forløb")]
+    Path {
+        /// The baseline.
+        #[serde(rename = "fra")]
+        from: Anchor,
+        /// The target and its year (the value is required).
+        #[serde(rename = "til")]
+        to: Anchor,
+    },
+    /// A change of at least `percent` each year against the year before.
+    #[serde(rename = "årlig-ændring")]
+    YearlyChange {
+        /// Signed per cent a year.
+        #[serde(rename = "procent")]
+        percent: Decimal,
+        /// The first year changes are counted from.
+        #[serde(rename = "basisår")]
+        base_year: u16,
+    },
+    /// A change of `percent` a year, compounding, from a baseline.
+    #[serde(rename = "ændring-fra-basis")]
+    ChangeFromBase {
+        /// Signed per cent a year.
+        #[serde(rename = "procent")]
+        percent: Decimal,
+        /// The baseline.
+        #[serde(rename = "basis")]
+        base: Anchor,
+    },
+    /// Better than a reference series (in a fixed year, or the same year).
+    #[serde(rename = "reference")]
+    Reference {
+        /// The reference series' id.
+        #[serde(rename = "reference")]
+        series: String,
+        /// A fixed year of the reference, if the plan names one.
+        #[serde(rename = "år")]
+        year: Option<u16>,
+    },
+    /// Better than (or `percent` better than) a zero point measured later.
+    #[serde(rename = "nulpunkt")]
+    ZeroPoint {
+        /// The year of the zero point.
+        #[serde(rename = "nulpunkt")]
+        year: u16,
+        /// Signed per cent from the zero point, if the target is set as one.
+        #[serde(rename = "procent")]
+        percent: Option<Decimal>,
+    },
+    /// At least a count per year or half-year.
+    #[serde(rename = "mindste-antal")]
+    MinCount {
+        /// The minimum.
+        #[serde(rename = "mindst")]
+        min: Decimal,
+        /// Per year or half-year.
+        #[serde(rename = "pr")]
+        per: Per,
+    },
+    /// At least a share, in per cent.
+    #[serde(rename = "mindste-andel")]
+    MinShare {
+        /// The minimum share.
+        #[serde(rename = "mindst")]
+        min: Decimal,
+    },
+    /// At least `min` by `year`, then growing `growth` per cent a year.
+    #[serde(rename = "gulv-så-vækst")]
+    FloorThenGrowth {
+        /// The floor.
+        #[serde(rename = "mindst")]
+        min: Decimal,
+        /// The year the floor is due.
+        #[serde(rename = "år")]
+        year: u16,
+        /// Per cent a year after that.
+        #[serde(rename = "vækst")]
+        growth: Decimal,
+    },
+    /// Changed by `percent` from a baseline by a year, then held.
+    #[serde(rename = "reduktion-inden")]
+    ReduceBy {
+        /// Signed per cent, once.
+        #[serde(rename = "procent")]
+        percent: Decimal,
+        /// The baseline.
+        #[serde(rename = "basis")]
+        base: Anchor,
+        /// The year the change is due.
+        #[serde(rename = "inden")]
+        by: u16,
+    },
+    /// Better at the end of a period than at its start.
+    #[serde(rename = "retning")]
+    Direction {
+        /// The first year.
+        #[serde(rename = "fra")]
+        from: u16,
+        /// The last year.
+        #[serde(rename = "til")]
+        to: u16,
+    },
+    /// Judged in writing by the secretariat.
+    #[serde(rename = "kvalitativ")]
+    Qualitative,
+}
+
+/// One series a criterion is evaluated for, with its rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    /// Series id: an area or `samlet`.
+    pub series: String,
+    /// The rule for that series.
+    pub rule: Rule,
+}
+
+/// A success criterion (succeskriterium) of the plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Criterion {
+    /// Id.
+    pub id: String,
+    /// The strand of work.
+    pub focus_area: String,
+    /// The activity it belongs to, if any.
+    pub activity: Option<String>,
+    /// The criterion as the plan words it.
+    pub text: String,
+    /// The indicator it is measured on (none for qualitative criteria).
+    pub indicator: Option<String>,
+    /// The series and their rules, in the plan's order.
+    pub targets: Vec<Target>,
+    /// Where the figures come from.
+    pub source: String,
 }
 
 /// The plan's own facts.
@@ -276,6 +584,16 @@ pub struct Model {
     pub figures: BTreeMap<String, BTreeMap<u16, YearFigures>>,
     /// Prose by half-year.
     pub status: BTreeMap<Period, Status>,
+    /// Activities, in the plan's order.
+    pub activities: Vec<Activity>,
+    /// Success criteria, in the plan's order.
+    pub criteria: Vec<Criterion>,
+    /// The budget, if `budget.yaml` exists.
+    pub budget: Option<crate::budget::Budget>,
+    /// The statutory list criteria: the data folder's `listekriterier.yaml`,
+    /// else the rule sets built into helhed.
+    #[serde(skip)]
+    pub list_rules: crate::lists::ListRules,
 }
 
 impl Model {
@@ -287,6 +605,16 @@ impl Model {
     /// The figures of a series in a year, if any.
     pub fn year(&self, series: &str, year: u16) -> Option<&YearFigures> {
         self.figures.get(series)?.get(&year)
+    }
+
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The series with this id.
+    pub fn series(&self, id: &str) -> Option<&Series> {
+        self.series.iter().find(|s| s.id == id)
     }
 
     /// The measure with this id.

@@ -87,7 +87,7 @@ fn check_writes_nothing() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
-        "Data og skabeloner er i orden: 4 områder, 6 indikatorer, halvår 2. halvår 2018."
+        "Data og skabeloner er i orden: 4 områder, 53 indikatorer, 57 succeskriterier, halvår 2. halvår 2018."
     );
     assert!(!f.path("out").exists());
 }
@@ -102,7 +102,7 @@ fn a_template_in_the_folder_overrides_the_default() {
     );
     let pdf = render(&f);
     let Some(text) = words(&pdf) else { return };
-    assert!(text.contains("Egen forside Vores egen skabelon for 2. halvår 2018 med 6 indikatorer."), "{text}");
+    assert!(text.contains("Egen forside Vores egen skabelon for 2. halvår 2018 med 52 indikatorer."), "{text}");
     assert!(!text.contains("Sammenfatning"));
 }
 

@@ -2,6 +2,9 @@
 //! every reference, number and range. Every problem is reported with its file,
 //! line and column, and all of them are collected before the run stops.
 
+mod budget;
+mod criteria;
+
 use crate::compute::join_names;
 use crate::diag::Diagnostics;
 use crate::load::{Loaded, RawExample, RawIndicator, RawNumber, RawPlanFile, RawYearFile, Source, STATUS_DIR};
@@ -24,7 +27,55 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
     for file in &loaded.status {
         validate_status_file(&mut model, file, diags);
     }
+    if let Some(src) = &loaded.budget {
+        model.budget = budget::budget(&model, src, diags);
+    }
+    if let Some(src) = &loaded.list_rules
+        && let Some(rules) = crate::lists::load_rules(src, diags) {
+            model.list_rules = rules;
+        }
     Some(model)
+}
+
+/// What a message says about the known ids when `unknown` is not one of
+/// them: all of them when they are few (`kendte målinger: a, b og c`), else
+/// the closest ones (`mente du «kriminalitet»?`) and how many there are.
+fn known<S: AsRef<str>>(noun: &str, unknown: &str, ids: impl IntoIterator<Item = S>) -> String {
+    let ids: Vec<S> = ids.into_iter().collect();
+    if ids.len() <= 12 {
+        return format!("kendte {noun}: {}", list(ids.iter().map(AsRef::as_ref)));
+    }
+    let mut close: Vec<(usize, &str)> = ids
+        .iter()
+        .map(AsRef::as_ref)
+        .map(|id| (edit_distance(unknown, id), id))
+        .filter(|(d, id)| *d <= 3 || id.starts_with(unknown) || unknown.starts_with(id))
+        .collect();
+    close.sort();
+    close.truncate(3);
+    let names: Vec<String> = close.iter().map(|(_, id)| format!("«{id}»")).collect();
+    if names.is_empty() {
+        format!("plan.yaml har {} {noun}, og ingen ligner", ids.len())
+    } else {
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        format!("mente du {}? (plan.yaml har {} {noun})", join_names(&names).replace(" og ", " eller "), ids.len())
+    }
+}
+
+/// Levenshtein distance between two ids, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
 }
 
 /// Joins ids for a message: `a, b og c`, or `(ingen)`.
@@ -50,11 +101,10 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     let start = date("start", &raw.plan.start, diags);
     let end = date("slut", &raw.plan.slut, diags);
     let data_date = date("datadato", &raw.plan.datadato, diags);
-    if let (Some(s), Some(e)) = (start, end) {
-        if s > e {
+    if let (Some(s), Some(e)) = (start, end)
+        && s > e {
             diags.error(file, at(&["plan", "slut"]), format!("planen slutter ({}) før den starter ({})", e.danish(), s.danish()));
         }
-    }
     let years = &raw.plan.data_years;
     if years.fra > years.til {
         diags.error(file, at(&["plan", "dataår", "til"]), format!("dataår: «til» ({}) ligger før «fra» ({})", years.til, years.fra));
@@ -150,7 +200,22 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         last_year: years.til,
         data_date: data_date?,
     };
-    Some(Model { plan, series, focus_areas, measures, indicators, figures: BTreeMap::new(), status: BTreeMap::new() })
+    let mut model = Model {
+        plan,
+        series,
+        focus_areas,
+        measures,
+        indicators,
+        figures: BTreeMap::new(),
+        status: BTreeMap::new(),
+        activities: Vec::new(),
+        criteria: Vec::new(),
+        budget: None,
+        list_rules: crate::lists::default_rules(),
+    };
+    model.activities = criteria::activities(src, &model, diags);
+    model.criteria = criteria::criteria(src, &model, diags);
+    (diags.error_count() == errors_before).then_some(model)
 }
 
 /// A data file's name without its `.yaml` or `.yml` extension.
@@ -197,7 +262,7 @@ fn validate_indicator(
     check_text(file, at("datakilde"), "datakilde", &ind.datakilde, diags);
     let known = |field: &str, id: &str, diags: &mut Diagnostics| {
         if !measures.contains(id) {
-            diags.error(file, at(field), format!("ukendt måling «{id}»; kendte målinger: {}", list(measures.iter())));
+            diags.error(file, at(field), format!("ukendt måling «{id}»; {}", known("målinger", id, measures.iter())));
         }
     };
     let calc = match (&ind.numerator, &ind.denominator, &ind.skala, &ind.measure) {
@@ -238,11 +303,10 @@ fn validate_indicator(
     if ind.decimaler > 6 {
         diags.error(file, at("decimaler"), format!("højst 6 decimaler, ikke {}", ind.decimaler));
     }
-    if let Some(y) = ind.base_year {
-        if !years.contains(&y) {
+    if let Some(y) = ind.base_year
+        && !years.contains(&y) {
             diags.error(file, at("basisår"), format!("basisåret {y} ligger uden for planens dataår {}-{}", years.start(), years.end()));
         }
-    }
     (diags.error_count() == errors_before).then(|| Indicator {
         id: ind.id.clone(),
         name: ind.navn.clone(),
@@ -331,7 +395,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
                 diags.error(
                     file,
                     src.locator.key(&path),
-                    format!("ukendt måling «{key}»; kendte målinger: {}{hint}", list(model.measures.iter().map(|m| &m.id))),
+                    format!("ukendt måling «{key}»; {}{hint}", known("målinger", key, model.measures.iter().map(|m| &m.id))),
                 );
                 continue;
             }
@@ -363,7 +427,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
             diags.error(
                 file,
                 src.locator.key(&path),
-                format!("ukendt indikator «{key}»; kendte indikatorer: {}{hint}", list(model.indicators.iter().map(|i| &i.id))),
+                format!("ukendt indikator «{key}»; {}{hint}", known("indikatorer", key, model.indicators.iter().map(|i| &i.id))),
             );
             continue;
         };
@@ -391,8 +455,8 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
                 continue;
             }
         }
-        if let Calc::Ratio { numerator, denominator, .. } = &indicator.calc {
-            if counts.contains_key(numerator) && counts.contains_key(denominator) {
+        if let Calc::Ratio { numerator, denominator, .. } = &indicator.calc
+            && counts.contains_key(numerator) && counts.contains_key(denominator) {
                 diags.error(
                     file,
                     src.locator.key(&path),
@@ -400,7 +464,6 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
                 );
                 continue;
             }
-        }
         values.insert(key.clone(), Figure { value, example: is_example(key) });
     }
 
@@ -429,8 +492,8 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
 
     if let [Some(h1), Some(h2)] = &halves {
         for (measure, year_count) in &counts {
-            if let (Some(a), Some(b)) = (h1.get(measure), h2.get(measure)) {
-                if a.value + b.value != year_count.value {
+            if let (Some(a), Some(b)) = (h1.get(measure), h2.get(measure))
+                && a.value + b.value != year_count.value {
                     diags.error(
                         file,
                         src.locator.value(&["antal", measure]),
@@ -441,7 +504,6 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
                         ),
                     );
                 }
-            }
         }
     }
     if kind == SeriesKind::Reference && (raw.h1.is_some() || raw.h2.is_some()) {
@@ -480,5 +542,6 @@ fn validate_status_file(model: &mut Model, src: &Source<crate::load::RawStatusFi
         return;
     }
     let raw = &src.content;
-    model.status.insert(period, Status { summary: raw.sammenfatning.clone(), example: raw.eksempeldata });
+    let assessments = criteria::assessments(model, src, &raw.assessments, diags);
+    model.status.insert(period, Status { summary: raw.sammenfatning.clone(), example: raw.eksempeldata, assessments });
 }

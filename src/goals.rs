@@ -1,0 +1,746 @@
+//! Success criteria: every *succeskriterium* of the plan evaluated for each
+//! series it applies to, with the value compared, the target for that year,
+//! the gap and one Danish sentence built from the numbers.
+//!
+//! # When a criterion is *opfyldt*, *på vej*, *ikke opfyldt*
+//!
+//! Each rule kind defines a **requirement for every year** (or half-year): a
+//! comparison and a value, e.g. "højst 26,39" on the straight path from 30,65
+//! in 2016 to 20 in 2021. The criterion is judged in the latest year of the
+//! plan period (from the plan's first year up to the report's last full year)
+//! that has a value:
+//!
+//! - **ikke målt endnu**: there is no value in the plan period, or the rule
+//!   cannot yet say what is required (its baseline, zero point or reference
+//!   is not measured, or the year is the baseline itself);
+//! - **ikke opfyldt**: the value does not meet that year's requirement;
+//! - **på vej**: the value meets that year's requirement, the rule has a final
+//!   target in a later year (*forløb*, *reduktion-inden*, *gulv-så-vækst*,
+//!   *retning*), and that final target is not already met;
+//! - **opfyldt**: the value meets the requirement, and either the rule has no
+//!   later final target (ceilings, floors, counts, shares, yearly changes,
+//!   references, zero points: they are requirements for every year) or the
+//!   final target is met already (reached early).
+//!
+//! Qualitative criteria take the status of the secretariat's written
+//! assessment for the half-year. A criterion's own status is the worst status
+//! among its measured series (ikke opfyldt, then på vej, then opfyldt); it is
+//! *ikke målt endnu* only when none of its series is measured.
+//!
+//! All arithmetic is exact ([`Decimal`]); only the sentences round, once.
+
+use crate::compute::{Value, own_value, total_value};
+use crate::model::{
+    Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Period, Rule, SeriesKind,
+    TOTAL_ID,
+};
+use crate::number::format_da;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How many of the latest measured years the least-squares trend uses.
+pub const TREND_YEARS: usize = 4;
+
+/// What a rule requires of one year's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Requirement {
+    /// How the value is compared.
+    #[serde(rename = "sammenligning")]
+    pub cmp: Cmp,
+    /// The exact value it is compared with.
+    #[serde(rename = "værdi")]
+    pub value: Decimal,
+}
+
+impl Requirement {
+    fn met_by(&self, value: Decimal) -> bool {
+        self.cmp.holds(value, self.value)
+    }
+}
+
+/// One year (or half-year) of a criterion for one series.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    /// `2018` or `2018-H1`.
+    #[serde(rename = "periode")]
+    pub when: String,
+    /// The value.
+    #[serde(rename = "værdi")]
+    pub value: Decimal,
+    /// The requirement for that year, if it could be set.
+    #[serde(rename = "krav")]
+    pub requirement: Option<Requirement>,
+    /// The status as judged in that year.
+    pub status: GoalStatus,
+}
+
+/// Where a least-squares trend leads.
+#[derive(Debug, Clone, Serialize)]
+pub struct Projection {
+    /// The years the trend is fitted to.
+    #[serde(rename = "år")]
+    pub years: Vec<u16>,
+    /// Change per year along the fitted line (exact quotient).
+    #[serde(rename = "hældning")]
+    pub slope: Decimal,
+    /// The first whole year the line meets the target; none if it never does.
+    #[serde(rename = "når_målet")]
+    pub reaches: Option<u16>,
+    /// The year the target is due.
+    #[serde(rename = "frist")]
+    pub deadline: u16,
+    /// `Med den nuværende udvikling nås målet i 2020.`
+    #[serde(rename = "tekst")]
+    pub sentence: String,
+}
+
+/// A criterion evaluated for one series.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    /// Series id (an area or `samlet`).
+    #[serde(rename = "serie")]
+    pub series: String,
+    /// Its name.
+    #[serde(rename = "navn")]
+    pub name: String,
+    /// The rule.
+    #[serde(rename = "regel")]
+    pub rule: Rule,
+    /// The status.
+    pub status: GoalStatus,
+    /// The year or half-year judged (`2018`, `2018-H2`).
+    #[serde(rename = "periode")]
+    pub when: Option<String>,
+    /// The value compared.
+    #[serde(rename = "værdi")]
+    pub value: Option<Decimal>,
+    /// The requirement for that period.
+    #[serde(rename = "krav")]
+    pub requirement: Option<Requirement>,
+    /// Value minus requirement, exact.
+    #[serde(rename = "afstand")]
+    pub gap: Option<Decimal>,
+    /// Whether an input was illustrative.
+    #[serde(rename = "eksempeldata")]
+    pub example: bool,
+    /// The Danish sentence.
+    #[serde(rename = "tekst")]
+    pub sentence: String,
+    /// Where the trend leads, for rules with a fixed target.
+    #[serde(rename = "fremskrivning")]
+    pub projection: Option<Projection>,
+    /// Every period of the plan with a value.
+    #[serde(rename = "forløb")]
+    pub history: Vec<Check>,
+}
+
+/// A criterion evaluated for every series it applies to.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionResult {
+    /// Criterion id.
+    pub id: String,
+    /// Strand of work id.
+    #[serde(rename = "indsatsområde")]
+    pub focus_area: String,
+    /// Activity id, if any.
+    #[serde(rename = "aktivitet")]
+    pub activity: Option<String>,
+    /// The criterion as the plan words it.
+    #[serde(rename = "tekst")]
+    pub text: String,
+    /// Indicator id, if measured.
+    #[serde(rename = "indikator")]
+    pub indicator: Option<String>,
+    /// Data source.
+    #[serde(rename = "datakilde")]
+    pub source: String,
+    /// The criterion's status (worst of its measured series).
+    pub status: GoalStatus,
+    /// The secretariat's assessment for the half-year, if written.
+    #[serde(rename = "vurdering")]
+    pub assessment: Option<String>,
+    /// One per series.
+    #[serde(rename = "resultater")]
+    pub evaluations: Vec<Evaluation>,
+}
+
+/// Evaluates every criterion of the plan for the half-year `period`.
+pub fn evaluate_all(model: &Model, period: Period) -> Vec<CriterionResult> {
+    model.criteria.iter().map(|c| evaluate(model, c, period)).collect()
+}
+
+/// How many criteria have each status, in [`GoalStatus::ALL`] order.
+pub fn count(results: &[CriterionResult]) -> Vec<(GoalStatus, usize)> {
+    GoalStatus::ALL.iter().map(|s| (*s, results.iter().filter(|r| r.status == *s).count())).collect()
+}
+
+/// The worst status among measured ones; *ikke målt endnu* if none is measured.
+pub fn overall(statuses: impl IntoIterator<Item = GoalStatus>) -> GoalStatus {
+    // GoalStatus orders NotMet < OnTrack < Met < NotMeasured.
+    statuses.into_iter().min().unwrap_or(GoalStatus::NotMeasured)
+}
+
+/// Evaluates one criterion for the half-year `period`.
+pub fn evaluate(model: &Model, criterion: &Criterion, period: Period) -> CriterionResult {
+    let assessment = model.status.get(&period).and_then(|s| s.assessments.get(&criterion.id));
+    let indicator = criterion.indicator.as_deref().and_then(|id| model.indicator(id));
+    let evaluations: Vec<Evaluation> = criterion
+        .targets
+        .iter()
+        .map(|t| {
+            let name = model.series(&t.series).map_or_else(|| t.series.clone(), |s| s.name.clone());
+            match (indicator, &t.rule) {
+                (Some(ind), rule) if *rule != Rule::Qualitative => evaluate_series(model, ind, &t.series, &name, rule, period),
+                _ => qualitative(&t.series, &name, assessment, period),
+            }
+        })
+        .collect();
+    CriterionResult {
+        id: criterion.id.clone(),
+        focus_area: criterion.focus_area.clone(),
+        activity: criterion.activity.clone(),
+        text: criterion.text.clone(),
+        indicator: criterion.indicator.clone(),
+        source: criterion.source.clone(),
+        status: overall(evaluations.iter().map(|e| e.status)),
+        assessment: assessment.map(|a| a.text.clone()),
+        evaluations,
+    }
+}
+
+fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period: Period) -> Evaluation {
+    let (status, sentence) = match assessment {
+        Some(Assessment { status: Some(s), text }) => (*s, format!("{name}: {} i {}. {text}", s.danish(), period.danish())),
+        _ => (GoalStatus::NotMeasured, format!("{name}: ingen skriftlig vurdering for {}.", period.danish())),
+    };
+    Evaluation {
+        series: series.to_string(),
+        name: name.to_string(),
+        rule: Rule::Qualitative,
+        status,
+        when: assessment.map(|_| period.to_string()),
+        value: None,
+        requirement: None,
+        gap: None,
+        example: false,
+        sentence,
+        projection: None,
+        history: Vec::new(),
+    }
+}
+
+/// The values of an indicator for a series, by year, up to `last_year`.
+pub fn yearly_values(model: &Model, indicator: &Indicator, series: &str, last_year: u16) -> BTreeMap<u16, Value> {
+    let kind = model.series(series).map(|s| s.kind);
+    (model.plan.first_year..=last_year.min(model.plan.last_year))
+        .filter_map(|year| {
+            let v = if kind == Some(SeriesKind::Total) {
+                total_value(model, indicator, year)
+            } else {
+                own_value(model, indicator, series, year)
+            };
+            v.ok().map(|v| (year, v))
+        })
+        .collect()
+}
+
+/// Half-year counts of a count indicator for a series, up to `last`.
+/// *Samlet* is its own half-year figure, else the sum over every area.
+pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Period) -> BTreeMap<Period, Value> {
+    let Calc::Count { measure } = &indicator.calc else { return BTreeMap::new() };
+    let own = |s: &str, p: Period| -> Option<Value> {
+        let fig = model.year(s, p.year)?;
+        let c = fig.halves[usize::from(p.half - 1)].as_ref()?.get(measure)?;
+        Some(Value {
+            value: c.value,
+            parts: Some((c.value, Decimal::ONE)),
+            example: c.example,
+            origin: crate::compute::Origin::Observed,
+        })
+    };
+    let mut out = BTreeMap::new();
+    for year in model.plan.first_year..=last.year.min(model.plan.last_year) {
+        for half in [1, 2] {
+            let p = Period { year, half };
+            if p > last {
+                continue;
+            }
+            let v = if series == TOTAL_ID {
+                own(TOTAL_ID, p).or_else(|| {
+                    let parts: Option<Vec<Value>> = model.areas().map(|a| own(&a.id, p)).collect();
+                    parts.map(|parts| {
+                        let sum: Decimal = parts.iter().map(|v| v.value).sum();
+                        Value {
+                            value: sum,
+                            parts: Some((sum, Decimal::ONE)),
+                            example: parts.iter().any(|v| v.example),
+                            origin: crate::compute::Origin::Pooled,
+                        }
+                    })
+                })
+            } else {
+                own(series, p)
+            };
+            if let Some(v) = v {
+                out.insert(p, v);
+            }
+        }
+    }
+    out
+}
+
+/// `1 + percent/100` raised to a whole power, exactly.
+fn grow(value: Decimal, percent: Decimal, years: u16) -> Decimal {
+    let factor = Decimal::ONE + percent / Decimal::ONE_HUNDRED;
+    (0..years).fold(value, |v, _| v.checked_mul(factor).unwrap_or(v))
+}
+
+/// A point on the straight line from `(y0, v0)` to `(y1, v1)`, held at `v1` after `y1`.
+fn on_path(y0: u16, v0: Decimal, y1: u16, v1: Decimal, year: u16) -> Decimal {
+    if year >= y1 || y1 <= y0 {
+        return v1;
+    }
+    if year <= y0 {
+        return v0;
+    }
+    v0 + (v1 - v0) * Decimal::from(year - y0) / Decimal::from(y1 - y0)
+}
+
+/// What a rule requires in a year, with the words for it; or why it cannot say yet.
+struct Required {
+    req: Requirement,
+    /// Follows "målet er ": `højst 26,4 (på vejen fra 30,7 i 2016 til 20,0 i 2021)`.
+    words: String,
+}
+
+/// Everything a rule needs to set a requirement for a series.
+struct Ctx<'a> {
+    model: &'a Model,
+    ind: &'a Indicator,
+    values: &'a BTreeMap<u16, Value>,
+    /// Decimals in the words: the indicator's, or more where a value and
+    /// its requirement would otherwise print the same.
+    decimals: u32,
+}
+
+impl Ctx<'_> {
+    /// A figure in a target's words: the unit only where it is `%`, as the
+    /// value just before already names it (`målet er under 30,0`).
+    fn fmt(&self, v: Decimal) -> String {
+        short(self.ind, format_da(v, self.decimals))
+    }
+
+    /// A value the plan states: at least as many decimals as written (30,65).
+    fn fmt_given(&self, v: Decimal) -> String {
+        let decimals = self.decimals.max(v.normalize().scale());
+        short(self.ind, format_da(v, decimals))
+    }
+
+    fn anchor(&self, a: &Anchor) -> Result<Decimal, String> {
+        match a.value {
+            Some(v) => Ok(v),
+            None => self.values.get(&a.year).map(|v| v.value).ok_or_else(|| format!("basisværdien for {} er ikke målt", a.year)),
+        }
+    }
+
+    fn better(&self) -> Better {
+        self.ind.better
+    }
+
+    /// The requirement of `rule` for `year`.
+    fn require(&self, rule: &Rule, year: u16) -> Result<Required, String> {
+        let at_or_better = Cmp::at_or_better(self.better());
+        let better_than = Cmp::better_than(self.better());
+        let r = |cmp: Cmp, value: Decimal, words: String| Ok(Required { req: Requirement { cmp, value }, words });
+        match rule {
+            Rule::Ceiling { cmp, value } | Rule::Floor { cmp, value } => {
+                r(*cmp, *value, format!("{} {}", cmp.danish(), self.fmt_given(*value)))
+            }
+            Rule::MinShare { min } => r(Cmp::AtLeast, *min, format!("mindst {}", self.fmt_given(*min))),
+            Rule::MinCount { min, per } => {
+                let per = if *per == Per::Year { "om året" } else { "i halvåret" };
+                r(Cmp::AtLeast, *min, format!("mindst {} {per}", self.fmt_given(*min)))
+            }
+            Rule::Path { from, to } => {
+                let v0 = self.anchor(from)?;
+                let target = to.value.unwrap_or_default();
+                let value = on_path(from.year, v0, to.year, target, year);
+                let words = if year >= to.year {
+                    format!("{} {}", at_or_better.danish(), self.fmt_given(target))
+                } else {
+                    format!(
+                        "{} {} i {year} (på vejen fra {} i {} til {} i {})",
+                        at_or_better.danish(),
+                        self.fmt(value),
+                        if from.value.is_some() { self.fmt_given(v0) } else { self.fmt(v0) },
+                        from.year,
+                        self.fmt_given(target),
+                        to.year
+                    )
+                };
+                r(at_or_better, value, words)
+            }
+            Rule::YearlyChange { percent, base_year } => {
+                if year <= *base_year {
+                    return Err(format!("{base_year} er basisåret; målet gælder fra {}", base_year + 1));
+                }
+                let Some((&prev_year, prev)) = self.values.range(*base_year..year).next_back() else {
+                    return Err(format!("der er intet tal fra {base_year} eller senere at sammenligne med"));
+                };
+                let value = grow(prev.value, *percent, year - prev_year);
+                let per = if year - prev_year == 1 { String::new() } else { " om året".to_string() };
+                let words = format!(
+                    "{} {} ({} %{per} {} end {} i {prev_year})",
+                    at_or_better.danish(),
+                    self.fmt(value),
+                    plain(percent.abs()),
+                    if percent.is_sign_negative() { "lavere" } else { "højere" },
+                    self.fmt(prev.value)
+                );
+                r(at_or_better, value, words)
+            }
+            Rule::ChangeFromBase { percent, base } => {
+                if year <= base.year {
+                    return Err(format!("{} er basisåret; målet gælder fra {}", base.year, base.year + 1));
+                }
+                let b = self.anchor(base)?;
+                let value = grow(b, *percent, year - base.year);
+                let words = format!(
+                    "{} {} ({} % {} om året fra {} i {})",
+                    at_or_better.danish(),
+                    self.fmt(value),
+                    plain(percent.abs()),
+                    if percent.is_sign_negative() { "lavere" } else { "højere" },
+                    self.fmt(b),
+                    base.year
+                );
+                r(at_or_better, value, words)
+            }
+            Rule::Reference { series, year: fixed } => {
+                let name = self.model.series(series).map_or(series.as_str(), |s| s.name.as_str());
+                let refs = yearly_values(self.model, self.ind, series, self.model.plan.last_year);
+                let found = match fixed {
+                    Some(y) => refs.get(y).map(|v| (*y, v.value)),
+                    None => refs.range(..=year).next_back().map(|(y, v)| (*y, v.value)),
+                };
+                let Some((ref_year, value)) = found else {
+                    return Err(format!("referencen {name} har intet tal{}", fixed.map(|y| format!(" for {y}")).unwrap_or_default()));
+                };
+                r(better_than, value, format!("{} {} ({name} {ref_year})", better_than.danish(), self.fmt(value)))
+            }
+            Rule::ZeroPoint { year: zero, percent } => {
+                let Some(zv) = self.values.get(zero).map(|v| v.value) else {
+                    return Err(format!("målet fastsættes ud fra nulpunktet i {zero}, som ikke er målt endnu"));
+                };
+                if year <= *zero {
+                    return Err(format!("{zero} er nulpunktet ({}); målet gælder fra {}", self.fmt(zv), zero + 1));
+                }
+                match percent {
+                    Some(p) => {
+                        let value = grow(zv, *p, 1);
+                        r(at_or_better, value, format!("{} {} ({} % fra nulpunktet {} i {zero})", at_or_better.danish(), self.fmt(value), plain(p.abs()), self.fmt(zv)))
+                    }
+                    None => r(better_than, zv, format!("{} {} (nulpunktet i {zero})", better_than.danish(), self.fmt(zv))),
+                }
+            }
+            Rule::FloorThenGrowth { min, year: due, growth } => {
+                if year >= *due {
+                    let value = grow(*min, *growth, year - due);
+                    let words = if year == *due {
+                        format!("mindst {}", self.fmt(value))
+                    } else {
+                        format!("mindst {} ({} i {due}, derefter {} % mere om året)", self.fmt(value), self.fmt(*min), plain(*growth))
+                    };
+                    return r(Cmp::AtLeast, value, words);
+                }
+                // Before the due year: the straight path from the first value of the plan period.
+                let Some((&y0, v0)) = self.values.range(self.model.plan.start.year..).next() else {
+                    return Err("der er intet tal i planperioden endnu".into());
+                };
+                let value = on_path(y0, v0.value, *due, *min, year);
+                r(Cmp::AtLeast, value, format!("mindst {} i {year} (på vejen mod {} i {due})", self.fmt(value), self.fmt(*min)))
+            }
+            Rule::ReduceBy { percent, base, by } => {
+                if year <= base.year {
+                    return Err(format!("{} er basisåret; målet gælder fra {}", base.year, base.year + 1));
+                }
+                let b = self.anchor(base)?;
+                let target = grow(b, *percent, 1);
+                let value = on_path(base.year, b, *by, target, year);
+                let change = format!("{} % fra {} i {}", plain(*percent), self.fmt(b), base.year);
+                let words = if year >= *by {
+                    format!("{} {} ({change}, nået senest i {by} og derefter fastholdt)", at_or_better.danish(), self.fmt(target))
+                } else {
+                    format!("{} {} i {year} (på vejen mod {}, {change}, senest i {by})", at_or_better.danish(), self.fmt(value), self.fmt(target))
+                };
+                r(at_or_better, value, words)
+            }
+            Rule::Direction { from, to } => {
+                if year <= *from {
+                    return Err(format!("{from} er udgangspunktet; udviklingen måles fra {}", from + 1));
+                }
+                let Some(b) = self.values.get(from).map(|v| v.value) else {
+                    return Err(format!("udgangspunktet i {from} er ikke målt"));
+                };
+                let way = if self.better() == Better::Lower { "falde" } else { "stige" };
+                r(better_than, b, format!("{} {} (niveauet i {from}; skal {way} frem til {to})", better_than.danish(), self.fmt(b)))
+            }
+            Rule::Qualitative => Err("vurderes skriftligt".into()),
+        }
+    }
+
+    /// The rule's final target and the year it is due, for rules that have
+    /// one; the requirement is `None` when only the direction counts.
+    fn final_target(&self, rule: &Rule) -> Option<(u16, Option<Requirement>)> {
+        let at_or_better = Cmp::at_or_better(self.better());
+        match rule {
+            Rule::Path { to, .. } => Some((to.year, Some(Requirement { cmp: at_or_better, value: to.value.unwrap_or_default() }))),
+            Rule::ReduceBy { percent, base, by } => {
+                let b = self.anchor(base).ok()?;
+                Some((*by, Some(Requirement { cmp: at_or_better, value: grow(b, *percent, 1) })))
+            }
+            Rule::FloorThenGrowth { min, year, .. } => Some((*year, Some(Requirement { cmp: Cmp::AtLeast, value: *min }))),
+            Rule::Direction { to, .. } => Some((*to, None)),
+            _ => None,
+        }
+    }
+
+    /// The fixed value a trend can be projected towards, and by when.
+    fn projection_target(&self, rule: &Rule) -> Option<(u16, Requirement)> {
+        let plan_end = self.model.plan.end.year;
+        match rule {
+            Rule::Ceiling { cmp, value } | Rule::Floor { cmp, value } => Some((plan_end, Requirement { cmp: *cmp, value: *value })),
+            Rule::MinShare { min } => Some((plan_end, Requirement { cmp: Cmp::AtLeast, value: *min })),
+            _ => self.final_target(rule).and_then(|(y, req)| req.map(|r| (y, r))),
+        }
+    }
+}
+
+/// Judges a value against a year's requirement and the rule's final target.
+fn judge(req: &Requirement, value: Decimal, year: u16, fin: Option<(u16, Option<Requirement>)>) -> GoalStatus {
+    if !req.met_by(value) {
+        return GoalStatus::NotMet;
+    }
+    match fin {
+        Some((due, final_req)) if year < due => match final_req {
+            Some(f) if f.met_by(value) => GoalStatus::Met,
+            _ => GoalStatus::OnTrack,
+        },
+        _ => GoalStatus::Met,
+    }
+}
+
+fn evaluate_series(model: &Model, ind: &Indicator, series: &str, name: &str, rule: &Rule, period: Period) -> Evaluation {
+    let last_year = period.last_full_year();
+    let values = yearly_values(model, ind, series, last_year);
+    let ctx = Ctx { model, ind, values: &values, decimals: ind.decimals };
+    let first = model.plan.start.year;
+    let mut eval = Evaluation {
+        series: series.to_string(),
+        name: name.to_string(),
+        rule: rule.clone(),
+        status: GoalStatus::NotMeasured,
+        when: None,
+        value: None,
+        requirement: None,
+        gap: None,
+        example: false,
+        sentence: String::new(),
+        projection: None,
+        history: Vec::new(),
+    };
+
+    if let Rule::MinCount { per: Per::Half, .. } = rule {
+        let halves = half_values(model, ind, series, period);
+        let in_plan: Vec<(Period, Value)> = halves.range(Period { year: first, half: 1 }..).map(|(p, v)| (*p, *v)).collect();
+        for (p, v) in &in_plan {
+            if let Ok(required) = ctx.require(rule, p.year) {
+                let status = judge(&required.req, v.value, p.year, None);
+                eval.history.push(Check { when: p.to_string(), value: v.value, requirement: Some(required.req), status });
+            }
+        }
+        let Some((p, v)) = in_plan.last() else {
+            eval.sentence = format!("{name}: ikke målt endnu; der er ingen halvårstal i planperioden.");
+            return eval;
+        };
+        let required = ctx.require(rule, p.year).expect("a count requirement is always set");
+        let status = judge(&required.req, v.value, p.year, None);
+        let ctx = Ctx { decimals: tell_apart(v.value, required.req.value, ind.decimals), ..ctx };
+        let required = ctx.require(rule, p.year).expect("a count requirement is always set");
+        fill(&mut eval, &ctx, &p.danish(), p.to_string(), v, &required, status, None);
+        return eval;
+    }
+
+    let in_plan: Vec<(u16, Value)> = values.range(first..).map(|(y, v)| (*y, *v)).collect();
+    let fin = ctx.final_target(rule);
+    for (year, v) in &in_plan {
+        let (requirement, status) = match ctx.require(rule, *year) {
+            Ok(required) => (Some(required.req), judge(&required.req, v.value, *year, fin)),
+            Err(_) => (None, GoalStatus::NotMeasured),
+        };
+        eval.history.push(Check { when: year.to_string(), value: v.value, requirement, status });
+    }
+    let Some((year, v)) = in_plan.last() else {
+        let before = values.iter().next_back().map(|(y, v)| format!(" (seneste tal: {} i {y})", fmt_value(ind, v.value))).unwrap_or_default();
+        eval.sentence = format!("{name}: ikke målt endnu; der er ingen tal fra planperioden{before}.");
+        return eval;
+    };
+    match ctx.require(rule, *year) {
+        Err(reason) => {
+            eval.when = Some(year.to_string());
+            eval.value = Some(v.value);
+            eval.example = v.example;
+            eval.sentence = format!("{name}: {} i {year}; ikke målt endnu mod målet: {reason}.", fmt_value(ind, v.value));
+        }
+        Ok(required) => {
+            let status = judge(&required.req, v.value, *year, fin);
+            // Where the trend leads, while there is time left to reach the target.
+            let projection = ctx
+                .projection_target(rule)
+                .filter(|(due, _)| status != GoalStatus::Met && *year < *due)
+                .and_then(|(due, target)| project(&values, *year, &target, due));
+            let ctx = Ctx { decimals: tell_apart(v.value, required.req.value, ind.decimals), ..ctx };
+            let required = ctx.require(rule, *year).unwrap_or(required);
+            fill(&mut eval, &ctx, &year.to_string(), year.to_string(), v, &required, status, fin);
+            eval.projection = projection;
+        }
+    }
+    eval
+}
+
+/// Fills in a judged evaluation and writes its sentence.
+#[allow(clippy::too_many_arguments)]
+fn fill(
+    eval: &mut Evaluation,
+    ctx: &Ctx,
+    when_words: &str,
+    when: String,
+    v: &Value,
+    required: &Required,
+    status: GoalStatus,
+    fin: Option<(u16, Option<Requirement>)>,
+) {
+    let ind = ctx.ind;
+    let gap = v.value - required.req.value;
+    let gap_words = gap_sentence(ind, gap, ctx.decimals, &required.req, status);
+    let value_words = fmt_value_with(ind, v.value, ctx.decimals);
+    let mut sentence = format!("{}: {value_words} i {when_words}; målet er {}. {gap_words}", eval.name, required.words);
+    if let Some((due, f)) = fin {
+        match (status, f) {
+            (GoalStatus::OnTrack, Some(f)) => sentence.push_str(&format!(" På vej mod {} {} i {due}.", f.cmp.danish(), ctx.fmt(f.value))),
+            (GoalStatus::OnTrack, None) => sentence.push_str(&format!(" Afgøres i {due}.")),
+            (GoalStatus::Met, Some(_)) if when.parse::<u16>().is_ok_and(|y| y < due) => {
+                sentence.push_str(&format!(" Slutmålet for {due} er allerede nået."));
+            }
+            _ => {}
+        }
+    }
+    eval.status = status;
+    eval.when = Some(when);
+    eval.value = Some(v.value);
+    eval.requirement = Some(required.req);
+    eval.gap = Some(gap);
+    eval.example = v.example;
+    eval.sentence = sentence;
+}
+
+/// `4,2 over målet.`, `1,0 under målet.`, `Lige på målet.`
+fn gap_sentence(ind: &Indicator, gap: Decimal, decimals: u32, req: &Requirement, status: GoalStatus) -> String {
+    let unit = if ind.unit == "%" { " procentpoint" } else { "" };
+    let amount = format_da(gap.abs(), decimals);
+    if gap.is_zero() {
+        return if status == GoalStatus::NotMet {
+            format!("Lige på grænsen, men målet er {} den.", req.cmp.danish())
+        } else {
+            "Lige på målet.".to_string()
+        };
+    }
+    let side = if gap.is_sign_positive() { "over" } else { "under" };
+    format!("{amount}{unit} {side} målet.")
+}
+
+/// A value with its unit: `34,2 pr. 1000 beboere`, `72,4 %`, `28`.
+pub fn fmt_value(ind: &Indicator, v: Decimal) -> String {
+    fmt_value_with(ind, v, ind.decimals)
+}
+
+/// The fewest decimals, from `base` and at most three more, at which `a` and
+/// `b` print differently (unless they are equal), so that a sentence never
+/// reads "20,5; målet er højst 20,5. 0,0 over målet".
+fn tell_apart(a: Decimal, b: Decimal, base: u32) -> u32 {
+    (base..=base + 3).find(|&d| a == b || crate::number::round(a, d) != crate::number::round(b, d)).unwrap_or(base + 3)
+}
+
+fn fmt_value_with(ind: &Indicator, v: Decimal, decimals: u32) -> String {
+    let n = format_da(v, decimals);
+    match ind.unit.as_str() {
+        "%" => format!("{n} %"),
+        "antal" => n,
+        unit => format!("{n} {unit}"),
+    }
+}
+
+fn short(ind: &Indicator, n: String) -> String {
+    if ind.unit == "%" { format!("{n} %") } else { n }
+}
+
+/// A parameter as written, the Danish way: `10`, `2,5`.
+fn plain(v: Decimal) -> String {
+    let v = v.normalize();
+    format_da(v, v.scale())
+}
+
+/// The least-squares line through `points`: (slope, mean x, mean y), exact
+/// but for the division's 28 significant digits. None for fewer than two years.
+pub fn least_squares(points: &[(u16, Decimal)]) -> Option<(Decimal, Decimal, Decimal)> {
+    if points.len() < 2 {
+        return None;
+    }
+    let n = Decimal::from(points.len());
+    let mean_x = points.iter().map(|(x, _)| Decimal::from(*x)).sum::<Decimal>() / n;
+    let mean_y = points.iter().map(|(_, y)| *y).sum::<Decimal>() / n;
+    let sxx: Decimal = points.iter().map(|(x, _)| (Decimal::from(*x) - mean_x) * (Decimal::from(*x) - mean_x)).sum();
+    let sxy: Decimal = points.iter().map(|(x, y)| (Decimal::from(*x) - mean_x) * (*y - mean_y)).sum();
+    let slope = sxy.checked_div(sxx)?;
+    Some((slope, mean_x, mean_y))
+}
+
+/// The mean of a year's value and the year before's; none if either is missing.
+pub fn two_year_average(values: &BTreeMap<u16, Value>, year: u16) -> Option<Decimal> {
+    let a = values.get(&year.checked_sub(1)?)?.value;
+    let b = values.get(&year)?.value;
+    Some((a + b) / Decimal::TWO)
+}
+
+/// Projects the least-squares trend of the last [`TREND_YEARS`] values up to
+/// `year` to the first whole year it meets `target`.
+pub fn project(values: &BTreeMap<u16, Value>, year: u16, target: &Requirement, deadline: u16) -> Option<Projection> {
+    let mut points: Vec<(u16, Decimal)> = values.range(..=year).rev().take(TREND_YEARS).map(|(y, v)| (*y, v.value)).collect();
+    points.reverse();
+    let (slope, mean_x, mean_y) = least_squares(&points)?;
+    // The line must move towards the target: down to a ceiling, up to a floor.
+    let improving = match target.cmp {
+        Cmp::Below | Cmp::AtMost => slope < Decimal::ZERO,
+        Cmp::Above | Cmp::AtLeast => slope > Decimal::ZERO,
+    };
+    let last = points.last()?.0;
+    let reaches = if improving {
+        // x where the line equals the target; the first whole year at or after it that meets it.
+        let x = mean_x + (target.value - mean_y) / slope;
+        let mut y = x.ceil();
+        if y == x && matches!(target.cmp, Cmp::Below | Cmp::Above) {
+            y += Decimal::ONE;
+        }
+        let y: u16 = y.try_into().ok().filter(|y: &u16| *y > 0).unwrap_or(u16::MAX);
+        Some(y.max(last + 1))
+    } else {
+        None
+    };
+    let span = format!("{}-{}", points[0].0, last);
+    let sentence = match reaches {
+        Some(y) if y <= deadline => format!("Med den nuværende udvikling ({span}) nås målet i {y}."),
+        _ => format!("Med den nuværende udvikling ({span}) nås målet ikke inden {deadline}."),
+    };
+    Some(Projection { years: points.iter().map(|(y, _)| *y).collect(), slope, reaches, deadline, sentence })
+}

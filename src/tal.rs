@@ -1,0 +1,264 @@
+//! `out/tal.json`: every computed figure and evaluation of a build, for others
+//! to use (a spreadsheet, a dashboard, the national overview). Its shape is
+//! documented in README.md; `format` names the version of that shape.
+//!
+//! Every number is an exact decimal written as a JSON **string** with a point
+//! (`"30.65"`), unrounded, so that nothing is lost to floating point. Years
+//! are JSON numbers; half-years are strings (`"2018-H2"`).
+
+use crate::budget::{self, BudgetTotals};
+use crate::compute::{self, Change, Origin};
+use crate::goals::{self, CriterionResult};
+use crate::lists::{self, ListResult};
+use crate::model::{Calc, Model, Period, SeriesKind};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The version of the file's shape.
+pub const FORMAT: &str = "helhed-tal/1";
+
+/// The whole file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tal {
+    /// [`FORMAT`].
+    pub format: &'static str,
+    /// The plan.
+    pub plan: PlanFacts,
+    /// The half-year evaluated, `2018-H2`.
+    pub periode: Period,
+    /// The last year with complete annual figures for that half-year.
+    pub seneste_år: u16,
+    /// Every indicator with its series.
+    pub indikatorer: Vec<IndicatorFigures>,
+    /// Success criteria.
+    pub succeskriterier: Criteria,
+    /// The statutory list criteria per area and list year.
+    pub listekriterier: Vec<ListResult>,
+    /// The budget's totals, if there is a budget.
+    pub budget: Option<BudgetTotals>,
+}
+
+/// The plan's identity.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanFacts {
+    /// Name.
+    pub navn: String,
+    /// First day, `2017-10-01`.
+    pub start: String,
+    /// Last day.
+    pub slut: String,
+    /// Date of the data.
+    pub datadato: String,
+}
+
+/// One indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorFigures {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub navn: String,
+    /// Unit.
+    pub enhed: String,
+    /// `lavere` or `højere`.
+    pub bedre: &'static str,
+    /// Decimals the reports print.
+    pub decimaler: u32,
+    /// `tæller / nævner × skala` or `måling`.
+    pub beregning: Calculation,
+    /// Baseline year, if any.
+    pub basisår: Option<u16>,
+    /// Areas, *samlet*, references with figures.
+    pub serier: Vec<SeriesFigures>,
+}
+
+/// How an indicator is computed.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Calculation {
+    /// A ratio of two measures.
+    Ratio {
+        /// Numerator measure id.
+        tæller: String,
+        /// Denominator measure id.
+        nævner: String,
+        /// Scale.
+        skala: Decimal,
+    },
+    /// A count.
+    Count {
+        /// Measure id.
+        måling: String,
+    },
+}
+
+/// One series of an indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesFigures {
+    /// Series id.
+    pub id: String,
+    /// Name.
+    pub navn: String,
+    /// `area`, `total` or `reference`.
+    pub slags: SeriesKind,
+    /// One entry per year shown.
+    pub værdier: Vec<YearFigure>,
+    /// Mean of the latest year with a value and the year before.
+    pub toårsgennemsnit: Option<YearValue>,
+    /// Least-squares trend of the latest years.
+    pub tendens: Option<TrendLine>,
+}
+
+/// A value for a year.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearValue {
+    /// The (last) year.
+    pub år: u16,
+    /// The value.
+    #[serde(rename = "værdi")]
+    pub value: Decimal,
+}
+
+/// A fitted trend.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendLine {
+    /// The years fitted.
+    pub år: Vec<u16>,
+    /// Change per year.
+    pub hældning: Decimal,
+}
+
+/// One year of a series.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearFigure {
+    /// Year.
+    pub år: u16,
+    /// Exact value, if any.
+    #[serde(rename = "værdi")]
+    pub value: Option<Decimal>,
+    /// Whether an input was illustrative.
+    pub eksempeldata: bool,
+    /// How it was obtained.
+    pub oprindelse: Option<Origin>,
+    /// Why it is missing, when that is worth saying.
+    pub mangler: Option<String>,
+    /// Change from the year before.
+    pub ændring_fra_forrige: Option<ChangeFigure>,
+    /// Change from the baseline year.
+    pub ændring_fra_basis: Option<ChangeFigure>,
+}
+
+/// A change.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeFigure {
+    /// Compared with.
+    pub fra_år: u16,
+    /// Difference in the indicator's unit.
+    pub forskel: Decimal,
+    /// Relative change in per cent.
+    pub procent: Option<Decimal>,
+}
+
+impl From<Change> for ChangeFigure {
+    fn from(c: Change) -> Self {
+        ChangeFigure { fra_år: c.from_year, forskel: c.points, procent: c.percent }
+    }
+}
+
+/// The success criteria and how many have each status.
+#[derive(Debug, Clone, Serialize)]
+pub struct Criteria {
+    /// Number of criteria per status.
+    pub antal: Vec<StatusCount>,
+    /// Every criterion.
+    pub kriterier: Vec<CriterionResult>,
+}
+
+/// Criteria with one status.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCount {
+    /// The status.
+    pub status: crate::model::GoalStatus,
+    /// How many.
+    pub antal: usize,
+}
+
+/// Computes every figure of the model for the half-year `period`.
+pub fn tal(model: &Model, period: Period) -> Tal {
+    let last_year = period.last_full_year();
+    let indikatorer = model
+        .indicators
+        .iter()
+        .map(|ind| {
+            let trend = compute::trend(model, ind, last_year);
+            let serier = trend
+                .rows
+                .iter()
+                .map(|row| {
+                    let values = goals::yearly_values(model, ind, &row.series, last_year);
+                    let latest = values.keys().next_back().copied();
+                    let points: Vec<(u16, Decimal)> =
+                        values.iter().rev().take(goals::TREND_YEARS).map(|(y, v)| (*y, v.value)).rev().collect();
+                    SeriesFigures {
+                        id: row.series.clone(),
+                        navn: row.name.clone(),
+                        slags: row.kind,
+                        værdier: row
+                            .points
+                            .iter()
+                            .map(|p| YearFigure {
+                                år: p.year,
+                                value: p.value.map(|v| v.value),
+                                eksempeldata: p.value.is_some_and(|v| v.example),
+                                oprindelse: p.value.map(|v| v.origin),
+                                mangler: p.missing.clone(),
+                                ændring_fra_forrige: p.vs_previous.map(Into::into),
+                                ændring_fra_basis: p.vs_base.map(Into::into),
+                            })
+                            .collect(),
+                        toårsgennemsnit: latest
+                            .and_then(|y| goals::two_year_average(&values, y).map(|v| YearValue { år: y, value: v })),
+                        tendens: goals::least_squares(&points)
+                            .map(|(slope, _, _)| TrendLine { år: points.iter().map(|(y, _)| *y).collect(), hældning: slope }),
+                    }
+                })
+                .collect();
+            IndicatorFigures {
+                id: ind.id.clone(),
+                navn: ind.name.clone(),
+                enhed: ind.unit.clone(),
+                bedre: match ind.better {
+                    crate::model::Better::Lower => "lavere",
+                    crate::model::Better::Higher => "højere",
+                },
+                decimaler: ind.decimals,
+                beregning: match &ind.calc {
+                    Calc::Ratio { numerator, denominator, scale } => {
+                        Calculation::Ratio { tæller: numerator.clone(), nævner: denominator.clone(), skala: *scale }
+                    }
+                    Calc::Count { measure } => Calculation::Count { måling: measure.clone() },
+                },
+                basisår: ind.base_year,
+                serier,
+            }
+        })
+        .collect();
+    let criteria = goals::evaluate_all(model, period);
+    let antal = goals::count(&criteria).into_iter().map(|(status, antal)| StatusCount { status, antal }).collect();
+    let date = |d: crate::model::Date| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+    Tal {
+        format: FORMAT,
+        plan: PlanFacts {
+            navn: model.plan.name.clone(),
+            start: date(model.plan.start),
+            slut: date(model.plan.end),
+            datadato: date(model.plan.data_date),
+        },
+        periode: period,
+        seneste_år: last_year,
+        indikatorer,
+        succeskriterier: Criteria { antal, kriterier: criteria },
+        listekriterier: lists::evaluate_model(model, period),
+        budget: model.budget.as_ref().map(budget::totals),
+    }
+}

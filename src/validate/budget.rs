@@ -1,0 +1,172 @@
+//! Validation of `budget.yaml`: known sources, strands and activities, years
+//! within the plan, row totals as stated, and a budget that balances.
+
+use super::{check_text, known, list, number};
+use crate::budget::{self, Budget, FundingSource, Line, Section};
+use crate::diag::Diagnostics;
+use crate::load::{RawBudgetFile, RawNumber, Source};
+use crate::model::{Model, Period};
+use crate::number::format_da;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// Validates the budget; `None` if it has errors.
+pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Diagnostics) -> Option<Budget> {
+    let file = &src.path;
+    let errors_before = diags.error_count();
+    let years: Vec<u16> = (model.plan.start.year..=model.plan.end.year).collect();
+    let amount = |path: &[&str], raw: &RawNumber, diags: &mut Diagnostics| -> Option<Decimal> {
+        let pos = src.locator.value(path);
+        let v = number(file, pos, raw, diags)?;
+        if v < Decimal::ZERO {
+            diags.error(file, pos, format!("beløbet {} er negativt; budgettet skrives med positive beløb i t.kr.", raw.0));
+            return None;
+        }
+        Some(v)
+    };
+    let financing = |path: &[&str], raw: &BTreeMap<String, RawNumber>, diags: &mut Diagnostics| {
+        let mut out = BTreeMap::new();
+        for (key, value) in raw {
+            let p: Vec<&str> = path.iter().copied().chain([key.as_str()]).collect();
+            let Some(source) = FundingSource::from_key(key) else {
+                diags.error(
+                    file,
+                    src.locator.key(&p),
+                    format!("ukendt finansieringskilde «{key}»; kilderne er {}", list(FundingSource::ALL.iter().map(|s| s.key()))),
+                );
+                continue;
+            };
+            if let Some(v) = amount(&p, value, diags) {
+                out.insert(source, v);
+            }
+        }
+        out
+    };
+
+    let mut sections = Vec::new();
+    for (i, raw_section) in src.content.sections.iter().enumerate() {
+        let si = i.to_string();
+        check_text(file, src.locator.value(&["afsnit", &si, "navn"]), "navn", &raw_section.navn, diags);
+        if let Some(f) = &raw_section.focus_area
+            && !model.focus_areas.iter().any(|x| &x.id == f) {
+                diags.error(
+                    file,
+                    src.locator.value(&["afsnit", &si, "indsatsområde"]),
+                    format!("ukendt indsatsområde «{f}»; kendte: {}", list(model.focus_areas.iter().map(|x| &x.id))),
+                );
+            }
+        let mut lines = Vec::new();
+        for (j, raw_line) in raw_section.lines.iter().enumerate() {
+            let lj = j.to_string();
+            let at = |rest: &[&str]| -> Vec<String> {
+                ["afsnit", &si, "linjer", &lj].iter().chain(rest).map(|s| s.to_string()).collect()
+            };
+            check_text(file, src.locator.value(&p(&at(&["navn"]))), "navn", &raw_line.navn, diags);
+            if let Some(a) = &raw_line.aktivitet
+                && !model.activities.iter().any(|x| &x.id == a) {
+                    diags.error(
+                        file,
+                        src.locator.value(&p(&at(&["aktivitet"]))),
+                        format!("ukendt aktivitet «{a}»; {}", known("aktiviteter", a, model.activities.iter().map(|x| &x.id))),
+                    );
+                }
+            let mut expenses = BTreeMap::new();
+            for (year, raw) in &raw_line.expenses {
+                let y = year.to_string();
+                let path = at(&["udgifter", &y]);
+                if !years.contains(year) {
+                    diags.error(
+                        file,
+                        src.locator.key(&p(&path)),
+                        format!("året {year} ligger uden for planperioden {}-{}", model.plan.start.year, model.plan.end.year),
+                    );
+                    continue;
+                }
+                if let Some(v) = amount(&p(&path), raw, diags) {
+                    expenses.insert(*year, v);
+                }
+            }
+            if let Some(stated) = &raw_line.i_alt {
+                let path = at(&["i_alt"]);
+                if let Some(stated_v) = number(file, src.locator.value(&p(&path)), stated, diags) {
+                    let sum: Decimal = expenses.values().sum();
+                    if sum != stated_v {
+                        diags.error(
+                            file,
+                            src.locator.value(&p(&path)),
+                            format!(
+                                "«{}»: i_alt er {}, men årene giver tilsammen {} (forskel {})",
+                                raw_line.navn,
+                                plain(stated_v),
+                                plain(sum),
+                                plain(stated_v - sum)
+                            ),
+                        );
+                    }
+                }
+            }
+            let line_financing = financing(&p(&at(&["finansiering"])), &raw_line.financing, diags);
+            let mut spent = BTreeMap::new();
+            for (key, raw) in &raw_line.spent {
+                let path = at(&["forbrug", key]);
+                let period = match key.parse::<Period>() {
+                    Ok(period) if years.contains(&period.year) => period,
+                    Ok(period) => {
+                        diags.error(file, src.locator.key(&p(&path)), format!("halvåret {} ligger uden for planperioden", period.danish()));
+                        continue;
+                    }
+                    Err(e) => {
+                        diags.error(file, src.locator.key(&p(&path)), e);
+                        continue;
+                    }
+                };
+                if let Some(v) = amount(&p(&path), raw, diags) {
+                    spent.insert(period, v);
+                }
+            }
+            lines.push(Line {
+                name: raw_line.navn.trim().to_string(),
+                activity: raw_line.aktivitet.clone(),
+                expenses,
+                financing: line_financing,
+                spent,
+            });
+        }
+        let section_financing = financing(&["afsnit", &si, "finansiering"], &raw_section.financing, diags);
+        sections.push(Section {
+            name: raw_section.navn.trim().to_string(),
+            focus_area: raw_section.focus_area.clone(),
+            lines,
+            financing: section_financing,
+        });
+    }
+    if diags.error_count() > errors_before {
+        return None;
+    }
+    let result = Budget { years, sections, example: src.content.eksempeldata, file: file.clone() };
+    let totals = budget::totals(&result);
+    if !totals.balance.is_zero() {
+        diags.error(
+            file,
+            src.locator.key(&["afsnit"]),
+            format!(
+                "budgettet balancerer ikke: finansieringen er {} t.kr. og udgifterne {} t.kr.; forskellen (finansiering minus udgifter) er {} t.kr. og skal være 0",
+                plain(totals.financing.total),
+                plain(totals.total),
+                plain(totals.balance)
+            ),
+        );
+        return None;
+    }
+    Some(result)
+}
+
+fn p(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// An amount in t.kr. as written: `1.186`, `2,5`.
+fn plain(v: Decimal) -> String {
+    let v = v.normalize();
+    format_da(v, v.scale())
+}

@@ -1,0 +1,506 @@
+//! Validation of activities, success criteria and their rules, and of the
+//! written assessments in the status files.
+
+use super::{check_id, check_text, known, list, number};
+use crate::diag::{Diagnostics, Pos};
+use crate::load::{RawAnchor, RawApplies, RawAssessment, RawPlanFile, RawRule, Source};
+use crate::model::{
+    Activity, Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Rule, SeriesKind,
+    TOTAL_ID, Target,
+};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The rule kinds and the parameters each takes, as written in `plan.yaml`.
+const KINDS: [(&str, &[&str]); 13] = [
+    ("loft", &["højst", "under"]),
+    ("gulv", &["mindst", "over"]),
+    ("forløb", &["fra", "til"]),
+    ("årlig-ændring", &["procent", "basisår"]),
+    ("ændring-fra-basis", &["procent", "basis"]),
+    ("reference", &["reference", "år"]),
+    ("nulpunkt", &["nulpunkt", "procent"]),
+    ("mindste-antal", &["mindst", "pr"]),
+    ("mindste-andel", &["mindst"]),
+    ("gulv-så-vækst", &["mindst", "år", "vækst"]),
+    ("reduktion-inden", &["procent", "basis", "inden"]),
+    ("retning", &["fra", "til"]),
+    ("kvalitativ", &[]),
+];
+
+/// Validates `aktiviteter:` against the strands of work.
+pub(super) fn activities(src: &Source<RawPlanFile>, model: &Model, diags: &mut Diagnostics) -> Vec<Activity> {
+    let file = &src.path;
+    let mut seen = BTreeSet::new();
+    src.content
+        .activities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let at = |f: &str| src.locator.value(&["aktiviteter", &i.to_string(), f]);
+            check_id(file, at("id"), &a.id, diags);
+            check_text(file, at("navn"), "navn", &a.navn, diags);
+            if !seen.insert(a.id.as_str()) {
+                diags.error(file, at("id"), format!("aktiviteten «{}» står to gange", a.id));
+                return None;
+            }
+            if !model.focus_areas.iter().any(|f| f.id == a.focus_area) {
+                diags.error(
+                    file,
+                    at("indsatsområde"),
+                    format!("ukendt indsatsområde «{}»; kendte: {}", a.focus_area, list(model.focus_areas.iter().map(|f| &f.id))),
+                );
+                return None;
+            }
+            Some(Activity { id: a.id.clone(), name: a.navn.clone(), focus_area: a.focus_area.clone() })
+        })
+        .collect()
+}
+
+/// Validates `succeskriterier:`.
+pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Diagnostics) -> Vec<Criterion> {
+    let file = &src.path;
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, c) in src.content.criteria.iter().enumerate() {
+        let idx = i.to_string();
+        let at = |f: &str| src.locator.value(&["succeskriterier", &idx, f]);
+        let errors_before = diags.error_count();
+        check_id(file, at("id"), &c.id, diags);
+        if !seen.insert(c.id.as_str()) {
+            diags.error(file, at("id"), format!("succeskriteriet «{}» står to gange", c.id));
+        }
+        check_text(file, at("tekst"), "tekst", &c.tekst, diags);
+        check_text(file, at("datakilde"), "datakilde", &c.datakilde, diags);
+        if !model.focus_areas.iter().any(|f| f.id == c.focus_area) {
+            diags.error(
+                file,
+                at("indsatsområde"),
+                format!("ukendt indsatsområde «{}»; kendte: {}", c.focus_area, list(model.focus_areas.iter().map(|f| &f.id))),
+            );
+        }
+        if let Some(a) = &c.aktivitet {
+            match model.activities.iter().find(|x| &x.id == a) {
+                None => diags.error(
+                    file,
+                    at("aktivitet"),
+                    format!("ukendt aktivitet «{a}»; {}", known("aktiviteter", a, model.activities.iter().map(|x| &x.id))),
+                ),
+                Some(x) if x.focus_area != c.focus_area => diags.error(
+                    file,
+                    at("aktivitet"),
+                    format!("aktiviteten «{a}» hører til indsatsområdet «{}», ikke «{}»", x.focus_area, c.focus_area),
+                ),
+                Some(_) => {}
+            }
+        }
+        let indicator = match &c.indikator {
+            Some(id) => {
+                let found = model.indicator(id);
+                if found.is_none() {
+                    diags.error(file, at("indikator"), format!("ukendt indikator «{id}»; {}", known("indikatorer", id, model.indicators.iter().map(|i| &i.id))));
+                }
+                found
+            }
+            None if c.regel.as_ref().is_some_and(|r| r.slags == "kvalitativ") => None,
+            None => {
+                diags.error(
+                    file,
+                    src.locator.key(&["succeskriterier", &idx, "id"]),
+                    format!("succeskriteriet «{}» skal have en indikator (kun et kvalitativt kriterium kan være uden)", c.id),
+                );
+                None
+            }
+        };
+        let base: Vec<String> = vec!["succeskriterier".into(), idx.clone(), "regel".into()];
+        let default_rule = c.regel.as_ref().and_then(|r| rule(src, &base, r, indicator, model, diags));
+        let needs_default = c.applies.is_empty() || c.applies.iter().any(|a| matches!(a, RawApplies::Id(_)));
+        if c.regel.is_none() && needs_default {
+            diags.error(
+                file,
+                src.locator.key(&["succeskriterier", &idx, "id"]),
+                format!("succeskriteriet «{}» mangler «regel» (kun hvis hvert område under gælder har sin egen regel, kan den udelades)", c.id),
+            );
+        }
+
+        let mut targets: Vec<Target> = Vec::new();
+        let mut push = |series: &str, rule: Option<Rule>, pos: Option<Pos>, diags: &mut Diagnostics| {
+            if targets.iter().any(|t| t.series == series) {
+                diags.error(file, pos, format!("«{series}» står mere end én gang under gælder"));
+            } else if let Some(rule) = rule {
+                targets.push(Target { series: series.to_string(), rule });
+            }
+        };
+        if c.applies.is_empty() {
+            push(TOTAL_ID, default_rule.clone(), at("regel"), diags);
+        }
+        for (j, entry) in c.applies.iter().enumerate() {
+            let jdx = j.to_string();
+            let pos = src.locator.value(&["succeskriterier", &idx, "gælder", &jdx]);
+            match entry {
+                RawApplies::Id(id) if id == "alle" => {
+                    for area in model.areas() {
+                        push(&area.id, default_rule.clone(), pos, diags);
+                    }
+                }
+                RawApplies::Id(id) => {
+                    if is_target_series(model, id, file, pos, diags) {
+                        push(id, default_rule.clone(), pos, diags);
+                    }
+                }
+                RawApplies::Own(own) => {
+                    let area_pos = src.locator.value(&["succeskriterier", &idx, "gælder", &jdx, "område"]);
+                    let path: Vec<String> = vec!["succeskriterier".into(), idx.clone(), "gælder".into(), jdx, "regel".into()];
+                    let r = rule(src, &path, &own.regel, indicator, model, diags);
+                    if is_target_series(model, &own.area, file, area_pos, diags) {
+                        push(&own.area, r, area_pos, diags);
+                    }
+                }
+            }
+        }
+        if diags.error_count() == errors_before {
+            out.push(Criterion {
+                id: c.id.clone(),
+                focus_area: c.focus_area.clone(),
+                activity: c.aktivitet.clone(),
+                text: c.tekst.trim().to_string(),
+                indicator: c.indikator.clone(),
+                targets,
+                source: c.datakilde.trim().to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Whether `id` names an area or *samlet*; reports it otherwise.
+fn is_target_series(model: &Model, id: &str, file: &std::path::Path, pos: Option<Pos>, diags: &mut Diagnostics) -> bool {
+    match model.series(id) {
+        Some(s) if s.kind != SeriesKind::Reference => true,
+        _ => {
+            diags.error(
+                file,
+                pos,
+                format!(
+                    "«{id}» er hverken «alle», «{TOTAL_ID}» eller et område; områderne er {}",
+                    list(model.areas().map(|a| &a.id))
+                ),
+            );
+            false
+        }
+    }
+}
+
+/// Turns a raw rule into a [`Rule`], checking its kind, parameters and years.
+fn rule(
+    src: &Source<RawPlanFile>,
+    base: &[String],
+    raw: &RawRule,
+    indicator: Option<&Indicator>,
+    model: &Model,
+    diags: &mut Diagnostics,
+) -> Option<Rule> {
+    let file = &src.path;
+    let loc = |field: &str| {
+        let p: Vec<&str> = base.iter().map(String::as_str).chain([field]).collect();
+        src.locator.value(&p)
+    };
+    let Some((kind, allowed)) = KINDS.iter().find(|(k, _)| *k == raw.slags) else {
+        diags.error(
+            file,
+            loc("slags"),
+            format!("ukendt regel «{}»; reglerne er {}", raw.slags, list(KINDS.iter().map(|(k, _)| *k))),
+        );
+        return None;
+    };
+    let errors_before = diags.error_count();
+    let present: [(&str, bool); 15] = [
+        ("højst", raw.at_most.is_some()),
+        ("under", raw.under.is_some()),
+        ("over", raw.over.is_some()),
+        ("mindst", raw.mindst.is_some()),
+        ("fra", raw.fra.is_some()),
+        ("til", raw.til.is_some()),
+        ("procent", raw.procent.is_some()),
+        ("basisår", raw.base_year.is_some()),
+        ("basis", raw.basis.is_some()),
+        ("reference", raw.reference.is_some()),
+        ("år", raw.year.is_some()),
+        ("nulpunkt", raw.nulpunkt.is_some()),
+        ("pr", raw.pr.is_some()),
+        ("vækst", raw.growth.is_some()),
+        ("inden", raw.inden.is_some()),
+    ];
+    for (name, is_present) in present {
+        if is_present && !allowed.contains(&name) {
+            let takes = if allowed.is_empty() { "ingen parametre".to_string() } else { list(allowed.iter()) };
+            let p: Vec<&str> = base.iter().map(String::as_str).chain([name]).collect();
+            diags.error(file, src.locator.key(&p), format!("«{name}» hører ikke til reglen «{kind}», som tager: {takes}"));
+        }
+    }
+    let missing = |field: &str, diags: &mut Diagnostics| {
+        let p: Vec<&str> = base.iter().map(String::as_str).collect();
+        diags.error(file, src.locator.key(&p).or_else(|| loc("slags")), format!("reglen «{kind}» mangler «{field}»"));
+    };
+    let num = |field: &str, raw: &Option<crate::load::RawNumber>, diags: &mut Diagnostics| -> Option<Decimal> {
+        match raw {
+            Some(r) => number(file, loc(field), r, diags),
+            None => {
+                missing(field, diags);
+                None
+            }
+        }
+    };
+    let years = model.plan.first_year..=model.plan.last_year;
+    let year_in_plan = |field: &str, y: u16, diags: &mut Diagnostics| {
+        if !years.contains(&y) {
+            diags.error(file, loc(field), format!("året {y} ligger uden for planens dataår {}-{}", years.start(), years.end()));
+        }
+    };
+    let anchor = |field: &str, a: &Option<RawAnchor>, need_value: bool, diags: &mut Diagnostics| -> Option<Anchor> {
+        let Some(a) = a else {
+            missing(field, diags);
+            return None;
+        };
+        let p: Vec<String> = base.iter().cloned().chain([field.to_string()]).collect();
+        let pp: Vec<&str> = p.iter().map(String::as_str).collect();
+        let sub = |k: &str| {
+            let mut q = pp.clone();
+            q.push(k);
+            src.locator.value(&q)
+        };
+        if !years.contains(&a.year) {
+            diags.error(file, sub("år"), format!("året {} ligger uden for planens dataår {}-{}", a.year, years.start(), years.end()));
+        }
+        let value = match &a.value {
+            Some(v) => number(file, sub("værdi"), v, diags),
+            None if need_value => {
+                diags.error(file, src.locator.value(&pp), format!("«{field}» skal have en værdi (værdi: ...)"));
+                None
+            }
+            None => None,
+        };
+        Some(Anchor { year: a.year, value })
+    };
+    let better = indicator.map(|i| i.better);
+    // A signed percentage must point the way the indicator improves.
+    let percent = |field: &str, raw: &Option<crate::load::RawNumber>, diags: &mut Diagnostics| -> Option<Decimal> {
+        let p = num(field, raw, diags)?;
+        let wrong = match better {
+            Some(Better::Lower) => p >= Decimal::ZERO,
+            Some(Better::Higher) => p <= Decimal::ZERO,
+            None => false,
+        };
+        if p <= -Decimal::ONE_HUNDRED {
+            diags.error(file, loc(field), format!("et fald på {} % eller mere er ikke muligt", -p));
+            return None;
+        }
+        if wrong {
+            let (way, sign) = if better == Some(Better::Lower) { ("lavere", "negativ, fx -10 for et fald på 10 %") } else { ("højere", "positiv, fx 8 for en stigning på 8 %") };
+            diags.error(
+                file,
+                loc(field),
+                format!("for «{}» er {way} bedre, så procenten skal være {sign}", indicator.map_or("", |i| i.id.as_str())),
+            );
+            return None;
+        }
+        Some(p)
+    };
+    let threshold = |pairs: [(&str, Cmp, &Option<crate::load::RawNumber>); 2], diags: &mut Diagnostics| -> Option<(Cmp, Decimal)> {
+        let given: Vec<_> = pairs.iter().filter(|(_, _, r)| r.is_some()).collect();
+        match given.as_slice() {
+            [(field, cmp, Some(r))] => number(file, loc(field), r, diags).map(|v| (*cmp, v)),
+            [] => {
+                missing(&format!("{} eller {}", pairs[0].0, pairs[1].0), diags);
+                None
+            }
+            _ => {
+                diags.error(file, loc(pairs[1].0), format!("angiv kun én af «{}» og «{}»", pairs[0].0, pairs[1].0));
+                None
+            }
+        }
+    };
+
+    let rule = match *kind {
+        "loft" => threshold([("højst", Cmp::AtMost, &raw.at_most), ("under", Cmp::Below, &raw.under)], diags)
+            .map(|(cmp, value)| Rule::Ceiling { cmp, value }),
+        "gulv" => threshold([("mindst", Cmp::AtLeast, &raw.mindst), ("over", Cmp::Above, &raw.over)], diags)
+            .map(|(cmp, value)| Rule::Floor { cmp, value }),
+        "forløb" => {
+            let from = anchor("fra", &raw.fra, false, diags);
+            let to = anchor("til", &raw.til, true, diags);
+            if let (Some(f), Some(t)) = (from, to)
+                && f.year >= t.year {
+                    diags.error(file, loc("til"), format!("målåret {} skal ligge efter basisåret {}", t.year, f.year));
+                }
+            Some(Rule::Path { from: from?, to: to? })
+        }
+        "årlig-ændring" => {
+            let p = percent("procent", &raw.procent, diags);
+            let y = raw.base_year.or_else(|| {
+                missing("basisår", diags);
+                None
+            });
+            if let Some(y) = y {
+                year_in_plan("basisår", y, diags);
+            }
+            Some(Rule::YearlyChange { percent: p?, base_year: y? })
+        }
+        "ændring-fra-basis" => {
+            let p = percent("procent", &raw.procent, diags);
+            let b = anchor("basis", &raw.basis, false, diags);
+            Some(Rule::ChangeFromBase { percent: p?, base: b? })
+        }
+        "reference" => {
+            let Some(r) = &raw.reference else {
+                missing("reference", diags);
+                return None;
+            };
+            if !model.series.iter().any(|s| s.kind == SeriesKind::Reference && &s.id == r) {
+                diags.error(
+                    file,
+                    loc("reference"),
+                    format!(
+                        "ukendt reference «{r}»; referencerne er {}",
+                        list(model.series.iter().filter(|s| s.kind == SeriesKind::Reference).map(|s| &s.id))
+                    ),
+                );
+            }
+            if let Some(y) = raw.year {
+                year_in_plan("år", y, diags);
+            }
+            Some(Rule::Reference { series: r.clone(), year: raw.year })
+        }
+        "nulpunkt" => {
+            let Some(z) = raw.nulpunkt else {
+                missing("nulpunkt", diags);
+                return None;
+            };
+            year_in_plan("nulpunkt", z, diags);
+            let p = match &raw.procent {
+                Some(_) => Some(percent("procent", &raw.procent, diags)?),
+                None => None,
+            };
+            Some(Rule::ZeroPoint { year: z, percent: p })
+        }
+        "mindste-antal" => {
+            let min = num("mindst", &raw.mindst, diags);
+            let per = match raw.pr.as_deref() {
+                None | Some("år") => Some(Per::Year),
+                Some("halvår") => Some(Per::Half),
+                Some(other) => {
+                    diags.error(file, loc("pr"), format!("«pr» skal være «år» eller «halvår», ikke «{other}»"));
+                    None
+                }
+            };
+            if let Some(ind) = indicator
+                && !matches!(ind.calc, Calc::Count { .. }) {
+                    diags.error(file, loc("slags"), format!("«mindste-antal» kræver en indikator der tæller (måling:), og «{}» er en andel", ind.id));
+                }
+            Some(Rule::MinCount { min: min?, per: per? })
+        }
+        "mindste-andel" => {
+            let min = num("mindst", &raw.mindst, diags)?;
+            if let Some(ind) = indicator
+                && !ind.is_percentage() {
+                    diags.error(file, loc("slags"), format!("«mindste-andel» kræver en indikator i procent, og «{}» er i {}", ind.id, ind.unit));
+                }
+            if min > Decimal::ONE_HUNDRED || min < Decimal::ZERO {
+                diags.error(file, loc("mindst"), "en andel ligger mellem 0 og 100 %");
+            }
+            Some(Rule::MinShare { min })
+        }
+        "gulv-så-vækst" => {
+            let min = num("mindst", &raw.mindst, diags);
+            let growth = num("vækst", &raw.growth, diags);
+            let y = raw.year.or_else(|| {
+                missing("år", diags);
+                None
+            });
+            if let Some(y) = y {
+                year_in_plan("år", y, diags);
+            }
+            Some(Rule::FloorThenGrowth { min: min?, year: y?, growth: growth? })
+        }
+        "reduktion-inden" => {
+            let p = percent("procent", &raw.procent, diags);
+            let b = anchor("basis", &raw.basis, false, diags);
+            let by = raw.inden.or_else(|| {
+                missing("inden", diags);
+                None
+            });
+            if let (Some(b), Some(by)) = (b, by)
+                && by <= b.year {
+                    diags.error(file, loc("inden"), format!("«inden» ({by}) skal ligge efter basisåret {}", b.year));
+                }
+            Some(Rule::ReduceBy { percent: p?, base: b?, by: by? })
+        }
+        "retning" => {
+            let f = anchor("fra", &raw.fra, false, diags);
+            let t = anchor("til", &raw.til, false, diags);
+            for (field, a) in [("fra", &f), ("til", &t)] {
+                if a.is_some_and(|a| a.value.is_some()) {
+                    diags.error(file, loc(field), "«retning» ser kun på udviklingen; angiv år uden værdi");
+                }
+            }
+            if let (Some(f), Some(t)) = (f, t)
+                && f.year >= t.year {
+                    diags.error(file, loc("til"), format!("slutåret {} skal ligge efter startåret {}", t.year, f.year));
+                }
+            Some(Rule::Direction { from: f?.year, to: t?.year })
+        }
+        _ => Some(Rule::Qualitative),
+    };
+    rule.filter(|_| diags.error_count() == errors_before)
+}
+
+/// Validates the written assessments of a status file.
+pub(super) fn assessments(
+    model: &Model,
+    src: &Source<crate::load::RawStatusFile>,
+    raw: &BTreeMap<String, RawAssessment>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, Assessment> {
+    let file = &src.path;
+    let mut out = BTreeMap::new();
+    for (id, a) in raw {
+        let Some(c) = model.criteria.iter().find(|c| &c.id == id) else {
+            diags.error(
+                file,
+                src.locator.key(&["vurderinger", id]),
+                format!("ukendt succeskriterium «{id}»; {}", known("succeskriterier", id, model.criteria.iter().map(|c| &c.id))),
+            );
+            continue;
+        };
+        let qualitative = c.targets.iter().all(|t| t.rule == Rule::Qualitative);
+        let status = match (&a.status, qualitative) {
+            (Some(s), true) => match s.parse::<GoalStatus>() {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    diags.error(file, src.locator.value(&["vurderinger", id, "status"]), e);
+                    continue;
+                }
+            },
+            (None, true) => {
+                diags.error(
+                    file,
+                    src.locator.key(&["vurderinger", id]),
+                    format!("«{id}» er kvalitativt og skal have en status (opfyldt, på vej, ikke opfyldt eller ikke målt endnu)"),
+                );
+                continue;
+            }
+            (Some(_), false) => {
+                diags.error(
+                    file,
+                    src.locator.key(&["vurderinger", id, "status"]),
+                    format!("«{id}» måles med tal, så status beregnes; skriv kun tekst"),
+                );
+                continue;
+            }
+            (None, false) => None,
+        };
+        check_text(file, src.locator.value(&["vurderinger", id, "tekst"]), "tekst", &a.tekst, diags);
+        out.insert(id.clone(), Assessment { status, text: a.tekst.trim().to_string() });
+    }
+    out
+}

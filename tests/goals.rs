@@ -1,0 +1,365 @@
+//! Success criteria: every rule kind against hand-computed cases, through the
+//! real path (YAML → validation → evaluation).
+
+mod common;
+use common::Fixture;
+use helhed::goals::{self, CriterionResult, Evaluation};
+use helhed::model::{GoalStatus, Period};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// A plan with two areas, a reference and four indicators, plus `criteria`
+/// (the YAML list under `succeskriterier:`).
+fn plan(criteria: &str) -> Fixture {
+    let dir = Fixture::small();
+    dir.write(
+        "data/plan.yaml",
+        &format!(
+            r#"plan:
+  navn: Testplanen
+  start: 2017-10-01
+  slut: 2021-09-30
+  dataår: {{ fra: 2015, til: 2021 }}
+  datadato: 2019-01-15
+områder:
+  - {{ id: a, navn: Område A }}
+  - {{ id: b, navn: Område B }}
+referencer:
+  - {{ id: sub, navn: SUB-gennemsnit }}
+indsatsområder:
+  - {{ id: tryg, navn: Tryghed og trivsel }}
+aktiviteter:
+  - {{ id: job, navn: Fritidsjob, indsatsområde: tryg }}
+målinger:
+  - {{ id: beboere, navn: Beboere }}
+  - {{ id: afgoerelser, navn: Afgørelser }}
+  - {{ id: jobs, navn: Fritidsjob }}
+  - {{ id: haervaerk, navn: Hærværk }}
+indikatorer:
+  - {{ id: krim, navn: Afgørelser pr. 1000 beboere, enhed: pr. 1000 beboere, tæller: afgoerelser, nævner: beboere, skala: 1000, bedre: lavere, decimaler: 1, datakilde: Test }}
+  - {{ id: tryghed, navn: Trygge, enhed: "%", tæller: jobs, nævner: beboere, skala: 100, bedre: højere, decimaler: 1, datakilde: Test }}
+  - {{ id: job, navn: Fritidsjob, enhed: antal, måling: jobs, bedre: højere, decimaler: 0, datakilde: Test }}
+  - {{ id: haervaerk, navn: Hærværk, enhed: antal, måling: haervaerk, bedre: lavere, decimaler: 0, datakilde: Test }}
+succeskriterier:
+{criteria}
+"#
+        ),
+    );
+    dir
+}
+
+fn evaluate_at(f: &Fixture, period: &str) -> Vec<CriterionResult> {
+    let mut config = f.config();
+    config.period = Some(period.parse().unwrap());
+    let inputs = helhed::prepare(&config).unwrap_or_else(|e| panic!("{e}"));
+    goals::evaluate_all(&inputs.model, inputs.period)
+}
+
+fn one(f: &Fixture, period: &str, series: &str) -> Evaluation {
+    let results = evaluate_at(f, period);
+    results[0].evaluations.iter().find(|e| e.series == series).unwrap_or_else(|| panic!("no {series}")).clone()
+}
+
+#[test]
+fn ceiling_per_area_with_the_issue_sentence() {
+    let f = plan(
+        "  - { id: loft, indsatsområde: tryg, tekst: Under 30, indikator: krim, gælder: [alle], regel: { slags: loft, under: 30 }, datakilde: BL }",
+    );
+    f.write("data/a/2018.yaml", "værdier:\n  krim: 34.2\n");
+    f.write("data/b/2018.yaml", "værdier:\n  krim: 28\n");
+    let a = one(&f, "2018-H2", "a");
+    assert_eq!(a.status, GoalStatus::NotMet);
+    assert_eq!(a.gap, Some(dec("4.2")));
+    assert_eq!(a.sentence, "Område A: 34,2 pr. 1000 beboere i 2018; målet er under 30,0. 4,2 over målet.");
+    let b = one(&f, "2018-H2", "b");
+    assert_eq!(b.status, GoalStatus::Met);
+    assert_eq!(b.sentence, "Område B: 28,0 pr. 1000 beboere i 2018; målet er under 30,0. 2,0 under målet.");
+    // The criterion's own status is its worst series.
+    assert_eq!(evaluate_at(&f, "2018-H2")[0].status, GoalStatus::NotMet);
+}
+
+#[test]
+fn a_strict_ceiling_is_not_met_on_the_line() {
+    let f = plan("  - { id: loft, indsatsområde: tryg, tekst: Under 30, indikator: krim, gælder: [a], regel: { slags: loft, under: 30 }, datakilde: BL }");
+    f.write("data/a/2018.yaml", "værdier:\n  krim: 30\n");
+    let a = one(&f, "2018-H2", "a");
+    assert_eq!(a.status, GoalStatus::NotMet);
+    assert!(a.sentence.ends_with("Lige på grænsen, men målet er under den."), "{}", a.sentence);
+}
+
+const PATH: &str = "  - { id: sti, indsatsområde: tryg, tekst: Fra 30.65 til 20, indikator: krim, regel: { slags: forløb, fra: { år: 2016, værdi: 30.65 }, til: { år: 2021, værdi: 20 } }, datakilde: BL }";
+
+#[test]
+fn path_on_track_when_at_or_better_than_the_straight_line() {
+    // 2018 on the path: 30,65 - 2 × (30,65 - 20) / 5 = 26,39.
+    let f = plan(PATH);
+    f.write("data/samlet/2018.yaml", "værdier:\n  krim: 25\n");
+    let s = one(&f, "2018-H2", "samlet");
+    assert_eq!(s.requirement.unwrap().value, dec("26.39"));
+    assert_eq!(s.status, GoalStatus::OnTrack);
+    assert_eq!(
+        s.sentence,
+        "Samlet: 25,0 pr. 1000 beboere i 2018; målet er højst 26,4 i 2018 (på vejen fra 30,65 i 2016 til 20,0 i 2021). 1,4 under målet. På vej mod højst 20,0 i 2021."
+    );
+}
+
+#[test]
+fn path_not_met_above_the_line_and_met_when_reached_early() {
+    let f = plan(PATH);
+    f.write("data/samlet/2018.yaml", "værdier:\n  krim: 27\n");
+    assert_eq!(one(&f, "2018-H2", "samlet").status, GoalStatus::NotMet);
+    f.write("data/samlet/2018.yaml", "værdier:\n  krim: 19.5\n");
+    let s = one(&f, "2018-H2", "samlet");
+    assert_eq!(s.status, GoalStatus::Met);
+    assert!(s.sentence.ends_with("Slutmålet for 2021 er allerede nået."), "{}", s.sentence);
+}
+
+#[test]
+fn path_baseline_taken_from_the_data() {
+    // Pooled samlet 2016: (30 + 10) / (1000 + 1000) × 1000 = 20,0; target 10 in 2021.
+    // 2018: 20 - 2 × 10 / 5 = 16.
+    let f = plan(
+        "  - { id: sti, indsatsområde: tryg, tekst: x, indikator: krim, regel: { slags: forløb, fra: { år: 2016 }, til: { år: 2021, værdi: 10 } }, datakilde: BL }",
+    );
+    f.write("data/a/2016.yaml", "antal:\n  afgoerelser: 30\n  beboere: 1000\n");
+    f.write("data/b/2016.yaml", "antal:\n  afgoerelser: 10\n  beboere: 1000\n");
+    f.write("data/samlet/2018.yaml", "værdier:\n  krim: 16\n");
+    let s = one(&f, "2018-H2", "samlet");
+    assert_eq!(s.requirement.unwrap().value, dec("16"));
+    assert_eq!(s.status, GoalStatus::OnTrack);
+}
+
+#[test]
+fn yearly_change_against_the_year_before_and_across_a_missing_year() {
+    let f = plan(
+        "  - { id: fald, indsatsområde: tryg, tekst: x, indikator: haervaerk, gælder: [a], regel: { slags: årlig-ændring, procent: -10, basisår: 2017 }, datakilde: Politi }",
+    );
+    f.write("data/a/2017.yaml", "antal:\n  haervaerk: 100\n");
+    // 2017 is the baseline itself: not measured against the target yet.
+    let base = one(&f, "2017-H2", "a");
+    assert_eq!(base.status, GoalStatus::NotMeasured);
+    assert!(base.sentence.contains("2017 er basisåret; målet gælder fra 2018"), "{}", base.sentence);
+    // 2018 is missing; 2019 is compared with 2017 over two years: 100 × 0,9 × 0,9 = 81.
+    f.write("data/a/2019.yaml", "antal:\n  haervaerk: 80\n");
+    let a = one(&f, "2019-H2", "a");
+    assert_eq!(a.requirement.unwrap().value, dec("81"));
+    assert_eq!(a.status, GoalStatus::Met);
+    assert_eq!(a.sentence, "Område A: 80 i 2019; målet er højst 81 (10 % om året lavere end 100 i 2017). 1 under målet.");
+    f.write("data/a/2019.yaml", "antal:\n  haervaerk: 82\n");
+    assert_eq!(one(&f, "2019-H2", "a").status, GoalStatus::NotMet);
+}
+
+#[test]
+fn compounding_change_from_a_baseline_and_a_zero_baseline() {
+    let rule = "  - { id: fald, indsatsområde: tryg, tekst: x, indikator: haervaerk, gælder: [a], regel: { slags: ændring-fra-basis, procent: -15, basis: { år: 2017 } }, datakilde: Politi }";
+    let f = plan(rule);
+    // 123 × 0,85² = 88,8675 in 2019.
+    f.write("data/a/2017.yaml", "antal:\n  haervaerk: 123\n");
+    f.write("data/a/2019.yaml", "antal:\n  haervaerk: 88\n");
+    let a = one(&f, "2019-H2", "a");
+    assert_eq!(a.requirement.unwrap().value, dec("88.8675"));
+    assert_eq!(a.status, GoalStatus::Met);
+    // A baseline of 0 requires 0 every year after it; no division by zero.
+    f.write("data/a/2017.yaml", "antal:\n  haervaerk: 0\n");
+    f.write("data/a/2019.yaml", "antal:\n  haervaerk: 0\n");
+    let zero = one(&f, "2019-H2", "a");
+    assert_eq!((zero.status, zero.gap), (GoalStatus::Met, Some(dec("0"))));
+    assert!(zero.sentence.ends_with("Lige på målet."), "{}", zero.sentence);
+    f.write("data/a/2019.yaml", "antal:\n  haervaerk: 1\n");
+    assert_eq!(one(&f, "2019-H2", "a").status, GoalStatus::NotMet);
+}
+
+#[test]
+fn better_than_a_reference_and_a_later_zero_point() {
+    let f = plan(
+        r#"  - id: tryg
+    indsatsområde: tryg
+    tekst: Over SUB; B fra nulpunktet 2017
+    indikator: tryghed
+    gælder:
+      - { område: a, regel: { slags: reference, reference: sub, år: 2016 } }
+      - { område: b, regel: { slags: nulpunkt, nulpunkt: 2017 } }
+    regel: { slags: kvalitativ }
+    datakilde: Politiets tryghedsmåling"#,
+    );
+    f.write("data/sub/2016.yaml", "værdier:\n  tryghed: 72.4\n");
+    f.write("data/a/2018.yaml", "værdier:\n  tryghed: 73\n");
+    f.write("data/b/2018.yaml", "værdier:\n  tryghed: 70\n");
+    let a = one(&f, "2018-H2", "a");
+    assert_eq!(a.status, GoalStatus::Met);
+    assert_eq!(a.sentence, "Område A: 73,0 % i 2018; målet er over 72,4 % (SUB-gennemsnit 2016). 0,6 procentpoint over målet.");
+    // B's zero point (2017) is not measured: the target cannot be set yet.
+    let b = one(&f, "2018-H2", "b");
+    assert_eq!(b.status, GoalStatus::NotMeasured);
+    assert!(b.sentence.contains("målet fastsættes ud fra nulpunktet i 2017, som ikke er målt endnu"), "{}", b.sentence);
+    f.write("data/b/2017.yaml", "værdier:\n  tryghed: 68\n");
+    let b = one(&f, "2018-H2", "b");
+    assert_eq!(b.status, GoalStatus::Met);
+    assert_eq!(b.sentence, "Område B: 70,0 % i 2018; målet er over 68,0 % (nulpunktet i 2017). 2,0 procentpoint over målet.");
+}
+
+#[test]
+fn minimum_count_per_half_year() {
+    let f = plan(
+        "  - { id: tema, indsatsområde: tryg, aktivitet: job, tekst: 8 pr. halvår, indikator: job, gælder: [a], regel: { slags: mindste-antal, mindst: 8, pr: halvår }, datakilde: Egen }",
+    );
+    f.write("data/a/2018.yaml", "h1:\n  antal:\n    jobs: 5\nh2:\n  antal:\n    jobs: 9\n");
+    let h1 = one(&f, "2018-H1", "a");
+    assert_eq!((h1.status, h1.when.as_deref()), (GoalStatus::NotMet, Some("2018-H1")));
+    assert_eq!(h1.sentence, "Område A: 5 i 1. halvår 2018; målet er mindst 8 i halvåret. 3 under målet.");
+    let h2 = one(&f, "2018-H2", "a");
+    assert_eq!((h2.status, h2.when.as_deref()), (GoalStatus::Met, Some("2018-H2")));
+    assert_eq!(h2.history.len(), 2);
+}
+
+#[test]
+fn minimum_count_per_year_on_samlet_sums_the_areas() {
+    let f = plan(
+        "  - { id: job, indsatsområde: tryg, tekst: 60 om året, indikator: job, regel: { slags: mindste-antal, mindst: 60 }, datakilde: Egen }",
+    );
+    f.write("data/a/2018.yaml", "antal:\n  jobs: 35\n");
+    f.write("data/b/2018.yaml", "antal:\n  jobs: 24\n");
+    let s = one(&f, "2018-H2", "samlet");
+    assert_eq!((s.value, s.status), (Some(dec("59")), GoalStatus::NotMet));
+    assert_eq!(s.sentence, "Samlet: 59 i 2018; målet er mindst 60 om året. 1 under målet.");
+}
+
+#[test]
+fn minimum_share_and_floor() {
+    let f = plan(
+        r#"  - { id: andel, indsatsområde: tryg, tekst: 50 %, indikator: tryghed, gælder: [a], regel: { slags: mindste-andel, mindst: 50 }, datakilde: Egen }
+  - { id: grupper, indsatsområde: tryg, tekst: 4 grupper, indikator: job, gælder: [a], regel: { slags: gulv, mindst: 4 }, datakilde: Egen }"#,
+    );
+    f.write("data/a/2018.yaml", "værdier:\n  tryghed: 49.9\nantal:\n  jobs: 4\n");
+    let results = evaluate_at(&f, "2018-H2");
+    assert_eq!(results[0].evaluations[0].status, GoalStatus::NotMet);
+    assert_eq!(results[0].evaluations[0].sentence, "Område A: 49,9 % i 2018; målet er mindst 50,0 %. 0,1 procentpoint under målet.");
+    assert_eq!(results[1].evaluations[0].status, GoalStatus::Met);
+}
+
+#[test]
+fn floor_by_a_year_then_growth() {
+    let f = plan(
+        "  - { id: web, indsatsområde: tryg, tekst: 10.000 i 2018 og +8 %, indikator: job, gælder: [a], regel: { slags: gulv-så-vækst, mindst: 10000, år: 2018, vækst: 8 }, datakilde: Web }",
+    );
+    // Before the due year the first value of the plan period starts the path: on track.
+    f.write("data/a/2017.yaml", "antal:\n  jobs: 6000\n");
+    assert_eq!(one(&f, "2017-H2", "a").status, GoalStatus::OnTrack);
+    // 2019: 10.000 × 1,08 = 10.800.
+    f.write("data/a/2019.yaml", "antal:\n  jobs: 10900\n");
+    let a = one(&f, "2019-H2", "a");
+    assert_eq!(a.requirement.unwrap().value, dec("10800"));
+    assert_eq!(a.status, GoalStatus::Met);
+    assert_eq!(a.sentence, "Område A: 10.900 i 2019; målet er mindst 10.800 (10.000 i 2018, derefter 8 % mere om året). 100 over målet.");
+}
+
+#[test]
+fn reduction_by_a_date_then_held() {
+    let f = plan(
+        "  - { id: frafald, indsatsområde: tryg, tekst: -30 % inden 2019, indikator: haervaerk, gælder: [a], regel: { slags: reduktion-inden, procent: -30, basis: { år: 2017, værdi: 100 }, inden: 2019 }, datakilde: UU }",
+    );
+    // 2018: halfway from 100 to 70 = 85.
+    f.write("data/a/2018.yaml", "antal:\n  haervaerk: 80\n");
+    let a = one(&f, "2018-H2", "a");
+    assert_eq!((a.requirement.unwrap().value, a.status), (dec("85"), GoalStatus::OnTrack));
+    f.write("data/a/2018.yaml", "antal:\n  haervaerk: 65\n");
+    assert_eq!(one(&f, "2018-H2", "a").status, GoalStatus::Met);
+    // After the date, 70 must be held.
+    f.write("data/a/2020.yaml", "antal:\n  haervaerk: 72\n");
+    let held = one(&f, "2020-H2", "a");
+    assert_eq!((held.requirement.unwrap().value, held.status), (dec("70"), GoalStatus::NotMet));
+}
+
+#[test]
+fn direction_only_is_on_track_until_its_end_year() {
+    let f = plan(
+        "  - { id: fravaer, indsatsområde: tryg, tekst: Falder 2017-2021, indikator: krim, gælder: [a], regel: { slags: retning, fra: { år: 2017 }, til: { år: 2021 } }, datakilde: Skole }",
+    );
+    f.write("data/a/2017.yaml", "værdier:\n  krim: 12\n");
+    f.write("data/a/2018.yaml", "værdier:\n  krim: 11\n");
+    let a = one(&f, "2018-H2", "a");
+    assert_eq!(a.status, GoalStatus::OnTrack);
+    assert!(a.sentence.ends_with("Afgøres i 2021."), "{}", a.sentence);
+    f.write("data/a/2018.yaml", "værdier:\n  krim: 12\n");
+    assert_eq!(one(&f, "2018-H2", "a").status, GoalStatus::NotMet);
+}
+
+#[test]
+fn a_criterion_with_no_data_yet() {
+    let f = plan("  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a, b], regel: { slags: loft, under: 30 }, datakilde: BL }");
+    // Only a figure from before the plan: not measured in the plan period.
+    f.write("data/a/2016.yaml", "værdier:\n  krim: 34.2\n");
+    let results = evaluate_at(&f, "2018-H2");
+    assert_eq!(results[0].status, GoalStatus::NotMeasured);
+    assert_eq!(
+        results[0].evaluations[0].sentence,
+        "Område A: ikke målt endnu; der er ingen tal fra planperioden (seneste tal: 34,2 pr. 1000 beboere i 2016)."
+    );
+    assert_eq!(results[0].evaluations[1].sentence, "Område B: ikke målt endnu; der er ingen tal fra planperioden.");
+    assert_eq!(goals::count(&results), vec![
+        (GoalStatus::Met, 0),
+        (GoalStatus::OnTrack, 0),
+        (GoalStatus::NotMet, 0),
+        (GoalStatus::NotMeasured, 1)
+    ]);
+}
+
+#[test]
+fn qualitative_criteria_take_the_written_assessment() {
+    let f = plan("  - { id: indflydelse, indsatsområde: tryg, tekst: Beboerne har indflydelse, regel: { slags: kvalitativ }, datakilde: Referater }");
+    let none = one(&f, "2018-H2", "samlet");
+    assert_eq!(none.status, GoalStatus::NotMeasured);
+    assert_eq!(none.sentence, "Samlet: ingen skriftlig vurdering for 2. halvår 2018.");
+    f.write("data/status/2018-h2.yaml", "vurderinger:\n  indflydelse:\n    status: på vej\n    tekst: Beboerrådet er nedsat.\n");
+    let s = one(&f, "2018-H2", "samlet");
+    assert_eq!(s.status, GoalStatus::OnTrack);
+    assert_eq!(s.sentence, "Samlet: på vej i 2. halvår 2018. Beboerrådet er nedsat.");
+}
+
+#[test]
+fn projection_by_least_squares() {
+    // 40, 36, 33, 31 in 2015-2018: slope -3 a year, mean 35 at 2016,5.
+    // The line reaches 30 at 2016,5 + 5/3 = 2018,17, so in 2019.
+    let f = plan("  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a], regel: { slags: loft, under: 30 }, datakilde: BL }");
+    for (year, v) in [(2015, "40"), (2016, "36"), (2017, "33"), (2018, "31")] {
+        f.write(&format!("data/a/{year}.yaml"), &format!("værdier:\n  krim: {v}\n"));
+    }
+    let a = one(&f, "2018-H2", "a");
+    let p = a.projection.expect("a projection");
+    assert_eq!(p.slope, dec("-3"));
+    assert_eq!(p.reaches, Some(2019));
+    assert_eq!(p.sentence, "Med den nuværende udvikling (2015-2018) nås målet i 2019.");
+    // Rising instead: never reached.
+    f.write("data/a/2015.yaml", "værdier:\n  krim: 31\n");
+    f.write("data/a/2018.yaml", "værdier:\n  krim: 40\n");
+    let p = one(&f, "2018-H2", "a").projection.unwrap();
+    assert_eq!((p.reaches, p.sentence.as_str()), (None, "Med den nuværende udvikling (2015-2018) nås målet ikke inden 2021."));
+}
+
+#[test]
+fn two_year_average_and_least_squares_helpers() {
+    use helhed::compute::{Origin, Value};
+    let v = |x: &str| Value { value: dec(x), parts: None, example: false, origin: Origin::Given };
+    let values = [(2015u16, v("28.8")), (2016, v("34.2"))].into_iter().collect();
+    assert_eq!(goals::two_year_average(&values, 2016), Some(dec("31.5")));
+    assert_eq!(goals::two_year_average(&values, 2015), None);
+    let (slope, mx, my) = goals::least_squares(&[(2013, dec("55.1")), (2014, dec("28.8")), (2015, dec("34.2"))]).unwrap();
+    // Σ(x-x̄)(y-ȳ) = -55,1 + 34,2 = -20,9 over Σ(x-x̄)² = 2.
+    assert_eq!((slope, mx, my), (dec("-10.45"), dec("2014"), dec("39.366666666666666666666666667")));
+    assert!(goals::least_squares(&[(2013, dec("1"))]).is_none());
+}
+
+#[test]
+fn half_year_period_uses_the_last_full_year() {
+    // A 1st-half report judges annual figures of the year before.
+    let f = plan("  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a], regel: { slags: loft, under: 30 }, datakilde: BL }");
+    f.write("data/a/2017.yaml", "værdier:\n  krim: 20\n");
+    f.write("data/a/2018.yaml", "værdier:\n  krim: 40\n");
+    let results = evaluate_at(&f, "2018-H1");
+    assert_eq!(results[0].evaluations[0].when.as_deref(), Some("2017"));
+    let _ = Period { year: 2018, half: 1 };
+}
