@@ -31,17 +31,21 @@ pub enum FundingSource {
     /// Other local co-financing.
     #[serde(rename = "anden")]
     Other,
+    /// Local co-financing not split by source, as plans often state it.
+    #[serde(rename = "lokal")]
+    Local,
 }
 
 impl FundingSource {
     /// All sources in column order.
-    pub const ALL: [FundingSource; 6] = [
+    pub const ALL: [FundingSource; 7] = [
         FundingSource::Lbf,
         FundingSource::HousingCash,
         FundingSource::HousingHours,
         FundingSource::MunicipalityCash,
         FundingSource::MunicipalityHours,
         FundingSource::Other,
+        FundingSource::Local,
     ];
 
     /// The key used in `budget.yaml`.
@@ -53,6 +57,7 @@ impl FundingSource {
             FundingSource::MunicipalityCash => "kommune-kontant",
             FundingSource::MunicipalityHours => "kommune-timer",
             FundingSource::Other => "anden",
+            FundingSource::Local => "lokal",
         }
     }
 
@@ -65,6 +70,7 @@ impl FundingSource {
             FundingSource::MunicipalityCash => "Kommune, kontant",
             FundingSource::MunicipalityHours => "Kommune, timer og lokaler",
             FundingSource::Other => "Anden lokal medfinansiering",
+            FundingSource::Local => "Lokal medfinansiering, ikke fordelt",
         }
     }
 
@@ -133,10 +139,21 @@ pub struct Budget {
 pub struct Financing {
     /// One amount per source.
     #[serde(rename = "pr_kilde")]
-    pub per_source: Vec<(FundingSource, Decimal)>,
+    pub per_source: Vec<SourceAmount>,
     /// Their sum.
     #[serde(rename = "i_alt")]
     pub total: Decimal,
+}
+
+/// The amount from one source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SourceAmount {
+    /// The source.
+    #[serde(rename = "kilde")]
+    pub source: FundingSource,
+    /// The amount in t.kr.
+    #[serde(rename = "beløb")]
+    pub amount: Decimal,
 }
 
 impl Financing {
@@ -147,14 +164,17 @@ impl Financing {
                 *sums.entry(*source).or_default() += amount;
             }
         }
-        let per_source: Vec<_> = FundingSource::ALL.iter().map(|s| (*s, sums.get(s).copied().unwrap_or_default())).collect();
-        let total = per_source.iter().map(|(_, a)| a).sum();
+        let per_source: Vec<SourceAmount> = FundingSource::ALL
+            .iter()
+            .map(|s| SourceAmount { source: *s, amount: sums.get(s).copied().unwrap_or_default() })
+            .collect();
+        let total = per_source.iter().map(|s| s.amount).sum();
         Financing { per_source, total }
     }
 
     /// The amount from one source.
     pub fn get(&self, source: FundingSource) -> Decimal {
-        self.per_source.iter().find(|(s, _)| *s == source).map(|(_, a)| *a).unwrap_or_default()
+        self.per_source.iter().find(|s| s.source == source).map(|s| s.amount).unwrap_or_default()
     }
 
     /// Co-financing: everything but LBF.

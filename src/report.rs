@@ -132,6 +132,10 @@ pub struct ChangeView {
 
 const DASH: &str = "–";
 
+/// The fewest years of figures an indicator needs to get a section (a chart
+/// of two points is not a trend).
+const MIN_TREND_YEARS: usize = 3;
+
 fn kind_name(kind: SeriesKind) -> &'static str {
     match kind {
         SeriesKind::Area => "område",
@@ -147,7 +151,9 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
     let mut indikatorer = Vec::new();
     let mut charts = Vec::new();
     for (indicator, trend) in model.indicators.iter().zip(&trends) {
-        if trend.years.is_empty() {
+        // The statusrapport charts trends: indicators with figures for at
+        // least three years. Every figure is in tal.json.
+        if trend.years.len() < MIN_TREND_YEARS {
             continue;
         }
         let view = indicator_view(model, indicator, trend);

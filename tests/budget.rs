@@ -109,7 +109,7 @@ fn unknown_sources_years_outside_the_plan_and_negative_amounts() {
             "fejl: data/budget.yaml:3:20: ukendt indsatsområde «findes-ikke»; kendte: (ingen)",
             "fejl: data/budget.yaml:6:21: året 2015 ligger uden for planperioden 2016-2020",
             "fejl: data/budget.yaml:6:37: beløbet -5 er negativt; budgettet skrives med positive beløb i t.kr.",
-            "fejl: data/budget.yaml:7:25: ukendt finansieringskilde «lbff»; kilderne er lbf, boligorganisation-kontant, boligorganisation-timer, kommune-kontant, kommune-timer og anden",
+            "fejl: data/budget.yaml:7:25: ukendt finansieringskilde «lbff»; kilderne er lbf, boligorganisation-kontant, boligorganisation-timer, kommune-kontant, kommune-timer, anden og lokal",
             "fejl: data/budget.yaml:8:20: «2016-H3» er ikke et halvår; skriv fx 2018-H2 (år, bindestreg, H1 eller H2)",
         ]
     );

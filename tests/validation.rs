@@ -238,3 +238,92 @@ fn hidden_folders_are_not_data() {
     let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
     assert!(inputs.warnings.is_empty(), "{:?}", inputs.warnings);
 }
+
+/// The example plan with `criteria` appended to its `succeskriterier:`.
+fn with_criteria(criteria: &str) -> Fixture {
+    let f = Fixture::example();
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    f.write("data/plan.yaml", &format!("{plan}{criteria}"));
+    f
+}
+
+/// The line of `plan.yaml` where the appended criteria start.
+fn first_appended_line() -> usize {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/plan.yaml")).unwrap().lines().count() + 1
+}
+
+#[test]
+fn bad_success_criteria() {
+    let f = with_criteria(
+        r#"  - id: a1
+    indsatsområde: tryghed-og-trivsel
+    tekst: Ukendt regel
+    indikator: kriminalitet
+    regel: { slags: loftet, under: 30 }
+    datakilde: x
+  - id: a2
+    indsatsområde: tryghed-og-trivsel
+    tekst: Parameter der ikke hører til
+    indikator: kriminalitet
+    regel: { slags: loft, under: 30, reference: sub-gennemsnit }
+    datakilde: x
+  - id: a3
+    indsatsområde: tryghed-og-trivsel
+    tekst: Stigning hvor lavere er bedre
+    indikator: kriminalitet
+    regel: { slags: årlig-ændring, procent: 10, basisår: 2017 }
+    datakilde: x
+  - id: a4
+    indsatsområde: tryghed-og-trivsel
+    aktivitet: fritidsjob
+    tekst: Aktivitet fra et andet indsatsområde og et ukendt område
+    indikator: kriminalitet
+    gælder: [alle, korsoer]
+    regel: { slags: loft, under: 30, højst: 29 }
+    datakilde: x
+  - id: a5
+    indsatsområde: tryghed-og-trivsel
+    tekst: Mangler regel
+    indikator: kriminalitet
+    gælder: [samlet]
+    datakilde: x
+"#,
+    );
+    let n = first_appended_line();
+    let errors = f.errors();
+    let at = |line: usize, col: usize, msg: &str| format!("fejl: data/plan.yaml:{}:{col}: {msg}", n + line);
+    assert_has(&errors, &at(4, 21, "ukendt regel «loftet»; reglerne er loft, gulv, forløb, årlig-ændring, ændring-fra-basis, reference, nulpunkt, mindste-antal, mindste-andel, gulv-så-vækst, reduktion-inden, retning og kvalitativ"));
+    assert_has(&errors, &at(10, 38, "«reference» hører ikke til reglen «loft», som tager: højst og under"));
+    assert_has(&errors, &at(16, 45, "for «kriminalitet» er lavere bedre, så procenten skal være negativ, fx -10 for et fald på 10 %"));
+    assert_has(&errors, &at(20, 16, "aktiviteten «fritidsjob» hører til indsatsområdet «kriminalpraevention», ikke «tryghed-og-trivsel»"));
+    assert_has(&errors, &at(23, 20, "«korsoer» er hverken «alle», «samlet» eller et område; områderne er motalavej, ringparken, skaelskoer og sydbyen"));
+    assert_has(&errors, &at(24, 34, "angiv kun én af «højst» og «under»"));
+    assert_has(&errors, &at(26, 5, "succeskriteriet «a5» mangler «regel» (kun hvis hvert område under gælder har sin egen regel, kan den udelades)"));
+    assert_eq!(errors.len(), 7, "{errors:#?}");
+}
+
+#[test]
+fn bad_assessments() {
+    let f = Fixture::example();
+    let status = std::fs::read_to_string(f.path("data/status/2018-h2.yaml")).unwrap();
+    let status = status
+        .replace("  beboerindflydelse:\n    status: på vej\n", "  beboerindflydelse:\n    status: godt på vej\n")
+        .replace("  sunde-faellesskaber:\n    status: opfyldt\n", "  sunde-faellesskaber:\n")
+        .replace("vurderinger:\n", "vurderinger:\n  kriminalitet-forloeb:\n    status: opfyldt\n    tekst: x\n  findes-ikke:\n    tekst: x\n");
+    f.write("data/status/2018-h2.yaml", &status);
+    let errors = f.errors();
+    let at = |needle: &str| status.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    assert_has(&errors, &format!("fejl: data/status/2018-h2.yaml:{}:5: «kriminalitet-forloeb» måles med tal, så status beregnes; skriv kun tekst", at("kriminalitet-forloeb:") + 1));
+    assert_has(&errors, &format!("fejl: data/status/2018-h2.yaml:{}:3: ukendt succeskriterium «findes-ikke»; plan.yaml har 57 succeskriterier, og ingen ligner", at("findes-ikke:")));
+    assert_has(&errors, &format!("fejl: data/status/2018-h2.yaml:{}:13: status «godt på vej» findes ikke; brug opfyldt, på vej, ikke opfyldt eller ikke målt endnu", at("godt på vej")));
+    assert_has(&errors, &format!("fejl: data/status/2018-h2.yaml:{}:3: «sunde-faellesskaber» er kvalitativt og skal have en status (opfyldt, på vej, ikke opfyldt eller ikke målt endnu)", at("sunde-faellesskaber:")));
+    assert_eq!(errors.len(), 4, "{errors:#?}");
+}
+
+#[test]
+fn a_list_rules_file_in_the_data_folder_is_validated() {
+    let f = Fixture::example();
+    f.write("data/listekriterier.yaml", "landsgennemsnit: hele-landet\ninput: []\nregelsæt:\n  - id: x\n");
+    let errors = f.errors();
+    assert!(errors.iter().any(|e| e.starts_with("fejl: data/listekriterier.yaml:4:5: ")), "{errors:#?}");
+}
