@@ -184,6 +184,7 @@ pub fn overall(statuses: impl IntoIterator<Item = GoalStatus>) -> GoalStatus {
 /// Evaluates one criterion for the half-year `period`.
 pub fn evaluate(model: &Model, criterion: &Criterion, period: Period) -> CriterionResult {
     let assessment = model.status.get(&period).and_then(|s| s.assessments.get(&criterion.id));
+    let example_text = model.status.get(&period).is_some_and(|s| s.example);
     let indicator = criterion.indicator.as_deref().and_then(|id| model.indicator(id));
     let evaluations: Vec<Evaluation> = criterion
         .targets
@@ -192,7 +193,7 @@ pub fn evaluate(model: &Model, criterion: &Criterion, period: Period) -> Criteri
             let name = model.series(&t.series).map_or_else(|| t.series.clone(), |s| s.name.clone());
             match (indicator, &t.rule) {
                 (Some(ind), rule) if *rule != Rule::Qualitative => evaluate_series(model, ind, &t.series, &name, rule, period),
-                _ => qualitative(&t.series, &name, assessment, period),
+                _ => qualitative(&t.series, &name, assessment, period, example_text),
             }
         })
         .collect();
@@ -209,7 +210,7 @@ pub fn evaluate(model: &Model, criterion: &Criterion, period: Period) -> Criteri
     }
 }
 
-fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period: Period) -> Evaluation {
+fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period: Period, example: bool) -> Evaluation {
     let (status, sentence) = match assessment {
         Some(Assessment { status: Some(s), text }) => (*s, format!("{name}: {} i {}. {text}", s.danish(), period.danish())),
         _ => (GoalStatus::NotMeasured, format!("{name}: ingen skriftlig vurdering for {}.", period.danish())),
@@ -223,7 +224,7 @@ fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period
         value: None,
         requirement: None,
         gap: None,
-        example: false,
+        example: example && assessment.is_some(),
         sentence,
         projection: None,
         history: Vec::new(),
@@ -292,8 +293,10 @@ pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Per
 
 /// `1 + percent/100` raised to a whole power, exactly.
 fn grow(value: Decimal, percent: Decimal, years: u16) -> Decimal {
+    // Validation bounds percentages and figures, so this stays far from
+    // overflow; saturate rather than panic all the same.
     let factor = Decimal::ONE + percent / Decimal::ONE_HUNDRED;
-    (0..years).fold(value, |v, _| v.checked_mul(factor).unwrap_or(v))
+    (0..years).fold(value, |v, _| v.checked_mul(factor).unwrap_or(v)).normalize()
 }
 
 /// A point on the straight line from `(y0, v0)` to `(y1, v1)`, held at `v1` after `y1`.
@@ -304,7 +307,7 @@ fn on_path(y0: u16, v0: Decimal, y1: u16, v1: Decimal, year: u16) -> Decimal {
     if year <= y0 {
         return v0;
     }
-    v0 + (v1 - v0) * Decimal::from(year - y0) / Decimal::from(y1 - y0)
+    (v0 + (v1 - v0) * Decimal::from(year - y0) / Decimal::from(y1 - y0)).normalize()
 }
 
 /// What a rule requires in a year, with the words for it; or why it cannot say yet.
@@ -363,6 +366,9 @@ impl Ctx<'_> {
                 r(Cmp::AtLeast, *min, format!("mindst {} {per}", self.fmt_given(*min)))
             }
             Rule::Path { from, to } => {
+                if year <= from.year {
+                    return Err(format!("{} er basisåret; målet gælder fra {}", from.year, from.year + 1));
+                }
                 let v0 = self.anchor(from)?;
                 let target = to.value.unwrap_or_default();
                 let value = on_path(from.year, v0, to.year, target, year);
@@ -439,7 +445,15 @@ impl Ctx<'_> {
                 match percent {
                     Some(p) => {
                         let value = grow(zv, *p, 1);
-                        r(at_or_better, value, format!("{} {} ({} % fra nulpunktet {} i {zero})", at_or_better.danish(), self.fmt(value), plain(p.abs()), self.fmt(zv)))
+                        let way = if p.is_sign_negative() { "lavere" } else { "højere" };
+                        let words = format!(
+                            "{} {} ({} % {way} end nulpunktet {} i {zero})",
+                            at_or_better.danish(),
+                            self.fmt(value),
+                            plain(p.abs()),
+                            self.fmt(zv)
+                        );
+                        r(at_or_better, value, words)
                     }
                     None => r(better_than, zv, format!("{} {} (nulpunktet i {zero})", better_than.danish(), self.fmt(zv))),
                 }
@@ -449,6 +463,8 @@ impl Ctx<'_> {
                     let value = grow(*min, *growth, year - due);
                     let words = if year == *due {
                         format!("mindst {}", self.fmt(value))
+                    } else if growth.is_zero() {
+                        format!("mindst {} (nået i {due} og derefter fastholdt)", self.fmt(value))
                     } else {
                         format!("mindst {} ({} i {due}, derefter {} % mere om året)", self.fmt(value), self.fmt(*min), plain(*growth))
                     };
@@ -458,6 +474,9 @@ impl Ctx<'_> {
                 let Some((&y0, v0)) = self.values.range(self.model.plan.start.year..).next() else {
                     return Err("der er intet tal i planperioden endnu".into());
                 };
+                if year <= y0 {
+                    return Err(format!("{y0} er første måling i planperioden; vejen mod målet i {due} måles fra {}", y0 + 1));
+                }
                 let value = on_path(y0, v0.value, *due, *min, year);
                 r(Cmp::AtLeast, value, format!("mindst {} i {year} (på vejen mod {} i {due})", self.fmt(value), self.fmt(*min)))
             }
@@ -468,7 +487,13 @@ impl Ctx<'_> {
                 let b = self.anchor(base)?;
                 let target = grow(b, *percent, 1);
                 let value = on_path(base.year, b, *by, target, year);
-                let change = format!("{} % fra {} i {}", plain(*percent), self.fmt(b), base.year);
+                let change = format!(
+                    "{} % {} end {} i {}",
+                    plain(percent.abs()),
+                    if percent.is_sign_negative() { "lavere" } else { "højere" },
+                    self.fmt(b),
+                    base.year
+                );
                 let words = if year >= *by {
                     format!("{} {} ({change}, nået senest i {by} og derefter fastholdt)", at_or_better.danish(), self.fmt(target))
                 } else {
@@ -669,7 +694,9 @@ pub fn fmt_value(ind: &Indicator, v: Decimal) -> String {
 /// `b` print differently (unless they are equal), so that a sentence never
 /// reads "20,5; målet er højst 20,5. 0,0 over målet".
 fn tell_apart(a: Decimal, b: Decimal, base: u32) -> u32 {
-    (base..=base + 3).find(|&d| a == b || crate::number::round(a, d) != crate::number::round(b, d)).unwrap_or(base + 3)
+    use crate::number::round;
+    let apart = |d: u32| a == b || (round(a, d) != round(b, d) && !round(a - b, d).is_zero());
+    (base..=base + 3).find(|&d| apart(d)).unwrap_or(base + 3)
 }
 
 fn fmt_value_with(ind: &Indicator, v: Decimal, decimals: u32) -> String {
@@ -727,13 +754,15 @@ pub fn project(values: &BTreeMap<u16, Value>, year: u16, target: &Requirement, d
     let last = points.last()?.0;
     let reaches = if improving {
         // x where the line equals the target; the first whole year at or after it that meets it.
-        let x = mean_x + (target.value - mean_y) / slope;
-        let mut y = x.ceil();
-        if y == x && matches!(target.cmp, Cmp::Below | Cmp::Above) {
-            y += Decimal::ONE;
-        }
-        let y: u16 = y.try_into().ok().filter(|y: &u16| *y > 0).unwrap_or(u16::MAX);
-        Some(y.max(last + 1))
+        // Far-off crossings (a nearly flat line) overflow and count as never.
+        (target.value - mean_y).checked_div(slope).and_then(|q| q.checked_add(mean_x)).and_then(|x| {
+            let mut y = x.ceil();
+            if y == x && matches!(target.cmp, Cmp::Below | Cmp::Above) {
+                y += Decimal::ONE;
+            }
+            let y: u16 = y.try_into().ok().filter(|y: &u16| *y > 0)?;
+            Some(y.max(last + 1))
+        })
     } else {
         None
     };

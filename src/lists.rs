@@ -21,6 +21,7 @@
 use crate::diag::{Diagnostics, Pos};
 use crate::load::{RawNumber, Source, parse};
 use crate::number::{format_da, parse_exact, round};
+use crate::validate::is_id;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::{BTreeSet, HashMap};
@@ -370,6 +371,12 @@ pub struct AtLeast {
 /// # Panics
 /// If the embedded `listekriterier.yaml` is invalid; a unit test guards it.
 pub fn default_rules() -> ListRules {
+    // Parsed once per process: a live preview rebuilds many times.
+    static DEFAULT: std::sync::OnceLock<ListRules> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(parse_default_rules).clone()
+}
+
+fn parse_default_rules() -> ListRules {
     let mut diags = Diagnostics::default();
     let path = Path::new(DEFAULT_RULES_FILE);
     let rules = parse::<RawListRules>(path, DEFAULT_RULES_FILE.to_string(), DEFAULT_RULES, &mut diags)
@@ -381,11 +388,6 @@ pub fn default_rules() -> ListRules {
             panic!("the embedded listekriterier.yaml is invalid:\n{}", problems.join("\n"))
         }
     }
-}
-
-/// Whether `id` is lower-case letters, digits and hyphens.
-fn is_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// What an id names within a rule set.
@@ -1255,7 +1257,14 @@ fn status_of(categories: &[CategoryResult], residents: &ResidentCheck) -> Status
             ),
         };
     }
-    let mut open: Vec<&str> = Vec::new();
+    // Category names stand mid-sentence here: «et udsat boligområde».
+    // (All four official names take «et».)
+    let lower = |name: &str| {
+        let mut chars = name.chars();
+        let lowered = chars.next().map(|c| c.to_lowercase().chain(chars).collect::<String>()).unwrap_or_default();
+        format!("et {lowered}")
+    };
+    let mut open: Vec<String> = Vec::new();
     for category in categories {
         match category.holds {
             Some(true) if open.is_empty() => {
@@ -1265,13 +1274,13 @@ fn status_of(categories: &[CategoryResult], residents: &ResidentCheck) -> Status
                 return Status::Undecided {
                     reason: format!(
                         "Området er mindst {}, men om det er {}, kan ikke afgøres uden de manglende tal.",
-                        category.name,
+                        lower(&category.name),
                         join_da(&open, "eller")
                     ),
                 };
             }
             Some(false) => {}
-            None => open.push(&category.name),
+            None => open.push(lower(&category.name)),
         }
     }
     if open.is_empty() {
@@ -1438,15 +1447,54 @@ impl ListInputs for ModelInputs<'_> {
     }
 }
 
+/// One area's list status for a list year, as the plan's figures give it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelListResult {
+    /// The evaluation.
+    #[serde(flatten)]
+    pub result: ListResult,
+    /// Whether any figure it rests on is illustrative (*eksempeldata*).
+    #[serde(rename = "eksempeldata")]
+    pub example: bool,
+    /// Whether the list is published (1 December) after the half-year
+    /// reported on: then it is a calculation on the newest figures, not the
+    /// official list.
+    #[serde(rename = "prognose")]
+    pub forecast: bool,
+}
+
 /// Every area's list status for each list year whose data year (the year
 /// before) lies within the plan's data and at or before the report's last
 /// full year, with the plan's rule sets.
-pub fn evaluate_model(model: &crate::model::Model, period: crate::model::Period) -> Vec<ListResult> {
+pub fn evaluate_model(model: &crate::model::Model, period: crate::model::Period) -> Vec<ModelListResult> {
     let rules = &model.list_rules;
     let inputs = ModelInputs { model, national_series: &rules.national_series };
     let areas: Vec<&str> = model.areas().map(|a| a.id.as_str()).collect();
     let last = period.last_full_year().min(model.plan.last_year) + 1;
+    // The list of year L is published on 1 December L, in L's second half.
+    let published_by = |list_year: u16| crate::model::Period { year: list_year, half: 2 } <= period;
     evaluate_all(rules, &inputs, &areas, model.plan.first_year + 1..=last)
+        .into_iter()
+        .map(|result| {
+            let example = rests_on_examples(model, rules, &result);
+            let forecast = !published_by(result.list_year);
+            ModelListResult { result, example, forecast }
+        })
+        .collect()
+}
+
+/// Whether any input, national average or resident count of the data years is illustrative.
+fn rests_on_examples(model: &crate::model::Model, rules: &ListRules, result: &ListResult) -> bool {
+    let example = |series: &str, input: &str, year: u16| {
+        model
+            .indicator(input)
+            .and_then(|ind| crate::compute::own_value(model, ind, series, year).ok())
+            .is_some_and(|v| v.example)
+    };
+    result.data_years.iter().any(|&year| {
+        rules.inputs.iter().any(|i| example(&result.area, &i.id, year) || example(&rules.national_series, &i.id, year))
+            || model.year(&result.area, year).and_then(|f| f.counts.get(RESIDENTS_MEASURE)).is_some_and(|f| f.example)
+    })
 }
 
 #[cfg(test)]
@@ -1911,7 +1959,7 @@ mod tests {
         assert_eq!(
             r.status,
             Status::Undecided {
-                reason: "Om området er Ghettoområde eller Udsat boligområde, kan ikke afgøres uden de manglende tal."
+                reason: "Om området er et ghettoområde eller et udsat boligområde, kan ikke afgøres uden de manglende tal."
                     .into()
             }
         );
@@ -1938,7 +1986,7 @@ mod tests {
         assert_eq!(
             r.status,
             Status::Undecided {
-                reason: "Området er mindst Udsat boligområde, men om det er Ghettoområde, kan ikke afgøres uden de manglende tal.".into()
+                reason: "Området er mindst et udsat boligområde, men om det er et ghettoområde, kan ikke afgøres uden de manglende tal.".into()
             }
         );
         assert!(r.mangler.contains(&"Indvandrere og efterkommere fra ikke-vestlige lande for 2017".to_string()));

@@ -9,7 +9,7 @@
 use crate::budget::{self, BudgetTotals};
 use crate::compute::{self, Change, Origin};
 use crate::goals::{self, CriterionResult};
-use crate::lists::{self, ListResult};
+use crate::lists::{self, ModelListResult};
 use crate::model::{Calc, Model, Period, SeriesKind};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -33,7 +33,7 @@ pub struct Tal {
     /// Success criteria.
     pub succeskriterier: Criteria,
     /// The statutory list criteria per area and list year.
-    pub listekriterier: Vec<ListResult>,
+    pub listekriterier: Vec<ModelListResult>,
     /// The budget's totals, if there is a budget.
     pub budget: Option<BudgetTotals>,
 }

@@ -246,15 +246,60 @@ fn floor_by_a_year_then_growth() {
     let f = plan(
         "  - { id: web, indsatsområde: tryg, tekst: 10.000 i 2018 og +8 %, indikator: job, gælder: [a], regel: { slags: gulv-så-vækst, mindst: 10000, år: 2018, vækst: 8 }, datakilde: Web }",
     );
-    // Before the due year the first value of the plan period starts the path: on track.
+    // The first value of the plan period starts the path to the floor; it is
+    // not judged against itself.
     f.write("data/a/2017.yaml", "antal:\n  jobs: 6000\n");
-    assert_eq!(one(&f, "2017-H2", "a").status, GoalStatus::OnTrack);
+    assert_eq!(one(&f, "2017-H2", "a").status, GoalStatus::NotMeasured);
     // 2019: 10.000 × 1,08 = 10.800.
     f.write("data/a/2019.yaml", "antal:\n  jobs: 10900\n");
     let a = one(&f, "2019-H2", "a");
     assert_eq!(a.requirement.unwrap().value, dec("10800"));
     assert_eq!(a.status, GoalStatus::Met);
     assert_eq!(a.sentence, "Område A: 10.900 i 2019; målet er mindst 10.800 (10.000 i 2018, derefter 8 % mere om året). 100 over målet.");
+}
+
+#[test]
+fn floor_by_a_later_year_is_on_track_on_the_path() {
+    let f = plan(
+        "  - { id: web, indsatsområde: tryg, tekst: x, indikator: job, gælder: [a], regel: { slags: gulv-så-vækst, mindst: 10000, år: 2019, vækst: 0 }, datakilde: Web }",
+    );
+    // Path from 6.000 (2017) to 10.000 (2019): 8.000 in 2018.
+    f.write("data/a/2017.yaml", "antal:\n  jobs: 6000\n");
+    f.write("data/a/2018.yaml", "antal:\n  jobs: 8500\n");
+    let a = one(&f, "2018-H2", "a");
+    assert_eq!((a.requirement.unwrap().value, a.status), (dec("8000"), GoalStatus::OnTrack));
+    f.write("data/a/2020.yaml", "antal:\n  jobs: 10000\n");
+    let held = one(&f, "2020-H2", "a");
+    assert_eq!(held.sentence, "Område A: 10.000 i 2020; målet er mindst 10.000 (nået i 2019 og derefter fastholdt). Lige på målet.");
+}
+
+#[test]
+fn the_baseline_year_of_a_path_is_not_judged_against_itself() {
+    let f = plan(
+        "  - { id: sti, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a], regel: { slags: forløb, fra: { år: 2018 }, til: { år: 2021, værdi: 10 } }, datakilde: BL }",
+    );
+    f.write("data/a/2018.yaml", "værdier:\n  krim: 50\n");
+    let a = one(&f, "2018-H2", "a");
+    assert_eq!(a.status, GoalStatus::NotMeasured);
+    assert!(a.sentence.ends_with("2018 er basisåret; målet gælder fra 2019."), "{}", a.sentence);
+}
+
+#[test]
+fn a_gap_never_prints_as_zero() {
+    let f = plan("  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a], regel: { slags: loft, højst: 26.39 }, datakilde: BL }");
+    f.write("data/a/2018.yaml", "værdier:\n  krim: 26.349\n");
+    let a = one(&f, "2018-H2", "a");
+    assert_eq!(a.sentence, "Område A: 26,35 pr. 1000 beboere i 2018; målet er højst 26,39. 0,04 under målet.");
+}
+
+#[test]
+fn a_nearly_flat_trend_far_from_its_target_is_never_reached() {
+    // 1 in 10^12 and 1 in 10^12 - 1: a slope of about 10^-22 a year.
+    let f = plan("  - { id: gulv, indsatsområde: tryg, tekst: x, indikator: tryghed, gælder: [a], regel: { slags: gulv, mindst: 99 }, datakilde: x }");
+    f.write("data/a/2017.yaml", "antal:\n  jobs: 1\n  beboere: 1000000000000\n");
+    f.write("data/a/2018.yaml", "antal:\n  jobs: 1\n  beboere: 999999999999\n");
+    let p = one(&f, "2018-H2", "a").projection.unwrap();
+    assert_eq!(p.reaches, None);
 }
 
 #[test]

@@ -59,6 +59,8 @@ fn tal_json_holds_the_figures_and_evaluations() {
         .unwrap();
     assert_eq!(ringparken["regelsæt"], "2018");
     assert_eq!(ringparken["status"]["navn"], "Ghettoområde");
+    // Built on illustrative inputs, and published within the half-year reported on.
+    assert_eq!((&ringparken["eksempeldata"], &ringparken["prognose"]), (&Value::Bool(true), &Value::Bool(false)));
 
     // The budget: seed 002's totals and the co-financing share.
     let budget = &tal["budget"];

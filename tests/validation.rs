@@ -327,3 +327,69 @@ fn a_list_rules_file_in_the_data_folder_is_validated() {
     let errors = f.errors();
     assert!(errors.iter().any(|e| e.starts_with("fejl: data/listekriterier.yaml:4:5: ")), "{errors:#?}");
 }
+
+#[test]
+fn rules_that_cannot_be_met_or_judged() {
+    let f = with_criteria(
+        r#"  - id: b1
+    indsatsområde: tryghed-og-trivsel
+    tekst: Forløb den forkerte vej
+    indikator: kriminalitet
+    regel: { slags: forløb, fra: { år: 2016, værdi: 20 }, til: { år: 2021, værdi: 30 } }
+    datakilde: x
+  - id: b2
+    indsatsområde: tryghed-og-trivsel
+    tekst: Blandet
+    indikator: tryghed
+    gælder:
+      - { område: motalavej, regel: { slags: kvalitativ } }
+      - { område: sydbyen, regel: { slags: mindste-andel, mindst: 70 } }
+    datakilde: x
+  - id: b3
+    indsatsområde: tryghed-og-trivsel
+    tekst: Vækst og frist uden for planen
+    indikator: hjemmeside-besoegende
+    regel: { slags: gulv-så-vækst, mindst: 10000, år: 2018, vækst: -5 }
+    datakilde: x
+  - id: b4
+    indsatsområde: tryghed-og-trivsel
+    tekst: Frist uden for planen
+    indikator: dropout-liste
+    regel: { slags: reduktion-inden, procent: -30, basis: { år: 2017 }, inden: 2099 }
+    datakilde: x
+  - id: b5
+    indsatsområde: tryghed-og-trivsel
+    tekst: Reference uden tal
+    indikator: tryghed
+    gælder: [motalavej]
+    regel: { slags: reference, reference: sub-gennemsnit, år: 2015 }
+    datakilde: x
+"#,
+    );
+    // A broken year file is still reported alongside the criteria.
+    f.write("data/motalavej/2019.yaml", "antal:\n  beboere: -1\n");
+    let n = first_appended_line();
+    let errors = f.errors();
+    let at = |line: usize, col: usize, msg: &str| format!("fejl: data/plan.yaml:{}:{col}: {msg}", n + line);
+    assert_has(&errors, &at(4, 64, "forløbet går den forkerte vej: for «kriminalitet» er lavere bedre"));
+    assert_has(&errors, &at(6, 5, "succeskriteriet «b2» blander kvalitative og målte regler; del det i to kriterier"));
+    assert_has(&errors, &at(18, 68, "«vækst» er en stigning i procent om året: fra 0 til 1000"));
+    assert_has(&errors, &at(24, 80, "året 2099 ligger uden for planens dataår 2013-2021"));
+    assert_has(&errors, &at(26, 5, "«b5»: referencen «sub-gennemsnit» har intet tal for «tryghed» i 2015; skriv det i data/sub-gennemsnit/2015.yaml"));
+    assert_has(&errors, "fejl: data/motalavej/2019.yaml:2:12: negativt antal for «beboere»: -1; et antal er 0 eller derover");
+    assert_eq!(errors.len(), 6, "{errors:#?}");
+}
+
+#[test]
+fn a_list_rules_file_must_name_a_series_of_the_plan() {
+    let f = Fixture::example();
+    let rules = include_str!("../src/listekriterier.yaml").replace("landsgennemsnit: hele-landet", "landsgennemsnit: danmark");
+    f.write("data/listekriterier.yaml", &rules);
+    let line = rules.lines().position(|l| l.starts_with("landsgennemsnit:")).unwrap() + 1;
+    assert_eq!(
+        f.errors(),
+        [format!(
+            "fejl: data/listekriterier.yaml:{line}:18: landsgennemsnittet skal læses fra en serie i plan.yaml, og «danmark» er ikke en af dem"
+        )]
+    );
+}

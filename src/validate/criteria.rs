@@ -11,6 +11,9 @@ use crate::model::{
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The largest yearly increase a rule may ask for, in per cent.
+const MAX_PERCENT: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+
 /// The rule kinds and the parameters each takes, as written in `plan.yaml`.
 const KINDS: [(&str, &[&str]); 13] = [
     ("loft", &["højst", "under"]),
@@ -158,6 +161,20 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
                 }
             }
         }
+        let qualitative = targets.iter().filter(|t| t.rule == Rule::Qualitative).count();
+        if qualitative > 0 && qualitative < targets.len() {
+            diags.error(
+                file,
+                src.locator.key(&["succeskriterier", &idx, "id"]),
+                format!("succeskriteriet «{}» blander kvalitative og målte regler; del det i to kriterier", c.id),
+            );
+        } else if qualitative == 0 && indicator.is_none() && c.indikator.is_none() && !targets.is_empty() {
+            diags.error(
+                file,
+                src.locator.key(&["succeskriterier", &idx, "id"]),
+                format!("succeskriteriet «{}» skal have en indikator (kun et kvalitativt kriterium kan være uden)", c.id),
+            );
+        }
         if diags.error_count() == errors_before {
             out.push(Criterion {
                 id: c.id.clone(),
@@ -295,6 +312,10 @@ fn rule(
             diags.error(file, loc(field), format!("et fald på {} % eller mere er ikke muligt", -p));
             return None;
         }
+        if p > MAX_PERCENT {
+            diags.error(file, loc(field), format!("en stigning på {p} % er ikke rimelig; højst {MAX_PERCENT} %"));
+            return None;
+        }
         if wrong {
             let (way, sign) = if better == Some(Better::Lower) { ("lavere", "negativ, fx -10 for et fald på 10 %") } else { ("højere", "positiv, fx 8 for en stigning på 8 %") };
             diags.error(
@@ -330,9 +351,25 @@ fn rule(
             let from = anchor("fra", &raw.fra, false, diags);
             let to = anchor("til", &raw.til, true, diags);
             if let (Some(f), Some(t)) = (from, to)
-                && f.year >= t.year {
-                    diags.error(file, loc("til"), format!("målåret {} skal ligge efter basisåret {}", t.year, f.year));
+                && f.year >= t.year
+            {
+                diags.error(file, loc("til"), format!("målåret {} skal ligge efter basisåret {}", t.year, f.year));
+            }
+            // A path must run the way the indicator improves.
+            if let (Some(Anchor { value: Some(v0), .. }), Some(Anchor { value: Some(v1), .. }), Some(b)) = (from, to, better) {
+                let wrong = match b {
+                    Better::Lower => v1 > v0,
+                    Better::Higher => v1 < v0,
+                };
+                if wrong {
+                    let way = if b == Better::Lower { "lavere" } else { "højere" };
+                    diags.error(
+                        file,
+                        loc("til"),
+                        format!("forløbet går den forkerte vej: for «{}» er {way} bedre", indicator.map_or("", |i| i.id.as_str())),
+                    );
                 }
+            }
             Some(Rule::Path { from: from?, to: to? })
         }
         "årlig-ændring" => {
@@ -413,6 +450,9 @@ fn rule(
         "gulv-så-vækst" => {
             let min = num("mindst", &raw.mindst, diags);
             let growth = num("vækst", &raw.growth, diags);
+            if growth.is_some_and(|g| g < Decimal::ZERO || g > MAX_PERCENT) {
+                diags.error(file, loc("vækst"), "«vækst» er en stigning i procent om året: fra 0 til 1000");
+            }
             let y = raw.year.or_else(|| {
                 missing("år", diags);
                 None
@@ -429,10 +469,14 @@ fn rule(
                 missing("inden", diags);
                 None
             });
+            if let Some(by) = by {
+                year_in_plan("inden", by, diags);
+            }
             if let (Some(b), Some(by)) = (b, by)
-                && by <= b.year {
-                    diags.error(file, loc("inden"), format!("«inden» ({by}) skal ligge efter basisåret {}", b.year));
-                }
+                && by <= b.year
+            {
+                diags.error(file, loc("inden"), format!("«inden» ({by}) skal ligge efter basisåret {}", b.year));
+            }
             Some(Rule::ReduceBy { percent: p?, base: b?, by: by? })
         }
         "retning" => {
@@ -503,4 +547,28 @@ pub(super) fn assessments(
         out.insert(id.clone(), Assessment { status, text: a.tekst.trim().to_string() });
     }
     out
+}
+
+/// Checks what can only be checked once the figures are read: a reference
+/// rule with a fixed year needs the reference's value for that year.
+pub(super) fn references_have_figures(src: &Source<RawPlanFile>, model: &Model, diags: &mut Diagnostics) {
+    for c in &model.criteria {
+        let Some(ind) = c.indicator.as_deref().and_then(|id| model.indicator(id)) else { continue };
+        for t in &c.targets {
+            let Rule::Reference { series, year: Some(year) } = &t.rule else { continue };
+            if crate::compute::own_value(model, ind, series, *year).is_err() {
+                // The criterion's own line: its entries may be spread over many.
+                let pos = src.content.criteria.iter().position(|raw| raw.id == c.id).map(|j| j.to_string());
+                let pos = pos.and_then(|j| src.locator.key(&["succeskriterier", &j, "id"]));
+                diags.error(
+                    &src.path,
+                    pos,
+                    format!(
+                        "«{}»: referencen «{series}» har intet tal for «{}» i {year}; skriv det i data/{series}/{year}.yaml",
+                        c.id, ind.id
+                    ),
+                );
+            }
+        }
+    }
 }

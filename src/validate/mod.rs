@@ -27,13 +27,25 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
     for file in &loaded.status {
         validate_status_file(&mut model, file, diags);
     }
+    criteria::references_have_figures(&plan_src, &model, diags);
     if let Some(src) = &loaded.budget {
         model.budget = budget::budget(&model, src, diags);
     }
     if let Some(src) = &loaded.list_rules
-        && let Some(rules) = crate::lists::load_rules(src, diags) {
-            model.list_rules = rules;
+        && let Some(rules) = crate::lists::load_rules(src, diags)
+    {
+        if model.series(&rules.national_series).is_none() {
+            diags.error(
+                &src.path,
+                src.locator.value(&["landsgennemsnit"]),
+                format!(
+                    "landsgennemsnittet skal læses fra en serie i plan.yaml, og «{}» er ikke en af dem",
+                    rules.national_series
+                ),
+            );
         }
+        model.list_rules = rules;
+    }
     Some(model)
 }
 
@@ -213,9 +225,11 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         budget: None,
         list_rules: crate::lists::default_rules(),
     };
+    // Errors in activities and criteria are reported, but the figures are
+    // still checked against the plan, so that one run shows every problem.
     model.activities = criteria::activities(src, &model, diags);
     model.criteria = criteria::criteria(src, &model, diags);
-    (diags.error_count() == errors_before).then_some(model)
+    Some(model)
 }
 
 /// A data file's name without its `.yaml` or `.yml` extension.
@@ -224,7 +238,7 @@ fn yaml_stem(name: &str) -> &str {
 }
 
 /// Whether `id` is usable as a folder name and in URLs.
-fn is_id(id: &str) -> bool {
+pub(crate) fn is_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
