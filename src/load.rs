@@ -148,7 +148,10 @@ pub struct RawAnchor {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
-    pub slags: String,
+    // Optional here so that a missing kind is reported with the rule's
+    // position instead of stopping the whole plan.yaml.
+    #[serde(default)]
+    pub slags: Option<String>,
     #[serde(rename = "højst", default)]
     pub at_most: Option<RawNumber>,
     #[serde(default)]

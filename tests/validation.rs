@@ -168,6 +168,7 @@ fn the_binary_exits_non_zero_and_keeps_out_intact() {
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let pdf = f.path("out/statusrapport-2018-h2.pdf");
     let before = std::fs::read(&pdf).unwrap();
+    let tal_before = std::fs::read(f.path("out/tal.json")).unwrap();
 
     f.write("data/motalavej/2018.yaml", "antal:\n  beboere: -3\n");
     let second = f.run(&["build"]);
@@ -176,6 +177,7 @@ fn the_binary_exits_non_zero_and_keeps_out_intact() {
     assert!(stderr.contains("fejl: data/motalavej/2018.yaml:2:12: negativt antal for «beboere»: -3"), "{stderr}");
     assert!(stderr.contains("helhed: stoppede med 1 fejl; intet blev skrevet."), "{stderr}");
     assert_eq!(std::fs::read(&pdf).unwrap(), before, "a failed build must not touch out/");
+    assert_eq!(std::fs::read(f.path("out/tal.json")).unwrap(), tal_before, "a failed build must not touch out/");
     let leftovers: Vec<_> = std::fs::read_dir(f.path("out")).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 2, "no temporary files may be left: {leftovers:?}");
 }
@@ -390,6 +392,31 @@ fn a_list_rules_file_must_name_a_series_of_the_plan() {
         f.errors(),
         [format!(
             "fejl: data/listekriterier.yaml:{line}:18: landsgennemsnittet skal læses fra en serie i plan.yaml, og «danmark» er ikke en af dem"
+        )]
+    );
+}
+
+#[test]
+fn a_rule_without_kind_and_an_assessment_of_a_broken_criterion() {
+    let f = with_criteria(
+        r#"  - id: c1
+    indsatsområde: tryghed-og-trivsel
+    tekst: Uden slags
+    indikator: kriminalitet
+    regel: { under: 30 }
+    datakilde: x
+"#,
+    );
+    let status = std::fs::read_to_string(f.path("data/status/2018-h2.yaml")).unwrap();
+    f.write("data/status/2018-h2.yaml", &status.replace("vurderinger:\n", "vurderinger:\n  c1:\n    tekst: x\n"));
+    let n = first_appended_line();
+    // Only the rule's own error: the assessment of the broken criterion is not
+    // also reported as one of an unknown criterion.
+    assert_eq!(
+        f.errors(),
+        [format!(
+            "fejl: data/plan.yaml:{}:12: reglen mangler «slags»; reglerne er loft, gulv, forløb, årlig-ændring, ændring-fra-basis, reference, nulpunkt, mindste-antal, mindste-andel, gulv-så-vækst, reduktion-inden, retning og kvalitativ",
+            n + 4
         )]
     );
 }

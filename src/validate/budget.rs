@@ -70,6 +70,7 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
                         format!("ukendt aktivitet «{a}»; {}", known("aktiviteter", a, model.activities.iter().map(|x| &x.id))),
                     );
                 }
+            let line_errors = diags.error_count();
             let mut expenses = BTreeMap::new();
             for (year, raw) in &raw_line.expenses {
                 let y = year.to_string();
@@ -86,7 +87,8 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
                     expenses.insert(*year, v);
                 }
             }
-            if let Some(stated) = &raw_line.i_alt {
+            // A rejected year would make the sum differ too; say it once.
+            if let Some(stated) = raw_line.i_alt.as_ref().filter(|_| diags.error_count() == line_errors) {
                 let path = at(&["i_alt"]);
                 if let Some(stated_v) = number(file, src.locator.value(&p(&path)), stated, diags) {
                     let sum: Decimal = expenses.values().sum();

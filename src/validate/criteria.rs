@@ -105,7 +105,7 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
                 }
                 found
             }
-            None if c.regel.as_ref().is_some_and(|r| r.slags == "kvalitativ") => None,
+            None if c.regel.as_ref().is_some_and(|r| r.slags.as_deref() == Some("kvalitativ")) => None,
             None => {
                 diags.error(
                     file,
@@ -222,12 +222,17 @@ fn rule(
         let p: Vec<&str> = base.iter().map(String::as_str).chain([field]).collect();
         src.locator.value(&p)
     };
-    let Some((kind, allowed)) = KINDS.iter().find(|(k, _)| *k == raw.slags) else {
+    let Some(slags) = raw.slags.as_deref() else {
+        let p: Vec<&str> = base.iter().map(String::as_str).collect();
         diags.error(
             file,
-            loc("slags"),
-            format!("ukendt regel «{}»; reglerne er {}", raw.slags, list(KINDS.iter().map(|(k, _)| *k))),
+            src.locator.value(&p),
+            format!("reglen mangler «slags»; reglerne er {}", list(KINDS.iter().map(|(k, _)| *k))),
         );
+        return None;
+    };
+    let Some((kind, allowed)) = KINDS.iter().find(|(k, _)| *k == slags) else {
+        diags.error(file, loc("slags"), format!("ukendt regel «{slags}»; reglerne er {}", list(KINDS.iter().map(|(k, _)| *k))));
         return None;
     };
     let errors_before = diags.error_count();
@@ -503,12 +508,18 @@ pub(super) fn assessments(
     model: &Model,
     src: &Source<crate::load::RawStatusFile>,
     raw: &BTreeMap<String, RawAssessment>,
+    written: &BTreeSet<&str>,
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, Assessment> {
     let file = &src.path;
     let mut out = BTreeMap::new();
     for (id, a) in raw {
         let Some(c) = model.criteria.iter().find(|c| &c.id == id) else {
+            // A criterion that is in plan.yaml but has errors of its own:
+            // those are reported there.
+            if written.contains(id.as_str()) {
+                continue;
+            }
             diags.error(
                 file,
                 src.locator.key(&["vurderinger", id]),

@@ -24,8 +24,9 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
     for file in &loaded.years {
         validate_year_file(&mut model, file, diags);
     }
+    let written: BTreeSet<&str> = plan_src.content.criteria.iter().map(|c| c.id.as_str()).collect();
     for file in &loaded.status {
-        validate_status_file(&mut model, file, diags);
+        validate_status_file(&mut model, file, &written, diags);
     }
     criteria::references_have_figures(&plan_src, &model, diags);
     if let Some(src) = &loaded.budget {
@@ -34,6 +35,20 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
     if let Some(src) = &loaded.list_rules
         && let Some(rules) = crate::lists::load_rules(src, diags)
     {
+        for (i, input) in rules.inputs.iter().enumerate() {
+            if let Some(ind) = model.indicator(&input.id)
+                && ind.unit != input.unit
+            {
+                diags.error(
+                    &src.path,
+                    src.locator.value(&["input", &i.to_string(), "enhed"]),
+                    format!(
+                        "input «{}» er i «{}», men plan.yaml's indikator af samme id er i «{}»; grænserne ville blive sammenlignet med tal i en anden enhed",
+                        input.id, input.unit, ind.unit
+                    ),
+                );
+            }
+        }
         if model.series(&rules.national_series).is_none() {
             diags.error(
                 &src.path,
@@ -45,6 +60,22 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
             );
         }
         model.list_rules = rules;
+    } else if loaded.list_rules.is_none() {
+        // The built-in rule sets compare with thresholds in per cent.
+        for input in &model.list_rules.inputs {
+            if let Some(idx) = model.indicators.iter().position(|i| i.id == input.id)
+                && model.indicators[idx].unit != input.unit
+            {
+                diags.warning(
+                    &plan_src.path,
+                    plan_src.locator.value(&["indikatorer", &idx.to_string(), "enhed"]),
+                    format!(
+                        "«{}» bruges af listekriterierne, som regner i «{}», men er her i «{}»; listekriterierne sammenligner dem som de er",
+                        input.id, input.unit, model.indicators[idx].unit
+                    ),
+                );
+            }
+        }
     }
     Some(model)
 }
@@ -533,7 +564,12 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
     years.insert(year, figures);
 }
 
-fn validate_status_file(model: &mut Model, src: &Source<crate::load::RawStatusFile>, diags: &mut Diagnostics) {
+fn validate_status_file(
+    model: &mut Model,
+    src: &Source<crate::load::RawStatusFile>,
+    written: &BTreeSet<&str>,
+    diags: &mut Diagnostics,
+) {
     let name = src.rel.rsplit('/').next().unwrap_or(&src.rel);
     let stem = yaml_stem(name);
     let period = match stem.parse::<Period>() {
@@ -556,6 +592,6 @@ fn validate_status_file(model: &mut Model, src: &Source<crate::load::RawStatusFi
         return;
     }
     let raw = &src.content;
-    let assessments = criteria::assessments(model, src, &raw.assessments, diags);
+    let assessments = criteria::assessments(model, src, &raw.assessments, written, diags);
     model.status.insert(period, Status { summary: raw.sammenfatning.clone(), example: raw.eksempeldata, assessments });
 }
