@@ -34,7 +34,7 @@ use crate::model::{
     Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Period, Rule, SeriesKind,
     TOTAL_ID,
 };
-use crate::number::format_da;
+use crate::number::{format_da, format_da_as_written};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -400,7 +400,7 @@ impl Ctx<'_> {
                     "{} {} ({} %{per} {} end {} i {prev_year})",
                     at_or_better.danish(),
                     self.fmt(value),
-                    plain(percent.abs()),
+                    format_da_as_written(percent.abs()),
                     if percent.is_sign_negative() { "lavere" } else { "højere" },
                     self.fmt(prev.value)
                 );
@@ -416,7 +416,7 @@ impl Ctx<'_> {
                     "{} {} ({} % {} om året fra {} i {})",
                     at_or_better.danish(),
                     self.fmt(value),
-                    plain(percent.abs()),
+                    format_da_as_written(percent.abs()),
                     if percent.is_sign_negative() { "lavere" } else { "højere" },
                     self.fmt(b),
                     base.year
@@ -450,7 +450,7 @@ impl Ctx<'_> {
                             "{} {} ({} % {way} end nulpunktet {} i {zero})",
                             at_or_better.danish(),
                             self.fmt(value),
-                            plain(p.abs()),
+                            format_da_as_written(p.abs()),
                             self.fmt(zv)
                         );
                         r(at_or_better, value, words)
@@ -466,7 +466,7 @@ impl Ctx<'_> {
                     } else if growth.is_zero() {
                         format!("mindst {} (nået i {due} og derefter fastholdt)", self.fmt(value))
                     } else {
-                        format!("mindst {} ({} i {due}, derefter {} % mere om året)", self.fmt(value), self.fmt(*min), plain(*growth))
+                        format!("mindst {} ({} i {due}, derefter {} % mere om året)", self.fmt(value), self.fmt(*min), format_da_as_written(*growth))
                     };
                     return r(Cmp::AtLeast, value, words);
                 }
@@ -489,7 +489,7 @@ impl Ctx<'_> {
                 let value = on_path(base.year, b, *by, target, year);
                 let change = format!(
                     "{} % {} end {} i {}",
-                    plain(percent.abs()),
+                    format_da_as_written(percent.abs()),
                     if percent.is_sign_negative() { "lavere" } else { "højere" },
                     self.fmt(b),
                     base.year
@@ -712,11 +712,6 @@ fn short(ind: &Indicator, n: String) -> String {
     if ind.unit == "%" { format!("{n} %") } else { n }
 }
 
-/// A parameter as written, the Danish way: `10`, `2,5`.
-fn plain(v: Decimal) -> String {
-    let v = v.normalize();
-    format_da(v, v.scale())
-}
 
 /// The least-squares line through `points`: (slope, mean x, mean y), exact
 /// but for the division's 28 significant digits. None for fewer than two years.

@@ -60,6 +60,13 @@ pub fn format_da(value: Decimal, decimals: u32) -> String {
     out
 }
 
+/// Formats a number with the decimals it has, no more (`10`, `2,5`, `1.186`):
+/// for parameters and amounts as written.
+pub fn format_da_as_written(value: Decimal) -> String {
+    let v = value.normalize();
+    format_da(v, v.scale())
+}
+
 /// Formats a signed change with an explicit `+` for increases (`+4,2`, `-1,0`).
 pub fn format_change_da(value: Decimal, decimals: u32) -> String {
     let text = format_da(value, decimals);

@@ -7,7 +7,8 @@
 //! are JSON numbers; half-years are strings (`"2018-H2"`).
 
 use crate::budget::{self, BudgetTotals};
-use crate::compute::{self, Change, Origin};
+use crate::compute::{self, Change, Origin, Value};
+use std::collections::BTreeMap;
 use crate::goals::{self, CriterionResult};
 use crate::lists::{self, ModelListResult};
 use crate::model::{Calc, Model, Period, SeriesKind};
@@ -195,7 +196,7 @@ pub fn tal(model: &Model, period: Period) -> Tal {
                 .rows
                 .iter()
                 .map(|row| {
-                    let values = goals::yearly_values(model, ind, &row.series, last_year);
+                    let values: BTreeMap<u16, Value> = row.points.iter().filter_map(|p| p.value.map(|v| (p.year, v))).collect();
                     let latest = values.keys().next_back().copied();
                     let points: Vec<(u16, Decimal)> =
                         values.iter().rev().take(goals::TREND_YEARS).map(|(y, v)| (*y, v.value)).rev().collect();

@@ -6,7 +6,7 @@ use crate::budget::{self, Budget, FundingSource, Line, Section};
 use crate::diag::Diagnostics;
 use crate::load::{RawBudgetFile, RawNumber, Source};
 use crate::model::{Model, Period};
-use crate::number::format_da;
+use crate::number::format_da_as_written;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -99,9 +99,9 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
                             format!(
                                 "«{}»: i_alt er {}, men årene giver tilsammen {} (forskel {})",
                                 raw_line.navn,
-                                plain(stated_v),
-                                plain(sum),
-                                plain(stated_v - sum)
+                                format_da_as_written(stated_v),
+                                format_da_as_written(sum),
+                                format_da_as_written(stated_v - sum)
                             ),
                         );
                     }
@@ -153,9 +153,9 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
             src.locator.key(&["afsnit"]),
             format!(
                 "budgettet balancerer ikke: finansieringen er {} t.kr. og udgifterne {} t.kr.; forskellen (finansiering minus udgifter) er {} t.kr. og skal være 0",
-                plain(totals.financing.total),
-                plain(totals.total),
-                plain(totals.balance)
+                format_da_as_written(totals.financing.total),
+                format_da_as_written(totals.total),
+                format_da_as_written(totals.balance)
             ),
         );
         return None;
@@ -167,8 +167,3 @@ fn p(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
-/// An amount in t.kr. as written: `1.186`, `2,5`.
-fn plain(v: Decimal) -> String {
-    let v = v.normalize();
-    format_da(v, v.scale())
-}
