@@ -143,3 +143,27 @@ fn a_first_half_year_report_shows_complete_years_only() {
     let rendered = helhed::render(&inputs).unwrap();
     assert_eq!(rendered.outputs[0].rel.to_str(), Some("statusrapport-2018-h1.pdf"));
 }
+
+#[test]
+fn a_chart_without_alt_text_fails_the_accessibility_check() {
+    let f = Fixture::example();
+    let template = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/report-templates/statusrapport.typ")).unwrap();
+    let without_alt = template.replace("alt: ind.alt, ", "");
+    assert_ne!(template, without_alt, "the default template gives its charts alt text");
+    f.write("report-templates/statusrapport.typ", &without_alt);
+    let (line, col) = without_alt
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find("image(").map(|c| (i + 1, c + 1)))
+        .unwrap();
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "fejl: report-templates/statusrapport.typ:{line}:{col}: tilgængelighed (PDF/UA-1): et billede eller en formel mangler alt-tekst"
+        )),
+        "{stderr}"
+    );
+    assert!(!f.path("out").exists(), "nothing is written when a document fails");
+}
