@@ -23,6 +23,22 @@ enum Command {
     Build(Folders),
     /// Kontrollerer data og skabeloner uden at skrive noget.
     Check(Folders),
+    /// Rapportskabelonerne.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+#[derive(Subcommand)]
+enum TemplatesCommand {
+    /// Skriver de indbyggede skabeloner i MAPPE, så de kan redigeres og bruges med --templates.
+    Export {
+        /// Mappen skabelonerne skrives i; den oprettes om nødvendigt.
+        #[arg(value_name = "MAPPE")]
+        dir: PathBuf,
+        /// Overskriv filer, der allerede findes.
+        #[arg(long)]
+        overskriv: bool,
+    },
 }
 
 #[derive(Args)]
@@ -87,6 +103,27 @@ fn main() -> ExitCode {
                 }
                 Err(failed) => fail(&failed.0),
             }
+        }
+        Command::Templates(TemplatesCommand::Export { dir, overskriv }) => {
+            let files = helhed::render::templates::defaults();
+            let existing: Vec<String> =
+                files.iter().map(|f| dir.join(&f.rel)).filter(|p| p.exists()).map(|p| p.display().to_string()).collect();
+            if !existing.is_empty() && !overskriv {
+                for path in &existing {
+                    eprintln!("fejl: {path}: findes allerede; brug --overskriv for at erstatte den med den indbyggede skabelon");
+                }
+                eprintln!("helhed: intet blev skrevet.");
+                return ExitCode::FAILURE;
+            }
+            if let Err((path, e)) = helhed::write::write_all(&dir, &files) {
+                eprintln!("fejl: {}: kan ikke skrives: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+            for f in &files {
+                println!("Skrev {}", dir.join(&f.rel).display());
+            }
+            println!("Byg med dem: helhed build --templates {}", dir.display());
+            ExitCode::SUCCESS
         }
         Command::Check(folders) => {
             let config = Config::from(folders);

@@ -167,3 +167,23 @@ fn a_chart_without_alt_text_fails_the_accessibility_check() {
     );
     assert!(!f.path("out").exists(), "nothing is written when a document fails");
 }
+
+#[test]
+fn templates_export_writes_the_defaults_and_keeps_edits() {
+    let f = Fixture::example();
+    let out = f.run(&["templates", "export", "mine"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for name in ["helhed.typ", "statusrapport.typ"] {
+        let default = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("report-templates").join(name)).unwrap();
+        assert_eq!(std::fs::read(f.path("mine").join(name)).unwrap(), default, "{name}");
+    }
+    // An edited copy is not overwritten by accident.
+    f.write("mine/helhed.typ", "// min udgave\n");
+    let again = f.run(&["templates", "export", "mine"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("mine/helhed.typ: findes allerede; brug --overskriv"));
+    assert_eq!(std::fs::read_to_string(f.path("mine/helhed.typ")).unwrap(), "// min udgave\n");
+    assert!(f.run(&["templates", "export", "mine", "--overskriv"]).status.success());
+    // The exported templates build the same report.
+    assert!(f.run(&["build", "--templates", "mine"]).status.success());
+}

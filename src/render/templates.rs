@@ -13,6 +13,15 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("statusrapport.typ", include_str!("../../report-templates/statusrapport.typ")),
 ];
 
+/// The embedded default templates as output files, for `helhed templates
+/// export`: a user starts from them and edits without recompiling.
+pub fn defaults() -> Vec<crate::write::Output> {
+    DEFAULTS
+        .iter()
+        .map(|(name, text)| crate::write::Output { rel: PathBuf::from(name), bytes: text.as_bytes().to_vec(), pages: None })
+        .collect()
+}
+
 /// One template file.
 #[derive(Debug, Clone)]
 pub struct Template {
