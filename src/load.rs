@@ -72,6 +72,14 @@ pub struct RawActivity {
     pub navn: String,
     #[serde(rename = "indsatsområde")]
     pub focus_area: String,
+    #[serde(default)]
+    pub beskrivelse: Option<String>,
+    #[serde(default)]
+    pub delpunkter: Vec<String>,
+    #[serde(rename = "påvirkning", default)]
+    pub effect: Option<String>,
+    #[serde(default)]
+    pub markering: Option<String>,
 }
 
 /// A success criterion.
@@ -320,6 +328,9 @@ pub struct RawStatusFile {
     pub sammenfatning: Option<String>,
     #[serde(rename = "vurderinger", default)]
     pub assessments: BTreeMap<String, RawAssessment>,
+    /// Status prose per activity id.
+    #[serde(default)]
+    pub aktiviteter: BTreeMap<String, String>,
 }
 
 /// A written assessment of a success criterion.

@@ -74,6 +74,11 @@ impl Period {
         if self.half == 2 { self.year } else { self.year.saturating_sub(1) }
     }
 
+    /// The half-year before this one.
+    pub fn previous(&self) -> Period {
+        if self.half == 2 { Period { year: self.year, half: 1 } } else { Period { year: self.year.saturating_sub(1), half: 2 } }
+    }
+
     /// `2018-h2`, as used in file names.
     pub fn slug(&self) -> String {
         format!("{}-h{}", self.year, self.half)
@@ -233,6 +238,8 @@ pub struct Status {
     pub example: bool,
     /// Written assessments of success criteria, by criterion id.
     pub assessments: BTreeMap<String, Assessment>,
+    /// How each activity went in the half-year, by activity id.
+    pub activities: BTreeMap<String, String>,
 }
 
 /// The secretariat's written assessment of a success criterion for a half-year.
@@ -295,6 +302,49 @@ pub struct Activity {
     pub name: String,
     /// The strand of work it belongs to.
     pub focus_area: String,
+    /// What it is, in a sentence or two.
+    pub description: Option<String>,
+    /// Its sub-points.
+    pub points: Vec<String>,
+    /// The expected effect on the list criteria, in prose.
+    pub effect: Option<String>,
+    /// The kind of effect on the list criteria.
+    pub marking: Option<Marking>,
+}
+
+/// The marking of an activity's expected effect on the list criteria, as in
+/// the status overviews (green, yellow, none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Marking {
+    /// Expected direct effect.
+    #[serde(rename = "direkte")]
+    Direct,
+    /// Indirect effect in the short or medium term.
+    #[serde(rename = "indirekte")]
+    Indirect,
+    /// Long-term effect or a support function.
+    #[serde(rename = "langsigtet")]
+    LongTerm,
+}
+
+impl Marking {
+    /// The key used in `plan.yaml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Marking::Direct => "direkte",
+            Marking::Indirect => "indirekte",
+            Marking::LongTerm => "langsigtet",
+        }
+    }
+
+    /// The Danish label printed beside the colour.
+    pub fn danish(self) -> &'static str {
+        match self {
+            Marking::Direct => "Direkte",
+            Marking::Indirect => "Indirekte",
+            Marking::LongTerm => "Langsigtet",
+        }
+    }
 }
 
 /// How a value is compared with a requirement.

@@ -4,7 +4,10 @@
 
 use crate::charts;
 use crate::compute::{self, Change, Origin, Point, Trend, Value, join_names};
-use crate::model::{Calc, Indicator, Model, Period, SeriesKind};
+use crate::budget;
+use crate::goals::{self, CriterionResult};
+use crate::lists;
+use crate::model::{Calc, GoalStatus, Indicator, Model, Period, SeriesKind};
 use crate::number::{format_change_da, format_da};
 use serde::Serialize;
 
@@ -23,6 +26,20 @@ pub struct StatusReport {
     pub eksempeldata: bool,
     /// The secretariat's summary for the period, as written.
     pub sammenfatning: Option<String>,
+    /// How many success criteria have each status, in the order opfyldt,
+    /// på vej, ikke opfyldt, ikke målt endnu.
+    pub status_antal: Vec<CountView>,
+    /// The most important changes since the previous half-year: criteria
+    /// whose status changed, as sentences.
+    pub aendringer: Vec<String>,
+    /// The previous half-year, `1. halvår 2018`.
+    pub forrige_periode: String,
+    /// Per strand of work: its activities' status and its success criteria.
+    pub indsatsomraader: Vec<FocusView>,
+    /// The statutory lists: each area's latest list.
+    pub listekriterier: Vec<ListView>,
+    /// The budget against spending, if there is a budget.
+    pub budget: Option<BudgetView>,
     /// One section per indicator with figures.
     pub indikatorer: Vec<IndicatorView>,
     /// The charts to place in the world: (file name, SVG text).
@@ -130,6 +147,173 @@ pub struct ChangeView {
     pub eksempel: bool,
 }
 
+/// Criteria with one status.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountView {
+    /// The status mark.
+    pub status: StatusMark,
+    /// How many criteria.
+    pub antal: usize,
+}
+
+/// A status shown as a label with a colour key (never colour alone).
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusMark {
+    /// `opfyldt`, `paa-vej`, `ikke-opfyldt`, `ikke-maalt`: the template's colour key.
+    pub kode: &'static str,
+    /// The label: `opfyldt`, `på vej`, `ikke opfyldt`, `ikke målt endnu`.
+    pub tekst: &'static str,
+}
+
+impl From<GoalStatus> for StatusMark {
+    fn from(s: GoalStatus) -> Self {
+        let kode = match s {
+            GoalStatus::Met => "opfyldt",
+            GoalStatus::OnTrack => "paa-vej",
+            GoalStatus::NotMet => "ikke-opfyldt",
+            GoalStatus::NotMeasured => "ikke-maalt",
+        };
+        StatusMark { kode, tekst: s.danish() }
+    }
+}
+
+/// A strand of work in the statusrapport.
+#[derive(Debug, Clone, Serialize)]
+pub struct FocusView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub navn: String,
+    /// Its activities, with their status for the half-year.
+    pub aktiviteter: Vec<ActivityView>,
+    /// Its success criteria, evaluated.
+    pub kriterier: Vec<CriterionView>,
+}
+
+/// An activity's row of the status table.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityView {
+    /// Name.
+    pub navn: String,
+    /// Description.
+    pub beskrivelse: Option<String>,
+    /// Sub-points.
+    pub delpunkter: Vec<String>,
+    /// The half-year's status, as written; none when missing (the template flags it).
+    pub status: Option<String>,
+    /// Expected effect on the list criteria.
+    pub paavirkning: Option<String>,
+    /// `direkte`, `indirekte`, `langsigtet`, with its label.
+    pub markering: Option<MarkingView>,
+}
+
+/// The marking of an activity.
+#[derive(Debug, Clone, Serialize)]
+pub struct MarkingView {
+    /// Colour key.
+    pub kode: &'static str,
+    /// Label.
+    pub tekst: &'static str,
+}
+
+/// A success criterion in the statusrapport.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionView {
+    /// Id.
+    pub id: String,
+    /// The criterion as the plan words it.
+    pub tekst: String,
+    /// The activity's name, if the criterion belongs to one.
+    pub aktivitet: Option<String>,
+    /// The criterion's status.
+    pub status: StatusMark,
+    /// One row per series.
+    pub resultater: Vec<ResultView>,
+    /// The secretariat's assessment, if written.
+    pub vurdering: Option<String>,
+    /// The data source.
+    pub datakilde: String,
+}
+
+/// One series of a criterion.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultView {
+    /// Series name.
+    pub navn: String,
+    /// Status.
+    pub status: StatusMark,
+    /// The year judged: `2018`, `2018-H2`, or a dash.
+    pub periode: String,
+    /// The value, formatted: `25,0`.
+    pub vaerdi: String,
+    /// The requirement: `højst 26,4`.
+    pub krav: String,
+    /// The Danish sentence.
+    pub tekst: String,
+    /// Where the trend leads, if projected.
+    pub fremskrivning: Option<String>,
+    /// Whether an input is illustrative.
+    pub eksempel: bool,
+}
+
+/// One area's latest statutory list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListView {
+    /// Area name.
+    pub omraade: String,
+    /// `Liste 2018 (regler fra 2018)`.
+    pub liste: String,
+    /// The outcome: `Udsat boligområde`, `Ikke på nogen liste`, `Kan ikke afgøres`.
+    pub udfald: String,
+    /// The summary sentence.
+    pub tekst: String,
+    /// Per criterion: name, value, threshold, met.
+    pub kriterier: Vec<ListCriterionView>,
+    /// What is missing.
+    pub mangler: Vec<String>,
+    /// Built on illustrative figures.
+    pub eksempel: bool,
+    /// Published after the half-year: a calculation, not the official list.
+    pub prognose: bool,
+}
+
+/// One list criterion's line.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListCriterionView {
+    /// Its sentence.
+    pub tekst: String,
+    /// `ja`, `nej` or `ukendt`.
+    pub opfyldt: &'static str,
+}
+
+/// The budget against spending.
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetView {
+    /// The budget years, the table's columns: `2017` …
+    pub aar: Vec<String>,
+    /// One row per section, then `I alt`.
+    pub raekker: Vec<BudgetRowView>,
+    /// `Landsbyggefonden 25.000 t.kr. (56,2 %); lokal medfinansiering 19.450 t.kr. (43,8 %)`.
+    pub finansiering: String,
+    /// `Forbrug 2018: 11.335 t.kr. af 11.113 t.kr. (102,0 %)`, per year with spending.
+    pub forbrug: Vec<String>,
+    /// Whether the figures are illustrative.
+    pub eksempel: bool,
+}
+
+/// A budget row.
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetRowView {
+    /// Section name.
+    pub navn: String,
+    /// Per year, t.kr.
+    pub celler: Vec<String>,
+    /// Total, t.kr.
+    pub i_alt: String,
+    /// Whether this is the total row.
+    pub total: bool,
+}
+
 const DASH: &str = "–";
 
 /// The fewest years of figures an indicator needs to get a section (a chart
@@ -163,6 +347,17 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
     }
     let status = model.status.get(&period);
     any_example |= status.is_some_and(|s| s.example);
+    let results = goals::evaluate_all(model, period);
+    let previous = period.previous();
+    let before = goals::evaluate_all(model, previous);
+    let aendringer = changes(model, &before, &results);
+    let status_antal = goals::count(&results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
+    let indsatsomraader = focus_views(model, status, &results);
+    any_example |= results.iter().flat_map(|r| &r.evaluations).any(|e| e.example);
+    let listekriterier = list_views(model, period);
+    any_example |= listekriterier.iter().any(|l| l.eksempel);
+    let budget = model.budget.as_ref().map(|b| budget_view(b, period));
+    any_example |= budget.as_ref().is_some_and(|b| b.eksempel);
     let plan = &model.plan;
     let seneste_aar = indikatorer
         .iter()
@@ -190,9 +385,195 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
         seneste_aar,
         eksempeldata: any_example,
         sammenfatning: status.and_then(|s| s.summary.clone()),
+        status_antal,
+        aendringer,
+        forrige_periode: previous.danish(),
+        indsatsomraader,
+        listekriterier,
+        budget,
         indikatorer,
         charts,
     }
+}
+
+/// The most criteria the front page lists as changed.
+const MAX_CHANGES: usize = 10;
+
+/// The criteria whose status changed since the previous half-year, those that
+/// got worse first, then those that improved, in the plan's order within each.
+fn changes(model: &Model, before: &[CriterionResult], now: &[CriterionResult]) -> Vec<String> {
+    let rank = |s: GoalStatus| match s {
+        GoalStatus::NotMet => 0,
+        GoalStatus::NotMeasured => 1,
+        GoalStatus::OnTrack => 2,
+        GoalStatus::Met => 3,
+    };
+    let mut changed: Vec<(bool, String)> = before
+        .iter()
+        .zip(now)
+        .filter(|(b, n)| b.status != n.status && n.status != GoalStatus::NotMeasured)
+        .map(|(b, n)| {
+            let what = n.indicator.as_deref().and_then(|id| model.indicator(id)).map_or_else(|| n.text.clone(), |i| i.name.clone());
+            let areas: Vec<&str> = n.evaluations.iter().map(|e| e.name.as_str()).collect();
+            let areas = if areas.len() == 1 { areas[0].to_string() } else { format!("{} områder", areas.len()) };
+            (rank(n.status) < rank(b.status), format!("{what} ({areas}): fra {} til {}", b.status.danish(), n.status.danish()))
+        })
+        .collect();
+    // Stable: worse first, each group in the plan's order.
+    changed.sort_by_key(|(worse, _)| !*worse);
+    let total = changed.len();
+    let mut out: Vec<String> = changed.into_iter().take(MAX_CHANGES).map(|(_, s)| s).collect();
+    if total > MAX_CHANGES {
+        out.push(format!("og {} kriterier mere; se afsnittene om indsatsområderne", total - MAX_CHANGES));
+    }
+    out
+}
+
+fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[CriterionResult]) -> Vec<FocusView> {
+    model
+        .focus_areas
+        .iter()
+        .map(|f| FocusView {
+            id: f.id.clone(),
+            navn: f.name.clone(),
+            aktiviteter: model
+                .activities
+                .iter()
+                .filter(|a| a.focus_area == f.id)
+                .map(|a| ActivityView {
+                    navn: a.name.clone(),
+                    beskrivelse: a.description.clone(),
+                    delpunkter: a.points.clone(),
+                    status: status.and_then(|s| s.activities.get(&a.id)).cloned(),
+                    paavirkning: a.effect.clone(),
+                    markering: a.marking.map(|m| MarkingView { kode: m.key(), tekst: m.danish() }),
+                })
+                .collect(),
+            kriterier: model
+                .criteria
+                .iter()
+                .zip(results)
+                .filter(|(c, _)| c.focus_area == f.id)
+                .map(|(c, r)| criterion_view(model, c, r))
+                .collect(),
+        })
+        .collect()
+}
+
+fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &CriterionResult) -> CriterionView {
+    let indicator = c.indicator.as_deref().and_then(|id| model.indicator(id));
+    CriterionView {
+        id: c.id.clone(),
+        tekst: c.text.clone(),
+        aktivitet: c.activity.as_deref().and_then(|id| model.activities.iter().find(|a| a.id == id)).map(|a| a.name.clone()),
+        status: r.status.into(),
+        resultater: r
+            .evaluations
+            .iter()
+            .map(|e| {
+                // The unit stands in the sentence; the table keeps to the figure.
+                let fmt = |v: rust_decimal::Decimal| match indicator {
+                    Some(ind) if ind.unit == "%" => goals::fmt_value(ind, v),
+                    Some(ind) => format_da(v, shown_decimals_of(ind, v)),
+                    None => format_da(v, 0),
+                };
+                let prefix = format!("{}: ", e.name);
+                ResultView {
+                    navn: e.name.clone(),
+                    status: e.status.into(),
+                    periode: e.when.clone().unwrap_or_else(|| DASH.into()),
+                    vaerdi: e.value.map_or_else(|| DASH.into(), fmt),
+                    krav: e.requirement.map_or_else(|| DASH.into(), |q| format!("{} {}", q.cmp.danish(), fmt(q.value))),
+                    tekst: e.sentence.strip_prefix(&prefix).unwrap_or(&e.sentence).to_string(),
+                    fremskrivning: e.projection.as_ref().map(|p| p.sentence.clone()),
+                    eksempel: e.example,
+                }
+            })
+            .collect(),
+        vurdering: r.assessment.clone().filter(|_| r.evaluations.iter().any(|e| e.rule != crate::model::Rule::Qualitative)),
+        datakilde: c.source.clone(),
+    }
+}
+
+/// Each area's latest list that is published by the half-year (else its forecast).
+fn list_views(model: &Model, period: Period) -> Vec<ListView> {
+    let all = lists::evaluate_model(model, period);
+    model
+        .areas()
+        .filter_map(|a| {
+            let mine: Vec<_> = all.iter().filter(|l| l.result.area == a.id).collect();
+            let chosen = mine.iter().rev().find(|l| !l.forecast).or_else(|| mine.last())?;
+            let r = &chosen.result;
+            let udfald = match &r.status {
+                lists::Status::Listed { name, .. } => name.clone(),
+                lists::Status::NotListed { .. } => "Ikke på nogen liste".to_string(),
+                lists::Status::Undecided { .. } => "Kan ikke afgøres".to_string(),
+            };
+            Some(ListView {
+                omraade: a.name.clone(),
+                liste: format!("Liste {} (regelsæt {})", r.list_year, r.rule_set),
+                udfald,
+                tekst: r.text.clone(),
+                kriterier: r
+                    .criteria
+                    .iter()
+                    .map(|c| ListCriterionView {
+                        tekst: c.text.clone(),
+                        opfyldt: match c.met {
+                            Some(true) => "ja",
+                            Some(false) => "nej",
+                            None => "ukendt",
+                        },
+                    })
+                    .collect(),
+                mangler: r.mangler.clone(),
+                eksempel: chosen.example,
+                prognose: chosen.forecast,
+            })
+        })
+        .collect()
+}
+
+fn budget_view(b: &crate::budget::Budget, period: Period) -> BudgetView {
+    // Spending up to and including the half-year reported on.
+    let mut b = b.clone();
+    for line in b.sections.iter_mut().flat_map(|s| s.lines.iter_mut()) {
+        line.spent.retain(|p, _| *p <= period);
+    }
+    let t = budget::totals(&b);
+    let tkr = |v: rust_decimal::Decimal| format_da(v, 0);
+    let mut raekker: Vec<BudgetRowView> = t
+        .sections
+        .iter()
+        .map(|s| BudgetRowView { navn: s.name.clone(), celler: s.per_year.iter().map(|v| tkr(*v)).collect(), i_alt: tkr(s.total), total: false })
+        .collect();
+    raekker.push(BudgetRowView { navn: "I alt".into(), celler: t.per_year.iter().map(|v| tkr(*v)).collect(), i_alt: tkr(t.total), total: true });
+    let share = |v: rust_decimal::Decimal| {
+        v.checked_div(t.financing.total).map_or(String::new(), |q| format!(" ({} %)", format_da(q * rust_decimal::Decimal::ONE_HUNDRED, 1)))
+    };
+    let finansiering = t
+        .financing
+        .per_source
+        .iter()
+        .filter(|s| !s.amount.is_zero())
+        .map(|s| format!("{} {} t.kr.{}", s.source.danish(), tkr(s.amount), share(s.amount)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let forbrug = t
+        .spending
+        .iter()
+        .map(|s| {
+            let halves = if s.halves.len() == 2 { String::new() } else { format!(" ({}. halvår)", s.halves[0]) };
+            let pct = s.percent.map_or(String::new(), |p| format!(" ({} %)", format_da(p, 1)));
+            format!("Forbrug {}{halves}: {} t.kr. af et budget på {} t.kr.{pct}", s.year, tkr(s.spent), tkr(s.budget))
+        })
+        .collect();
+    BudgetView { aar: t.years.iter().map(u16::to_string).collect(), raekker, finansiering, forbrug, eksempel: t.example }
+}
+
+/// The indicator's decimals, or the value's own where it has more (30,65).
+fn shown_decimals_of(indicator: &Indicator, v: rust_decimal::Decimal) -> u32 {
+    indicator.decimals.max(v.normalize().scale().min(indicator.decimals + 3))
 }
 
 fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend) -> IndicatorView {

@@ -49,10 +49,22 @@ fn the_pdf_shows_the_seed_figures_in_danish() {
 fn status_text_cannot_inject_markup() {
     let f = Fixture::example();
     let hostile = r#"Status: #set text(red) ] $x^2$ <script>alert("x")</script> "citat" \ #{1+1} @ref <label> // ikke kommentar"#;
-    f.write("data/status/2018-h2.yaml", &format!("sammenfatning: '{}'\n", hostile.replace('\'', "''")));
+    let quoted = format!("'{}'", hostile.replace('\'', "''"));
+    // The same text as the summary and as every activity's status.
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    let activities = &plan[plan.find("\naktiviteter:\n").unwrap() + "\naktiviteter:\n".len()..];
+    let ids: Vec<&str> = activities
+        .lines()
+        .take_while(|l| l.is_empty() || l.starts_with(' ') || l.starts_with('#'))
+        .filter_map(|l| l.strip_prefix("  - id: "))
+        .collect();
+    assert_eq!(ids.len(), 11);
+    let statuses: String = ids.iter().map(|id| format!("  {id}: {quoted}\n")).collect();
+    f.write("data/status/2018-h2.yaml", &format!("sammenfatning: {quoted}\naktiviteter:\n{statuses}"));
     let pdf = render(&f);
     let Some(text) = words(&pdf) else { return };
     assert!(text.contains(hostile), "the status text must appear literally; got:\n{text}");
+    assert_eq!(text.matches("#set text(red)").count(), 1 + ids.len(), "in the summary and each activity's row");
 }
 
 #[test]

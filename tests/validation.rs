@@ -420,3 +420,34 @@ fn a_rule_without_kind_and_an_assessment_of_a_broken_criterion() {
         )]
     );
 }
+
+#[test]
+fn an_activity_without_status_is_flagged_by_check_and_in_the_report() {
+    let f = Fixture::example();
+    let status = std::fs::read_to_string(f.path("data/status/2018-h2.yaml")).unwrap();
+    // Drop the fritidsjob status (a folded block up to the next activity).
+    let start = status.find("\n  fritidsjob: >-\n").unwrap();
+    let end = start + 1 + status[start + 1..].find("\n  idraetspartnerskaber:").unwrap();
+    f.write("data/status/2018-h2.yaml", &format!("{}{}", &status[..start + 1], &status[end + 1..]));
+    let out = f.run(&["check"]);
+    assert!(out.status.success(), "a missing status is a warning, not an error");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "advarsel: data/status/2018-h2.yaml: fritidsjob har ingen status for 2. halvår 2018 under aktiviteter:"
+    );
+    assert!(f.run(&["build"]).status.success());
+    let pdf = std::fs::read(f.path("out/statusrapport-2018-h2.pdf")).unwrap();
+    if let Some(text) = common::pdf_text(&pdf) {
+        assert!(text.contains("Mangler: ingen status for"), "{text}");
+    }
+}
+
+#[test]
+fn an_unknown_activity_in_a_status_file() {
+    let f = Fixture::example();
+    let status = std::fs::read_to_string(f.path("data/status/2018-h2.yaml")).unwrap();
+    f.write("data/status/2018-h2.yaml", &status.replace("\n  fritidsjob: >-\n", "\n  fritidsjobs: >-\n"));
+    let line = status.lines().position(|l| l == "  fritidsjob: >-").unwrap() + 1;
+    let errors = f.errors();
+    assert_has(&errors, &format!("fejl: data/status/2018-h2.yaml:{line}:3: ukendt aktivitet «fritidsjobs»; kendte aktiviteter: bydelsforaeldre, aktivt-liv, strategisk-kommunikation, vaerested-og-klub, fritidsjob, idraetspartnerskaber, tryghedsvandringer, brobygningsteam, virksomhedsnaert-samarbejde, sundhedsplejerskebesoeg og moedregrupper"));
+}

@@ -5,7 +5,7 @@ use super::{check_id, check_text, known, list, number};
 use crate::diag::{Diagnostics, Pos};
 use crate::load::{RawAnchor, RawApplies, RawAssessment, RawPlanFile, RawRule, Source};
 use crate::model::{
-    Activity, Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Rule, SeriesKind,
+    Activity, Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Marking, Model, Per, Rule, SeriesKind,
     TOTAL_ID, Target,
 };
 use rust_decimal::Decimal;
@@ -55,7 +55,26 @@ pub(super) fn activities(src: &Source<RawPlanFile>, model: &Model, diags: &mut D
                 );
                 return None;
             }
-            Some(Activity { id: a.id.clone(), name: a.navn.clone(), focus_area: a.focus_area.clone() })
+            let marking = match a.markering.as_deref() {
+                None => None,
+                Some(key) => match [Marking::Direct, Marking::Indirect, Marking::LongTerm].into_iter().find(|m| m.key() == key) {
+                    Some(m) => Some(m),
+                    None => {
+                        diags.error(file, at("markering"), format!("«markering» skal være direkte, indirekte eller langsigtet, ikke «{key}»"));
+                        return None;
+                    }
+                },
+            };
+            let prose = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+            Some(Activity {
+                id: a.id.clone(),
+                name: a.navn.clone(),
+                focus_area: a.focus_area.clone(),
+                description: prose(&a.beskrivelse),
+                points: a.delpunkter.iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
+                effect: prose(&a.effect),
+                marking,
+            })
         })
         .collect()
 }
@@ -582,4 +601,26 @@ pub(super) fn references_have_figures(src: &Source<RawPlanFile>, model: &Model, 
             }
         }
     }
+}
+
+/// Validates the activity statuses of a status file.
+pub(super) fn activity_statuses(
+    model: &Model,
+    src: &Source<crate::load::RawStatusFile>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (id, text) in &src.content.aktiviteter {
+        if !model.activities.iter().any(|a| &a.id == id) {
+            diags.error(
+                &src.path,
+                src.locator.key(&["aktiviteter", id]),
+                format!("ukendt aktivitet «{id}»; {}", known("aktiviteter", id, model.activities.iter().map(|a| &a.id))),
+            );
+            continue;
+        }
+        check_text(&src.path, src.locator.value(&["aktiviteter", id]), id, text, diags);
+        out.insert(id.clone(), text.trim().to_string());
+    }
+    out
 }

@@ -593,5 +593,6 @@ fn validate_status_file(
     }
     let raw = &src.content;
     let assessments = criteria::assessments(model, src, &raw.assessments, written, diags);
-    model.status.insert(period, Status { summary: raw.sammenfatning.clone(), example: raw.eksempeldata, assessments });
+    let activities = criteria::activity_statuses(model, src, diags);
+    model.status.insert(period, Status { summary: raw.sammenfatning.clone(), example: raw.eksempeldata, assessments, activities });
 }
