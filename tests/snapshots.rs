@@ -1,0 +1,24 @@
+//! The JSON model handed to each document template, pinned: a change to any
+//! figure, sentence or status in the example is a visible diff in review.
+//! After an intended change: `cargo insta review` (or `INSTA_UPDATE=always cargo test`).
+
+use helhed::{Config, report};
+use std::path::Path;
+
+fn example() -> helhed::Inputs {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = Config {
+        data: root.join("data"),
+        templates: root.join("report-templates"),
+        out: root.join("out"),
+        period: None,
+    };
+    helhed::prepare(&config).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn statusrapport_data() {
+    let inputs = example();
+    let data = report::status_report(&inputs.model, inputs.period);
+    insta::assert_json_snapshot!("statusrapport-2018-h2", data);
+}
