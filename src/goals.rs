@@ -124,6 +124,10 @@ pub struct Evaluation {
     /// Whether an input was illustrative.
     #[serde(rename = "eksempeldata")]
     pub example: bool,
+    /// The decimals the sentence prints the value and requirement with: the
+    /// indicator's, or more where they would otherwise print alike.
+    #[serde(rename = "decimaler")]
+    pub decimals: u32,
     /// The Danish sentence.
     #[serde(rename = "tekst")]
     pub sentence: String,
@@ -225,6 +229,7 @@ fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period
         requirement: None,
         gap: None,
         example: example && assessment.is_some(),
+        decimals: 0,
         sentence,
         projection: None,
         history: Vec::new(),
@@ -571,6 +576,7 @@ fn evaluate_series(model: &Model, ind: &Indicator, series: &str, name: &str, rul
         requirement: None,
         gap: None,
         example: false,
+        decimals: ind.decimals,
         sentence: String::new(),
         projection: None,
         history: Vec::new(),
@@ -667,6 +673,7 @@ fn fill(
     eval.requirement = Some(required.req);
     eval.gap = Some(gap);
     eval.example = v.example;
+    eval.decimals = ctx.decimals;
     eval.sentence = sentence;
 }
 

@@ -143,7 +143,7 @@ fn resolve_period(model: &Model, config: &Config, diags: &mut Diagnostics) -> Op
 /// Renders every document in memory, independent ones in parallel.
 pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
     type Job = fn(&Inputs) -> Result<(Output, Diagnostics), Diagnostics>;
-    let jobs: Vec<Job> = vec![statusrapport, tal_json];
+    let jobs: Vec<Job> = vec![statusrapport, helhedsevaluering, tal_json];
     let results: Vec<_> = jobs.par_iter().map(|job| job(inputs)).collect();
     let mut diags = inputs.warnings.clone();
     let mut outputs = Vec::new();
@@ -178,6 +178,22 @@ fn statusrapport(inputs: &Inputs) -> Result<(Output, Diagnostics), Diagnostics> 
         bytes: pdf.bytes,
         pages: Some(pdf.pages),
     };
+    Ok((output, pdf.warnings))
+}
+
+fn helhedsevaluering(inputs: &Inputs) -> Result<(Output, Diagnostics), Diagnostics> {
+    let report = report::evaluation_report(&inputs.model, inputs.period);
+    let year = inputs.period.last_full_year();
+    let job = render::Job {
+        template: "helhedsevaluering.typ",
+        data: serde_json::to_vec(&report).expect("the report model serialises"),
+        files: report.charts.iter().map(|(p, svg)| (p.clone(), svg.clone().into_bytes())).collect(),
+        date: inputs.model.plan.data_date,
+        ident: format!("helhed/helhedsevaluering/{year}"),
+    };
+    let pdf = render::render_pdf(&inputs.templates, job)?;
+    let output =
+        Output { rel: PathBuf::from(format!("helhedsevaluering-{year}.pdf")), bytes: pdf.bytes, pages: Some(pdf.pages) };
     Ok((output, pdf.warnings))
 }
 

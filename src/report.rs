@@ -366,20 +366,7 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
         .cloned()
         .unwrap_or_else(|| period.last_full_year().to_string());
     StatusReport {
-        plan: PlanView {
-            navn: plan.name.clone(),
-            undertitel: plan.subtitle.clone(),
-            sekretariat: plan.secretariat.clone(),
-            kommune: plan.municipality.clone(),
-            periode: format!("{} – {}", plan.start.danish(), plan.end.danish()),
-            omraader: model
-                .areas()
-                .map(|a| match &a.town {
-                    Some(t) => format!("{} ({t})", a.name),
-                    None => a.name.clone(),
-                })
-                .collect(),
-        },
+        plan: plan_view(model),
         periode: PeriodView { id: period.to_string(), tekst: period.danish() },
         datadato: plan.data_date.danish(),
         seneste_aar,
@@ -472,10 +459,9 @@ fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &CriterionResul
             .iter()
             .map(|e| {
                 // The unit stands in the sentence; the table keeps to the figure.
-                let fmt = |v: rust_decimal::Decimal| match indicator {
-                    Some(ind) if ind.unit == "%" => goals::fmt_value(ind, v),
-                    Some(ind) => format_da(v, shown_decimals_of(ind, v)),
-                    None => format_da(v, 0),
+                let fmt = |v: rust_decimal::Decimal| {
+                    let n = format_da(v, e.decimals);
+                    if indicator.is_some_and(|i| i.unit == "%") { format!("{n} %") } else { n }
                 };
                 let prefix = format!("{}: ", e.name);
                 ResultView {
@@ -569,11 +555,6 @@ fn budget_view(b: &crate::budget::Budget, period: Period) -> BudgetView {
         })
         .collect();
     BudgetView { aar: t.years.iter().map(u16::to_string).collect(), raekker, finansiering, forbrug, eksempel: t.example }
-}
-
-/// The indicator's decimals, or the value's own where it has more (30,65).
-fn shown_decimals_of(indicator: &Indicator, v: rust_decimal::Decimal) -> u32 {
-    indicator.decimals.max(v.normalize().scale().min(indicator.decimals + 3))
 }
 
 fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend) -> IndicatorView {
@@ -705,4 +686,164 @@ pub fn method_text(model: &Model, indicator: &Indicator) -> String {
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// The data of the helhedsevaluering appendix: the full evidence behind every
+/// indicator and success criterion.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvaluationReport {
+    /// The plan.
+    pub plan: PlanView,
+    /// The half-year the evaluation is made at.
+    pub periode: PeriodView,
+    /// The last year with annual figures: `2018`.
+    pub aar: String,
+    /// The date of the data.
+    pub datadato: String,
+    /// Whether any figure shown is illustrative.
+    pub eksempeldata: bool,
+    /// How many criteria have each status.
+    pub status_antal: Vec<CountView>,
+    /// Every criterion, briefly, with a reference to its indicator's section.
+    pub kriterier: Vec<CriterionSummary>,
+    /// One section per indicator with figures.
+    pub indikatorer: Vec<EvidenceView>,
+    /// The charts to place in the world: (file name, SVG text).
+    #[serde(skip)]
+    pub charts: Vec<(String, String)>,
+}
+
+/// A criterion in the appendix's overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionSummary {
+    /// The strand of work's name.
+    pub indsatsomraade: String,
+    /// The criterion as the plan words it.
+    pub tekst: String,
+    /// Its status.
+    pub status: StatusMark,
+    /// The indicator section it is documented in (its label), if measured.
+    pub afsnit: Option<String>,
+}
+
+/// One indicator's evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceView {
+    /// The table, chart, changes, method and source, as in the statusrapport.
+    #[serde(flatten)]
+    pub indikator: IndicatorView,
+    /// The section's label for cross-references: `ind-kriminalitet`.
+    pub label: String,
+    /// The baseline year's and the latest values per series, formatted.
+    pub basis_og_seneste: Vec<BaselineView>,
+    /// The success criteria measured on this indicator, with each series'
+    /// requirement, value and sentence.
+    pub maal: Vec<CriterionView>,
+    /// Per series, the years in the table without a value.
+    pub mangler: Vec<String>,
+}
+
+/// A series' baseline and latest value.
+#[derive(Debug, Clone, Serialize)]
+pub struct BaselineView {
+    /// Series name.
+    pub navn: String,
+    /// Area, samlet or reference.
+    pub slags: &'static str,
+    /// `30,65 (2016)` or a dash.
+    pub basis: String,
+    /// `25,0 (2018)` or a dash.
+    pub seneste: String,
+}
+
+fn plan_view(model: &Model) -> PlanView {
+    let plan = &model.plan;
+    PlanView {
+        navn: plan.name.clone(),
+        undertitel: plan.subtitle.clone(),
+        sekretariat: plan.secretariat.clone(),
+        kommune: plan.municipality.clone(),
+        periode: format!("{} – {}", plan.start.danish(), plan.end.danish()),
+        omraader: model
+            .areas()
+            .map(|a| match &a.town {
+                Some(t) => format!("{} ({t})", a.name),
+                None => a.name.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Builds the helhedsevaluering's data at a half-year.
+pub fn evaluation_report(model: &Model, period: Period) -> EvaluationReport {
+    let results = goals::evaluate_all(model, period);
+    let trends = compute::trends(model, period.last_full_year());
+    let mut indikatorer = Vec::new();
+    let mut charts = Vec::new();
+    for (indicator, trend) in model.indicators.iter().zip(&trends) {
+        if trend.years.is_empty() {
+            continue;
+        }
+        let view = indicator_view(model, indicator, trend);
+        charts.push((view.figur.clone(), charts::line_chart(trend)));
+        let fmt_at = |p: Option<&Point>| match p.and_then(|p| p.value.map(|v| (p.year, v))) {
+            Some((year, v)) => format!("{}{} ({year})", format_da(v.value, shown_decimals(indicator, &v)), if v.example { "*" } else { "" }),
+            None => DASH.to_string(),
+        };
+        let basis_og_seneste = trend
+            .rows
+            .iter()
+            .map(|r| BaselineView {
+                navn: r.name.clone(),
+                slags: kind_name(r.kind),
+                basis: fmt_at(indicator.base_year.and_then(|y| r.at(y))),
+                seneste: fmt_at(r.latest()),
+            })
+            .collect();
+        let maal = model
+            .criteria
+            .iter()
+            .zip(&results)
+            .filter(|(c, _)| c.indicator.as_deref() == Some(indicator.id.as_str()))
+            .map(|(c, r)| criterion_view(model, c, r))
+            .collect();
+        let mangler = trend
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let years: Vec<String> = r.points.iter().filter(|p| p.value.is_none()).map(|p| p.year.to_string()).collect();
+                let years: Vec<&str> = years.iter().map(String::as_str).collect();
+                (!years.is_empty()).then(|| format!("{}: {}", r.name, join_names(&years)))
+            })
+            .collect();
+        indikatorer.push(EvidenceView { label: format!("ind-{}", indicator.id), indikator: view, basis_og_seneste, maal, mangler });
+    }
+    let kriterier = model
+        .criteria
+        .iter()
+        .zip(&results)
+        .map(|(c, r)| CriterionSummary {
+            indsatsomraade: model.focus_areas.iter().find(|f| f.id == c.focus_area).map_or_else(String::new, |f| f.name.clone()),
+            tekst: c.text.clone(),
+            status: r.status.into(),
+            afsnit: c
+                .indicator
+                .as_ref()
+                .filter(|id| indikatorer.iter().any(|i: &EvidenceView| &i.indikator.id == *id))
+                .map(|id| format!("ind-{id}")),
+        })
+        .collect();
+    let eksempeldata = results.iter().flat_map(|r| &r.evaluations).any(|e| e.example)
+        || indikatorer.iter().any(|i| i.indikator.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel)));
+    EvaluationReport {
+        plan: plan_view(model),
+        periode: PeriodView { id: period.to_string(), tekst: period.danish() },
+        aar: period.last_full_year().to_string(),
+        datadato: model.plan.data_date.danish(),
+        eksempeldata,
+        status_antal: goals::count(&results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect(),
+        kriterier,
+        indikatorer,
+        charts,
+    }
 }

@@ -72,13 +72,17 @@ fn two_builds_are_byte_identical() {
     let f = Fixture::example();
     let first = f.run(&["build"]);
     assert!(first.status.success());
-    let a = std::fs::read(f.path("out/statusrapport-2018-h2.pdf")).unwrap();
+    let names = ["statusrapport-2018-h2.pdf", "helhedsevaluering-2018.pdf", "tal.json"];
+    let read = |f: &Fixture| names.map(|n| std::fs::read(f.path("out").join(n)).unwrap());
+    let a = read(&f);
     std::fs::remove_dir_all(f.path("out")).unwrap();
     assert!(f.run(&["build"]).status.success());
-    let b = std::fs::read(f.path("out/statusrapport-2018-h2.pdf")).unwrap();
-    assert!(a == b, "the same input must give the same bytes");
+    let b = read(&f);
+    for (i, name) in names.iter().enumerate() {
+        assert!(a[i] == b[i], "the same input must give the same bytes: {name}");
+    }
     // And in-process rendering gives the very same file.
-    assert!(render(&f) == a);
+    assert!(render(&f) == a[0]);
 }
 
 #[test]
@@ -86,9 +90,10 @@ fn build_reports_what_it_wrote() {
     let f = Fixture::example();
     let out = f.run(&["build"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let line = stdout.lines().next().unwrap();
-    assert!(line.starts_with("Skrev out/statusrapport-2018-h2.pdf ("), "{stdout}");
-    assert!(line.ends_with(" sider)"), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(lines[0].starts_with("Skrev out/statusrapport-2018-h2.pdf (") && lines[0].ends_with(" sider)"), "{stdout}");
+    assert!(lines[1].starts_with("Skrev out/helhedsevaluering-2018.pdf (") && lines[1].ends_with(" sider)"), "{stdout}");
+    assert_eq!(lines[2], "Skrev out/tal.json");
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
@@ -198,4 +203,21 @@ fn templates_export_writes_the_defaults_and_keeps_edits() {
     assert!(f.run(&["templates", "export", "mine", "--overskriv"]).status.success());
     // The exported templates build the same report.
     assert!(f.run(&["build", "--templates", "mine"]).status.success());
+}
+
+#[test]
+fn the_helhedsevaluering_has_contents_cross_references_and_the_seed_figures() {
+    let f = Fixture::example();
+    assert!(f.run(&["build"]).status.success());
+    let pdf = std::fs::read(f.path("out/helhedsevaluering-2018.pdf")).unwrap();
+    let Some(text) = pdf_text(&pdf) else { return };
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Indhold 1 Sammenfatning"), "a table of contents");
+    assert!(words.contains("2.1 Kriminalretlige afgørelser pr. 1000 beboere"));
+    // The overview refers each criterion to its indicator's section.
+    assert!(words.contains("Afsnit 2.1"), "cross-references to the sections");
+    assert!(words.contains("Tabel 1:") && words.contains("Figur 1:"), "numbered tables and figures");
+    // The seed's figures, with the rule in words and what is missing.
+    assert!(words.contains("Motalavej 55,1 28,8 34,2"), "{words}");
+    assert!(words.contains("Mangler. Motalavej: 2016"), "{words}");
 }

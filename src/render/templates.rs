@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 const DEFAULTS: &[(&str, &str)] = &[
     ("helhed.typ", include_str!("../../report-templates/helhed.typ")),
     ("statusrapport.typ", include_str!("../../report-templates/statusrapport.typ")),
+    ("helhedsevaluering.typ", include_str!("../../report-templates/helhedsevaluering.typ")),
 ];
 
 /// The embedded default templates as output files, for `helhed templates
