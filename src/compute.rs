@@ -282,9 +282,17 @@ fn measure_name(model: &Model, id: &str) -> String {
 
 /// `A`, `A og B`, `A, B og C`.
 pub fn join_names(names: &[&str]) -> String {
-    match names {
+    join_with(names, "og")
+}
+
+/// `A`, `A eller B`, `A, B eller C`: the list joined with `conjunction`.
+pub fn join_with<S: AsRef<str>>(items: &[S], conjunction: &str) -> String {
+    match items {
         [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} og {last}", init.join(", ")),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} {conjunction} {}", init.join(", "), last.as_ref())
+        }
     }
 }

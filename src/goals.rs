@@ -697,13 +697,10 @@ pub fn fmt_value(ind: &Indicator, v: Decimal) -> String {
     fmt_value_with(ind, v, ind.decimals)
 }
 
-/// The fewest decimals, from `base` and at most three more, at which `a` and
-/// `b` print differently (unless they are equal), so that a sentence never
-/// reads "20,5; målet er højst 20,5. 0,0 over målet".
+/// The indicator's decimals, or up to three more where a value and its
+/// requirement would print alike ("20,5; målet er højst 20,5. 0,0 over målet").
 fn tell_apart(a: Decimal, b: Decimal, base: u32) -> u32 {
-    use crate::number::round;
-    let apart = |d: u32| a == b || (round(a, d) != round(b, d) && !round(a - b, d).is_zero());
-    (base..=base + 3).find(|&d| apart(d)).unwrap_or(base + 3)
+    crate::number::decimals_to_tell_apart(a, b, base, base + 3)
 }
 
 fn fmt_value_with(ind: &Indicator, v: Decimal, decimals: u32) -> String {

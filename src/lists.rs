@@ -20,7 +20,8 @@
 
 use crate::diag::{Diagnostics, Pos};
 use crate::load::{RawNumber, Source, parse};
-use crate::number::{format_da, parse_exact, round};
+use crate::compute::join_with;
+use crate::number::{decimals_to_tell_apart, format_da, parse_exact};
 use crate::validate::is_id;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
@@ -579,7 +580,7 @@ fn validate_criteria(check: &mut Checker, s: &str, set: &RawRuleSet, inputs: &BT
                         "kriteriet «{}» har {} grænser ({}); angiv præcis én af over, mindst, under og højst",
                         raw.id,
                         given.len(),
-                        join_da(&names, "og")
+                        join_with(&names, "og")
                     ),
                 );
                 None
@@ -965,21 +966,10 @@ fn truth_da(t: Option<bool>) -> &'static str {
     }
 }
 
-/// Joins words Danish style: `a`, `a og b`, `a, b og c`.
-fn join_da<S: AsRef<str>>(items: &[S], conjunction: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} {conjunction} {}", init.join(", "), last.as_ref())
-        }
-    }
-}
 
-/// Like [`join_da`] with "og", or `(ingen)` for an empty list.
+/// Like [`join_with`] with "og", or `(ingen)` for an empty list.
 fn join_or_none(items: &[&str]) -> String {
-    if items.is_empty() { "(ingen)".to_string() } else { join_da(items, "og") }
+    if items.is_empty() { "(ingen)".to_string() } else { join_with(items, "og") }
 }
 
 /// `Dømte ...` → `dømte ...` for use inside a sentence.
@@ -1017,11 +1007,7 @@ fn natural(value: Decimal, min: u32) -> u32 {
 /// as equal when they are not.
 fn decimals_for(value: Option<Decimal>, threshold: Option<Decimal>) -> u32 {
     let (Some(v), Some(t)) = (value, threshold) else { return 1 };
-    let mut d = 1;
-    while d < 10 && v != t && (round(v, d) == round(t, d) || round(v - t, d).is_zero()) {
-        d += 1;
-    }
-    d
+    decimals_to_tell_apart(v, t, 1, 10)
 }
 
 /// `2017` or `gennemsnit 2016-2017`.
@@ -1036,7 +1022,7 @@ fn years_da(years: &[u16]) -> String {
 /// The years joined: `2016 og 2017`.
 fn year_list(years: &[u16]) -> String {
     let years: Vec<String> = years.iter().map(u16::to_string).collect();
-    join_da(&years, "og")
+    join_with(&years, "og")
 }
 
 /// Missing figures in order of appearance, without repeats.
@@ -1150,7 +1136,7 @@ fn evaluate_criterion(
             if lacks.is_empty() {
                 "Kan ikke beregnes: tallene er for store til præcis regning.".to_string()
             } else {
-                format!("Kan ikke afgøres: mangler {}.", join_da(&lacks, "og"))
+                format!("Kan ikke afgøres: mangler {}.", join_with(&lacks, "og"))
             }
         }
     };
@@ -1206,7 +1192,7 @@ fn evaluate_category(category: &Category, truths: &Truths, residents_ok: Option<
         let parts: Vec<String> =
             category.all.iter().map(|id| format!("{} ({})", truths.describe(id), truth_da(truths.get(id)))).collect();
         holds = category.all.iter().fold(holds, |acc, id| and(acc, truths.get(id)));
-        reasons.push(format!("kræver {}", join_da(&parts, "og")));
+        reasons.push(format!("kræver {}", join_with(&parts, "og")));
     }
     if let Some(at_least) = &category.at_least {
         let met = at_least.of.iter().filter(|id| truths.get(id) == Some(true)).count();
@@ -1229,7 +1215,7 @@ fn evaluate_category(category: &Category, truths: &Truths, residents_ok: Option<
         let parts: Vec<String> =
             category.not.iter().map(|id| format!("{} ({})", truths.describe(id), truth_da(truths.get(id)))).collect();
         holds = category.not.iter().fold(holds, |acc, id| and(acc, truths.get(id).map(|t| !t)));
-        reasons.push(format!("må ikke være {}", join_da(&parts, "eller")));
+        reasons.push(format!("må ikke være {}", join_with(&parts, "eller")));
     }
     match residents_ok {
         Some(true) => {}
@@ -1275,7 +1261,7 @@ fn status_of(categories: &[CategoryResult], residents: &ResidentCheck) -> Status
                     reason: format!(
                         "Området er mindst {}, men om det er {}, kan ikke afgøres uden de manglende tal.",
                         lower(&category.name),
-                        join_da(&open, "eller")
+                        join_with(&open, "eller")
                     ),
                 };
             }
@@ -1287,7 +1273,7 @@ fn status_of(categories: &[CategoryResult], residents: &ResidentCheck) -> Status
         Status::NotListed { reason: "Ingen af kategorierne er opfyldt.".to_string() }
     } else {
         Status::Undecided {
-            reason: format!("Om området er {}, kan ikke afgøres uden de manglende tal.", join_da(&open, "eller")),
+            reason: format!("Om området er {}, kan ikke afgøres uden de manglende tal.", join_with(&open, "eller")),
         }
     }
 }

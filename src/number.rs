@@ -60,6 +60,13 @@ pub fn format_da(value: Decimal, decimals: u32) -> String {
     out
 }
 
+/// The fewest decimals from `from` (at most `most`) at which `a` and `b`, and
+/// their difference, print as different numbers; `from` when they are equal.
+pub fn decimals_to_tell_apart(a: Decimal, b: Decimal, from: u32, most: u32) -> u32 {
+    let apart = |d: u32| a == b || (round(a, d) != round(b, d) && !round(a - b, d).is_zero());
+    (from..=most).find(|&d| apart(d)).unwrap_or(most)
+}
+
 /// Formats a number with the decimals it has, no more (`10`, `2,5`, `1.186`):
 /// for parameters and amounts as written.
 pub fn format_da_as_written(value: Decimal) -> String {

@@ -100,8 +100,7 @@ fn known<S: AsRef<str>>(noun: &str, unknown: &str, ids: impl IntoIterator<Item =
     if names.is_empty() {
         format!("plan.yaml har {} {noun}, og ingen ligner", ids.len())
     } else {
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        format!("mente du {}? (plan.yaml har {} {noun})", join_names(&names).replace(" og ", " eller "), ids.len())
+        format!("mente du {}? (plan.yaml har {} {noun})", crate::compute::join_with(&names, "eller"), ids.len())
     }
 }
 
