@@ -4,8 +4,14 @@
 //! Positions are computed from the exact decimals and rounded to whole
 //! pixels; axis numbers are the Danish-formatted decimals themselves, so no
 //! figure on a chart ever passes through floating point.
+//!
+//! Every line can be told apart without colour: *samlet* is thick, references
+//! are dashed, and each area has its own marker shape. A success criterion's
+//! requirement per year is a dotted line in its series' colour, with a short
+//! bar at each year, running to the end of the plan.
 
 use crate::compute::Trend;
+use crate::goals::CriterionResult;
 use crate::model::{Indicator, SeriesKind};
 use crate::number::format_da;
 use plotters::element::DashedPathElement;
@@ -39,22 +45,92 @@ const REFERENCE_COLOURS: [RGBColor; 3] = [RGBColor(110, 110, 110), RGBColor(150,
 const GRID: RGBColor = RGBColor(225, 225, 225);
 const AXIS: RGBColor = RGBColor(80, 80, 80);
 
+/// The marker at each point of a line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+}
+
+/// Area markers in order, so areas differ in shape as well as colour.
+const AREA_MARKERS: [Marker; 4] = [Marker::Circle, Marker::Square, Marker::Triangle, Marker::Diamond];
+
 /// How one line is drawn.
 #[derive(Debug, Clone, Copy)]
 struct LineStyle {
     colour: RGBColor,
     width: u32,
     dashed: bool,
+    marker: Marker,
 }
 
 fn line_style(kind: SeriesKind, index_in_kind: usize) -> LineStyle {
     match kind {
-        SeriesKind::Area => LineStyle { colour: AREA_COLOURS[index_in_kind % AREA_COLOURS.len()], width: 2, dashed: false },
-        SeriesKind::Total => LineStyle { colour: TOTAL_COLOUR, width: 4, dashed: false },
-        SeriesKind::Reference => {
-            LineStyle { colour: REFERENCE_COLOURS[index_in_kind % REFERENCE_COLOURS.len()], width: 2, dashed: true }
+        SeriesKind::Area => LineStyle {
+            colour: AREA_COLOURS[index_in_kind % AREA_COLOURS.len()],
+            width: 2,
+            dashed: false,
+            marker: AREA_MARKERS[index_in_kind % AREA_MARKERS.len()],
+        },
+        SeriesKind::Total => LineStyle { colour: TOTAL_COLOUR, width: 4, dashed: false, marker: Marker::Circle },
+        SeriesKind::Reference => LineStyle {
+            colour: REFERENCE_COLOURS[index_in_kind % REFERENCE_COLOURS.len()],
+            width: 2,
+            dashed: true,
+            marker: Marker::Circle,
+        },
+    }
+}
+
+/// Draws a marker of `size` (its half-width in pixels) centred on `(x, y)`.
+fn draw_marker<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, marker: Marker, (x, y): (i32, i32), size: i32, colour: RGBColor) {
+    let style = colour.filled();
+    let _ = match marker {
+        Marker::Circle => area.draw(&Circle::new((x, y), size, style)),
+        Marker::Square => area.draw(&Rectangle::new([(x - size, y - size), (x + size, y + size)], style)),
+        Marker::Triangle => area.draw(&Polygon::new(vec![(x, y - size - 1), (x + size + 1, y + size), (x - size - 1, y + size)], style)),
+        Marker::Diamond => area.draw(&Polygon::new(vec![(x, y - size - 1), (x + size + 1, y), (x, y + size + 1), (x - size - 1, y)], style)),
+    };
+}
+
+/// A success criterion's requirement per year for one series of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetLine {
+    /// The series the requirement is set for.
+    pub series: String,
+    /// The requirement's value per year, in year order.
+    pub points: Vec<(u16, Decimal)>,
+    /// Its last year's requirement in words, for the alt text:
+    /// `Samlet højst 20,0 i 2021`.
+    pub words: String,
+}
+
+/// The target lines of an indicator's chart: one per criterion and series
+/// measured on it, each drawn once even if two criteria set the same path.
+pub fn target_lines(results: &[CriterionResult], indicator: &Indicator) -> Vec<TargetLine> {
+    let mut lines: Vec<TargetLine> = Vec::new();
+    for result in results.iter().filter(|r| r.indicator.as_deref() == Some(indicator.id.as_str())) {
+        for eval in &result.evaluations {
+            let Some(last) = eval.path.last() else { continue };
+            let line = TargetLine {
+                series: eval.series.clone(),
+                points: eval.path.iter().map(|p| (p.year, p.requirement.value)).collect(),
+                words: format!(
+                    "{} {} {} i {}",
+                    eval.name,
+                    last.requirement.cmp.danish(),
+                    crate::goals::fmt_value(indicator, last.requirement.value),
+                    last.year
+                ),
+            };
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
         }
     }
+    lines
 }
 
 /// A rounded tick step: 1, 2, 2,5 or 5 times a power of ten, giving about five intervals.
@@ -84,9 +160,10 @@ fn font(size: u32, colour: RGBColor) -> TextStyle<'static> {
     (CHART_FONT, f64::from(size) * 1.24).into_font().color(&colour)
 }
 
-/// Draws the line chart of a trend as SVG text. Each row of the trend is a
-/// line; *samlet* is thick, references are dashed.
-pub fn line_chart(trend: &Trend) -> String {
+/// Draws the line chart of a trend as SVG text, with the target lines of
+/// the series it shows. Each row of the trend is a line; *samlet* is thick,
+/// references are dashed. The years run to the last target year.
+pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
     let rows: Vec<_> = trend.rows.iter().filter(|r| r.points.iter().any(|p| p.value.is_some())).collect();
     let mut kind_index = [0usize; 3];
     let styles: Vec<LineStyle> = rows
@@ -97,18 +174,37 @@ pub fn line_chart(trend: &Trend) -> String {
             line_style(r.kind, *slot - 1)
         })
         .collect();
+    // Targets of series the chart shows, with their series' style.
+    let targets: Vec<(&TargetLine, LineStyle)> = targets
+        .iter()
+        .filter_map(|t| rows.iter().position(|r| r.series == t.series).map(|i| (t, styles[i])))
+        .collect();
+    let mut years = trend.years.clone();
+    years.extend(targets.iter().flat_map(|(t, _)| t.points.iter().map(|(y, _)| *y)));
+    years.sort_unstable();
+    years.dedup();
 
     // Legend layout first: it decides the chart's height.
+    struct Entry<'a> {
+        name: &'a str,
+        style: LineStyle,
+        target: bool,
+    }
+    let mut entries: Vec<Entry> = rows.iter().zip(&styles).map(|(r, s)| Entry { name: &r.name, style: *s, target: false }).collect();
+    if !targets.is_empty() {
+        let style = LineStyle { colour: AXIS, width: 2, dashed: false, marker: Marker::Circle };
+        entries.push(Entry { name: "Mål (krav pr. år)", style, target: true });
+    }
     let mut legend = Vec::new();
     let (mut x, mut y) = (PLOT_LEFT, 0);
-    for (row, style) in rows.iter().zip(&styles) {
+    for entry in entries {
         // About 6,2 units per character at 12 units; enough for Libertinus Serif.
-        let width = 34 + i32::try_from(row.name.chars().count()).unwrap_or(40) * 62 / 10 + 18;
+        let width = 34 + i32::try_from(entry.name.chars().count()).unwrap_or(40) * 62 / 10 + 18;
         if x + width > PLOT_RIGHT && x > PLOT_LEFT {
             x = PLOT_LEFT;
             y += LEGEND_ROW;
         }
-        legend.push((x, y, *row, *style));
+        legend.push((x, y, entry));
         x += width;
     }
     let legend_top = PLOT_TOP + PLOT_HEIGHT + 34;
@@ -122,6 +218,7 @@ pub fn line_chart(trend: &Trend) -> String {
         let max = rows
             .iter()
             .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
+            .chain(targets.iter().flat_map(|(t, _)| t.points.iter().map(|(_, v)| *v)))
             .max()
             .unwrap_or(Decimal::ONE)
             .max(Decimal::ONE);
@@ -129,10 +226,12 @@ pub fn line_chart(trend: &Trend) -> String {
         let top_value = (max / step).ceil() * step;
         let plot_bottom = PLOT_TOP + PLOT_HEIGHT;
         let y_of = |v: Decimal| px(Decimal::from(plot_bottom) - v / top_value * Decimal::from(PLOT_HEIGHT));
-        let years = &trend.years;
         let slots = i32::try_from(years.len().max(1)).unwrap_or(1);
         let slot_width = (PLOT_RIGHT - PLOT_LEFT) / slots;
-        let x_of = |i: usize| PLOT_LEFT + slot_width / 2 + i32::try_from(i).unwrap_or(0) * slot_width;
+        let x_of = |year: u16| {
+            let i = years.iter().position(|y| *y == year).unwrap_or(0);
+            PLOT_LEFT + slot_width / 2 + i32::try_from(i).unwrap_or(0) * slot_width
+        };
 
         // Grid and value axis.
         let mut tick = Decimal::ZERO;
@@ -145,9 +244,20 @@ pub fn line_chart(trend: &Trend) -> String {
             tick += step;
         }
         let _ = root.draw(&PathElement::new(vec![(PLOT_LEFT, plot_bottom), (PLOT_RIGHT, plot_bottom)], AXIS.stroke_width(1)));
-        for (i, year) in years.iter().enumerate() {
+        for year in &years {
             let label_style = font(12, AXIS).pos(Pos::new(HPos::Center, VPos::Top));
-            let _ = root.draw(&Text::new(year.to_string(), (x_of(i), plot_bottom + 8), label_style));
+            let _ = root.draw(&Text::new(year.to_string(), (x_of(*year), plot_bottom + 8), label_style));
+        }
+
+        // Targets under the lines: dotted, with a short bar at each year.
+        for (target, style) in &targets {
+            let coords: Vec<(i32, i32)> = target.points.iter().map(|(year, v)| (x_of(*year), y_of(*v))).collect();
+            if coords.len() > 1 {
+                let _ = root.draw(&DashedPathElement::new(coords.clone(), 2, 4, style.colour.stroke_width(2)));
+            }
+            for (cx, cy) in coords {
+                let _ = root.draw(&PathElement::new(vec![(cx - 7, cy), (cx + 7, cy)], style.colour.stroke_width(2)));
+            }
         }
 
         // Lines: references first, then areas, then samlet on top.
@@ -160,12 +270,8 @@ pub fn line_chart(trend: &Trend) -> String {
         for i in order {
             let (row, style) = (rows[i], styles[i]);
             let stroke = style.colour.stroke_width(style.width);
-            let points: Vec<Option<(i32, i32)>> = row
-                .points
-                .iter()
-                .enumerate()
-                .map(|(i, p)| p.value.map(|v| (x_of(i), y_of(v.value))))
-                .collect();
+            let points: Vec<Option<(i32, i32)>> =
+                row.points.iter().map(|p| p.value.map(|v| (x_of(p.year), y_of(v.value)))).collect();
             // Consecutive years are joined; a missing year leaves a gap.
             for run in points.split(|p| p.is_none()).filter(|run| run.len() > 1) {
                 let coords: Vec<(i32, i32)> = run.iter().flatten().copied().collect();
@@ -175,24 +281,31 @@ pub fn line_chart(trend: &Trend) -> String {
                     let _ = root.draw(&PathElement::new(coords, stroke));
                 }
             }
-            for &(cx, cy) in points.iter().flatten() {
-                let r = if row.kind == SeriesKind::Total { 4 } else { 3 };
-                let _ = root.draw(&Circle::new((cx, cy), r, style.colour.filled()));
+            let size = if row.kind == SeriesKind::Total { 4 } else { 3 };
+            for &point in points.iter().flatten() {
+                draw_marker(&root, style.marker, point, size, style.colour);
             }
         }
 
-        // Legend: a sample of each line and its name.
-        for (lx, ly, row, style) in &legend {
+        // Legend: a sample of each line with its marker, and its name.
+        for (lx, ly, entry) in &legend {
             let cy = legend_top + ly + LEGEND_ROW / 2;
+            let style = entry.style;
             let stroke = style.colour.stroke_width(style.width);
             let sample = vec![(*lx, cy), (lx + 26, cy)];
-            if style.dashed {
-                let _ = root.draw(&DashedPathElement::new(sample, 7, 5, stroke));
+            if entry.target {
+                let _ = root.draw(&DashedPathElement::new(sample, 2, 4, stroke));
+                let _ = root.draw(&PathElement::new(vec![(lx + 6, cy), (lx + 20, cy)], stroke));
             } else {
-                let _ = root.draw(&PathElement::new(sample, stroke));
+                if style.dashed {
+                    let _ = root.draw(&DashedPathElement::new(sample, 7, 5, stroke));
+                } else {
+                    let _ = root.draw(&PathElement::new(sample, stroke));
+                }
+                draw_marker(&root, style.marker, (lx + 13, cy), 3, style.colour);
             }
             let label_style = font(12, RGBColor(30, 30, 30)).pos(Pos::new(HPos::Left, VPos::Center));
-            let _ = root.draw(&Text::new(row.name.clone(), (lx + 32, cy), label_style));
+            let _ = root.draw(&Text::new(entry.name.to_string(), (lx + 32, cy), label_style));
         }
         let _ = root.present();
     }
@@ -200,7 +313,7 @@ pub fn line_chart(trend: &Trend) -> String {
 }
 
 /// A sentence describing the chart for screen readers, written from its data.
-pub fn alt_text(indicator: &Indicator, trend: &Trend) -> String {
+pub fn alt_text(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> String {
     let names: Vec<&str> = trend
         .rows
         .iter()
@@ -212,11 +325,17 @@ pub fn alt_text(indicator: &Indicator, trend: &Trend) -> String {
         (Some(a), _) => format!(" {a}"),
         _ => String::new(),
     };
-    format!(
-        "Linjediagram: {}{span} for {}.",
-        indicator.name.to_lowercase(),
-        crate::compute::join_names(&names)
-    )
+    let mut text =
+        format!("Linjediagram: {}{span} for {}.", indicator.name.to_lowercase(), crate::compute::join_names(&names));
+    let shown: Vec<&str> = targets
+        .iter()
+        .filter(|t| trend.rows.iter().any(|r| r.series == t.series && r.points.iter().any(|p| p.value.is_some())))
+        .map(|t| t.words.as_str())
+        .collect();
+    if !shown.is_empty() {
+        text.push_str(&format!(" Prikket linje viser målet pr. år: {}.", crate::compute::join_names(&shown)));
+    }
+    text
 }
 
 #[cfg(test)]

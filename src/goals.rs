@@ -137,6 +137,22 @@ pub struct Evaluation {
     /// Every period of the plan with a value.
     #[serde(rename = "forløb")]
     pub history: Vec<Check>,
+    /// The requirement for every year of the plan it can be set for, also
+    /// years not yet measured: the target line of the charts. Empty for
+    /// half-yearly and qualitative criteria.
+    #[serde(rename = "krav_pr_år")]
+    pub path: Vec<YearRequirement>,
+}
+
+/// The requirement of one year.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct YearRequirement {
+    /// The year.
+    #[serde(rename = "år")]
+    pub year: u16,
+    /// Its requirement.
+    #[serde(rename = "krav")]
+    pub requirement: Requirement,
 }
 
 /// A criterion evaluated for every series it applies to.
@@ -233,6 +249,7 @@ fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period
         sentence,
         projection: None,
         history: Vec::new(),
+        path: Vec::new(),
     }
 }
 
@@ -580,6 +597,7 @@ fn evaluate_series(model: &Model, ind: &Indicator, series: &str, name: &str, rul
         sentence: String::new(),
         projection: None,
         history: Vec::new(),
+        path: Vec::new(),
     };
 
     if let Rule::MinCount { per: Per::Half, .. } = rule {
@@ -605,6 +623,9 @@ fn evaluate_series(model: &Model, ind: &Indicator, series: &str, name: &str, rul
 
     let in_plan: Vec<(u16, Value)> = values.range(first..).map(|(y, v)| (*y, *v)).collect();
     let fin = ctx.final_target(rule);
+    eval.path = (first..=model.plan.end.year)
+        .filter_map(|year| ctx.require(rule, year).ok().map(|r| YearRequirement { year, requirement: r.req }))
+        .collect();
     for (year, v) in &in_plan {
         let (requirement, status) = match ctx.require(rule, *year) {
             Ok(required) => (Some(required.req), judge(&required.req, v.value, *year, fin)),

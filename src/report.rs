@@ -330,6 +330,7 @@ fn kind_name(kind: SeriesKind) -> &'static str {
 
 /// Builds the statusrapport's data for a half-year.
 pub fn status_report(model: &Model, period: Period) -> StatusReport {
+    let results = goals::evaluate_all(model, period);
     let trends = compute::trends(model, period.last_full_year());
     let mut any_example = false;
     let mut indikatorer = Vec::new();
@@ -340,14 +341,14 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
         if trend.years.len() < MIN_TREND_YEARS {
             continue;
         }
-        let view = indicator_view(model, indicator, trend);
+        let targets = charts::target_lines(&results, indicator);
+        let view = indicator_view(model, indicator, trend, &targets);
         any_example |= view.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel));
-        charts.push((view.figur.clone(), charts::line_chart(trend)));
+        charts.push((view.figur.clone(), charts::line_chart(trend, &targets)));
         indikatorer.push(view);
     }
     let status = model.status.get(&period);
     any_example |= status.is_some_and(|s| s.example);
-    let results = goals::evaluate_all(model, period);
     let previous = period.previous();
     let before = goals::evaluate_all(model, previous);
     let aendringer = changes(model, &before, &results);
@@ -386,8 +387,9 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
 /// The most criteria the front page lists as changed.
 const MAX_CHANGES: usize = 10;
 
-/// The criteria whose status changed since the previous half-year, those that
-/// got worse first, then those that improved, in the plan's order within each.
+/// The criteria whose status changed since the previous half-year, most
+/// important first: those that got worse, then those that improved, then
+/// those measured for the first time; in the plan's order within each.
 fn changes(model: &Model, before: &[CriterionResult], now: &[CriterionResult]) -> Vec<String> {
     let rank = |s: GoalStatus| match s {
         GoalStatus::NotMet => 0,
@@ -395,25 +397,43 @@ fn changes(model: &Model, before: &[CriterionResult], now: &[CriterionResult]) -
         GoalStatus::OnTrack => 2,
         GoalStatus::Met => 3,
     };
-    let mut changed: Vec<(bool, String)> = before
+    let pairs: Vec<(&CriterionResult, &CriterionResult)> =
+        before.iter().zip(now).filter(|(b, n)| b.status != n.status && n.status != GoalStatus::NotMeasured).collect();
+    // A criterion is named by its indicator, or by its own words where
+    // another changed criterion is measured on the same indicator.
+    let indicator_name = |n: &CriterionResult| n.indicator.as_deref().and_then(|id| model.indicator(id)).map(|i| i.name.clone());
+    let label = |n: &CriterionResult| match indicator_name(n) {
+        Some(name) if pairs.iter().filter(|(_, m)| indicator_name(m).as_ref() == Some(&name)).count() == 1 => name,
+        _ => first_words(&n.text, 10),
+    };
+    let mut changed: Vec<(u8, String)> = pairs
         .iter()
-        .zip(now)
-        .filter(|(b, n)| b.status != n.status && n.status != GoalStatus::NotMeasured)
         .map(|(b, n)| {
-            let what = n.indicator.as_deref().and_then(|id| model.indicator(id)).map_or_else(|| n.text.clone(), |i| i.name.clone());
+            let what = label(n);
             let areas: Vec<&str> = n.evaluations.iter().map(|e| e.name.as_str()).collect();
             let areas = if areas.len() == 1 { areas[0].to_string() } else { format!("{} områder", areas.len()) };
-            (rank(n.status) < rank(b.status), format!("{what} ({areas}): fra {} til {}", b.status.danish(), n.status.danish()))
+            if b.status == GoalStatus::NotMeasured {
+                (2, format!("{what} ({areas}): målt for første gang, {}", n.status.danish()))
+            } else {
+                let group = if rank(n.status) < rank(b.status) { 0 } else { 1 };
+                (group, format!("{what} ({areas}): fra {} til {}", b.status.danish(), n.status.danish()))
+            }
         })
         .collect();
-    // Stable: worse first, each group in the plan's order.
-    changed.sort_by_key(|(worse, _)| !*worse);
+    // Stable: each group keeps the plan's order.
+    changed.sort_by_key(|(group, _)| *group);
     let total = changed.len();
     let mut out: Vec<String> = changed.into_iter().take(MAX_CHANGES).map(|(_, s)| s).collect();
     if total > MAX_CHANGES {
         out.push(format!("og {} kriterier mere; se afsnittene om indsatsområderne", total - MAX_CHANGES));
     }
     out
+}
+
+/// The first `n` words of a text, with an ellipsis if there are more.
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n { words.join(" ") } else { format!("{} …", words[..n].join(" ")) }
 }
 
 fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[CriterionResult]) -> Vec<FocusView> {
@@ -557,7 +577,7 @@ fn budget_view(b: &crate::budget::Budget, period: Period) -> BudgetView {
     BudgetView { aar: t.years.iter().map(u16::to_string).collect(), raekker, finansiering, forbrug, eksempel: t.example }
 }
 
-fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend) -> IndicatorView {
+fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[charts::TargetLine]) -> IndicatorView {
     let d = indicator.decimals;
     let cell = |p: Option<&Point>| match p.and_then(|p| p.value) {
         Some(v) => CellView { tekst: format_da(v.value, shown_decimals(indicator, &v)), eksempel: v.example },
@@ -646,7 +666,7 @@ fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend) -> Indica
         udvikling,
         basisaar: indicator.base_year.map(|y| y.to_string()),
         figur: format!("figurer/{}.svg", indicator.id),
-        alt: charts::alt_text(indicator, trend),
+        alt: charts::alt_text(indicator, trend, targets),
         beregning: method_text(model, indicator),
         datakilde: indicator.source.clone(),
         noter,
@@ -704,8 +724,9 @@ pub struct EvaluationReport {
     pub eksempeldata: bool,
     /// How many criteria have each status.
     pub status_antal: Vec<CountView>,
-    /// Every criterion, briefly, with a reference to its indicator's section.
-    pub kriterier: Vec<CriterionSummary>,
+    /// Every criterion, briefly, with a reference to its indicator's
+    /// section, grouped by strand of work in the plan's order.
+    pub kriterier: Vec<CriterionGroup>,
     /// One section per indicator with figures.
     pub indikatorer: Vec<EvidenceView>,
     /// The charts to place in the world: (file name, SVG text).
@@ -713,11 +734,18 @@ pub struct EvaluationReport {
     pub charts: Vec<(String, String)>,
 }
 
+/// The criteria of one strand of work in the appendix's overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionGroup {
+    /// The strand of work's name.
+    pub navn: String,
+    /// Its criteria.
+    pub kriterier: Vec<CriterionSummary>,
+}
+
 /// A criterion in the appendix's overview.
 #[derive(Debug, Clone, Serialize)]
 pub struct CriterionSummary {
-    /// The strand of work's name.
-    pub indsatsomraade: String,
     /// The criterion as the plan words it.
     pub tekst: String,
     /// Its status.
@@ -784,8 +812,9 @@ pub fn evaluation_report(model: &Model, period: Period) -> EvaluationReport {
         if trend.years.is_empty() {
             continue;
         }
-        let view = indicator_view(model, indicator, trend);
-        charts.push((view.figur.clone(), charts::line_chart(trend)));
+        let targets = charts::target_lines(&results, indicator);
+        let view = indicator_view(model, indicator, trend, &targets);
+        charts.push((view.figur.clone(), charts::line_chart(trend, &targets)));
         let fmt_at = |p: Option<&Point>| match p.and_then(|p| p.value.map(|v| (p.year, v))) {
             Some((year, v)) => format!("{}{} ({year})", format_da(v.value, shown_decimals(indicator, &v)), if v.example { "*" } else { "" }),
             None => DASH.to_string(),
@@ -819,19 +848,27 @@ pub fn evaluation_report(model: &Model, period: Period) -> EvaluationReport {
         indikatorer.push(EvidenceView { label: format!("ind-{}", indicator.id), indikator: view, basis_og_seneste, maal, mangler });
     }
     let kriterier = model
-        .criteria
+        .focus_areas
         .iter()
-        .zip(&results)
-        .map(|(c, r)| CriterionSummary {
-            indsatsomraade: model.focus_areas.iter().find(|f| f.id == c.focus_area).map_or_else(String::new, |f| f.name.clone()),
-            tekst: c.text.clone(),
-            status: r.status.into(),
-            afsnit: c
-                .indicator
-                .as_ref()
-                .filter(|id| indikatorer.iter().any(|i: &EvidenceView| &i.indikator.id == *id))
-                .map(|id| format!("ind-{id}")),
+        .map(|f| CriterionGroup {
+            navn: f.name.clone(),
+            kriterier: model
+                .criteria
+                .iter()
+                .zip(&results)
+                .filter(|(c, _)| c.focus_area == f.id)
+                .map(|(c, r)| CriterionSummary {
+                    tekst: c.text.clone(),
+                    status: r.status.into(),
+                    afsnit: c
+                        .indicator
+                        .as_ref()
+                        .filter(|id| indikatorer.iter().any(|i: &EvidenceView| &i.indikator.id == *id))
+                        .map(|id| format!("ind-{id}")),
+                })
+                .collect(),
         })
+        .filter(|g| !g.kriterier.is_empty())
         .collect();
     let eksempeldata = results.iter().flat_map(|r| &r.evaluations).any(|e| e.example)
         || indikatorer.iter().any(|i| i.indikator.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel)));

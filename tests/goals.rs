@@ -108,6 +108,37 @@ fn path_on_track_when_at_or_better_than_the_straight_line() {
 }
 
 #[test]
+fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
+    // Each year on the straight line from 30,65 (2016) to 20 (2021): minus 2,13 a year.
+    let f = plan(PATH);
+    f.write("data/samlet/2018.yaml", "værdier:\n  krim: 25\n");
+    let s = one(&f, "2018-H2", "samlet");
+    let path: Vec<(u16, Decimal)> = s.path.iter().map(|p| (p.year, p.requirement.value)).collect();
+    assert_eq!(
+        path,
+        vec![(2017, dec("28.52")), (2018, dec("26.39")), (2019, dec("24.26")), (2020, dec("22.13")), (2021, dec("20"))]
+    );
+
+    let mut config = f.config();
+    config.period = Some("2018-H2".parse().unwrap());
+    let inputs = helhed::prepare(&config).unwrap();
+    let results = goals::evaluate_all(&inputs.model, inputs.period);
+    let krim = inputs.model.indicator("krim").unwrap();
+    let targets = helhed::charts::target_lines(&results, krim);
+    assert_eq!(targets.len(), 1);
+    assert_eq!(targets[0].words, "Samlet højst 20,0 pr. 1000 beboere i 2021");
+    let trend = &helhed::compute::trends(&inputs.model, 2018)[0];
+    let svg = helhed::charts::line_chart(trend, &targets);
+    // The years run on to 2021, and the legend names the target line.
+    assert!(svg.contains("\n2021\n"), "{svg}");
+    assert!(svg.contains("Mål (krav pr. år)"));
+    let alt = helhed::charts::alt_text(krim, trend, &targets);
+    assert!(alt.ends_with("Prikket linje viser målet pr. år: Samlet højst 20,0 pr. 1000 beboere i 2021."), "{alt}");
+    // Without targets the chart stops at the last year with figures.
+    assert!(!helhed::charts::line_chart(trend, &[]).contains("\n2021\n"));
+}
+
+#[test]
 fn path_not_met_above_the_line_and_met_when_reached_early() {
     let f = plan(PATH);
     f.write("data/samlet/2018.yaml", "værdier:\n  krim: 27\n");

@@ -38,10 +38,52 @@ fn the_pdf_shows_the_seed_figures_in_danish() {
         "Motalavej (Korsør)",
         "Præstevangen og Parkvej (Skælskør)",
         "Eksempeldata",
-        "ikke et gennemsnit af områdernes tal",
-        "Datakilde. Danmarks Statistik, Nøgletal for boligområder",
+        "ikke som et gennemsnit af områdernes tal",
+        "Datakilde: Danmarks Statistik, Nøgletal for boligområder",
+        // The front page: the counts per status and the changes.
+        "Succeskriterierne i 2. halvår 2018 20 16 19 2 opfyldt på vej ikke opfyldt ikke målt endnu",
+        "Vigtigste ændringer siden 1. halvår 2018",
+        "Aktive frivillige i arrangementerne (Samlet): fra ikke opfyldt til opfyldt",
     ] {
         assert!(text.contains(expected), "missing «{expected}» in:\n{text}");
+    }
+}
+
+/// Whether some line of the text holds `parts` in this order.
+fn line_in_order(text: &str, parts: &[&str]) -> bool {
+    text.lines().any(|line| {
+        let mut rest = line;
+        parts.iter().all(|p| match rest.find(p) {
+            Some(i) => {
+                rest = &rest[i + p.len()..];
+                true
+            }
+            None => false,
+        })
+    })
+}
+
+#[test]
+fn tables_read_row_by_row_in_the_text_layer() {
+    let f = Fixture::example();
+    helhed::build(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let status = std::fs::read(f.path("out/statusrapport-2018-h2.pdf")).unwrap();
+    let Some(status) = pdf_text(&status) else { return };
+    let appendix = pdf_text(&std::fs::read(f.path("out/helhedsevaluering-2018.pdf")).unwrap()).unwrap();
+    for (text, row) in [
+        // Criteria: the criterion, the area and its sentence, value, requirement, status.
+        (&status, &["Antallet af anmeldelser af", "Motalavej 33 i 2018; målet er højst 32", "33*", "højst 32", "ikke opfyldt"][..]),
+        (&status, &["Ringparken og Schackenborgvænge 44,0 i", "44,0*", "højst 44,2", "opfyldt"]),
+        // The activities' status table: activity, status, effect, marking.
+        (&status, &["Bydelsforældre", "Aktiviteten har haft", "Har ingen direkte indflydelse", "Indirekte"]),
+        (&status, &["Aktivitet", "Status 2. halvår 2018", "Forventet påvirkning af", "Markering"]),
+        // Budget and indicator tables.
+        (&status, &["I alt", "2.778 11.113 11.113 11.113 8.333 44.450"]),
+        (&status, &["Motalavej", "55,1 28,8 34,2", "–", "30,4*", "26,4*"]),
+        (&appendix, &["Motalavej", "55,1 28,8 34,2", "–", "30,4*", "26,4*"]),
+        (&appendix, &["Samlet", "30,65 (2016)", "25,0* (2018)"]),
+    ] {
+        assert!(line_in_order(text, row), "no line reads {row:?} in order:\n{text}");
     }
 }
 
