@@ -103,7 +103,7 @@ pub struct TargetLine {
     /// The requirement's value per year, in year order.
     pub points: Vec<(u16, Decimal)>,
     /// Its last year's requirement in words, for the alt text:
-    /// `Samlet højst 20,0 i 2021`.
+    /// `Samlet højst 20,0 pr. 1000 beboere i 2021`.
     pub words: String,
 }
 
