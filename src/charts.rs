@@ -108,11 +108,13 @@ pub struct TargetLine {
 }
 
 /// The target lines of an indicator's chart: one per criterion and series
-/// measured on it, each drawn once even if two criteria set the same path.
-pub fn target_lines(results: &[CriterionResult], indicator: &Indicator) -> Vec<TargetLine> {
+/// measured on it that the chart shows (a series with a figure), each drawn
+/// once even if two criteria set the same path.
+pub fn target_lines(results: &[CriterionResult], indicator: &Indicator, trend: &Trend) -> Vec<TargetLine> {
+    let shown = |series: &str| shown_rows(trend).any(|r| r.series == series);
     let mut lines: Vec<TargetLine> = Vec::new();
     for result in results.iter().filter(|r| r.indicator.as_deref() == Some(indicator.id.as_str())) {
-        for eval in &result.evaluations {
+        for eval in result.evaluations.iter().filter(|e| shown(&e.series)) {
             let Some(last) = eval.path.last() else { continue };
             let line = TargetLine {
                 series: eval.series.clone(),
@@ -160,11 +162,26 @@ fn font(size: u32, colour: RGBColor) -> TextStyle<'static> {
     (CHART_FONT, f64::from(size) * 1.24).into_font().color(&colour)
 }
 
+/// The rows a chart draws: those with at least one figure.
+fn shown_rows(trend: &Trend) -> impl Iterator<Item = &crate::compute::Row> {
+    trend.rows.iter().filter(|r| r.points.iter().any(|p| p.value.is_some()))
+}
+
+/// Draws a line through `coords`, dashed or solid as its style says.
+fn draw_line<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, coords: Vec<(i32, i32)>, style: LineStyle) {
+    let stroke = style.colour.stroke_width(style.width);
+    let _ = if style.dashed {
+        area.draw(&DashedPathElement::new(coords, 7, 5, stroke))
+    } else {
+        area.draw(&PathElement::new(coords, stroke))
+    };
+}
+
 /// Draws the line chart of a trend as SVG text, with the target lines of
 /// the series it shows. Each row of the trend is a line; *samlet* is thick,
 /// references are dashed. The years run to the last target year.
 pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
-    let rows: Vec<_> = trend.rows.iter().filter(|r| r.points.iter().any(|p| p.value.is_some())).collect();
+    let rows: Vec<_> = shown_rows(trend).collect();
     let mut kind_index = [0usize; 3];
     let styles: Vec<LineStyle> = rows
         .iter()
@@ -174,7 +191,7 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
             line_style(r.kind, *slot - 1)
         })
         .collect();
-    // Targets of series the chart shows, with their series' style.
+    // Each target with its series' style.
     let targets: Vec<(&TargetLine, LineStyle)> = targets
         .iter()
         .filter_map(|t| rows.iter().position(|r| r.series == t.series).map(|i| (t, styles[i])))
@@ -269,17 +286,11 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
         });
         for i in order {
             let (row, style) = (rows[i], styles[i]);
-            let stroke = style.colour.stroke_width(style.width);
             let points: Vec<Option<(i32, i32)>> =
                 row.points.iter().map(|p| p.value.map(|v| (x_of(p.year), y_of(v.value)))).collect();
             // Consecutive years are joined; a missing year leaves a gap.
             for run in points.split(|p| p.is_none()).filter(|run| run.len() > 1) {
-                let coords: Vec<(i32, i32)> = run.iter().flatten().copied().collect();
-                if style.dashed {
-                    let _ = root.draw(&DashedPathElement::new(coords, 7, 5, stroke));
-                } else {
-                    let _ = root.draw(&PathElement::new(coords, stroke));
-                }
+                draw_line(&root, run.iter().flatten().copied().collect(), style);
             }
             let size = if row.kind == SeriesKind::Total { 4 } else { 3 };
             for &point in points.iter().flatten() {
@@ -291,17 +302,13 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
         for (lx, ly, entry) in &legend {
             let cy = legend_top + ly + LEGEND_ROW / 2;
             let style = entry.style;
-            let stroke = style.colour.stroke_width(style.width);
             let sample = vec![(*lx, cy), (lx + 26, cy)];
             if entry.target {
+                let stroke = style.colour.stroke_width(style.width);
                 let _ = root.draw(&DashedPathElement::new(sample, 2, 4, stroke));
                 let _ = root.draw(&PathElement::new(vec![(lx + 6, cy), (lx + 20, cy)], stroke));
             } else {
-                if style.dashed {
-                    let _ = root.draw(&DashedPathElement::new(sample, 7, 5, stroke));
-                } else {
-                    let _ = root.draw(&PathElement::new(sample, stroke));
-                }
+                draw_line(&root, sample, style);
                 draw_marker(&root, style.marker, (lx + 13, cy), 3, style.colour);
             }
             let label_style = font(12, RGBColor(30, 30, 30)).pos(Pos::new(HPos::Left, VPos::Center));
@@ -314,12 +321,7 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
 
 /// A sentence describing the chart for screen readers, written from its data.
 pub fn alt_text(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> String {
-    let names: Vec<&str> = trend
-        .rows
-        .iter()
-        .filter(|r| r.points.iter().any(|p| p.value.is_some()))
-        .map(|r| r.name.as_str())
-        .collect();
+    let names: Vec<&str> = shown_rows(trend).map(|r| r.name.as_str()).collect();
     let span = match (trend.years.first(), trend.years.last()) {
         (Some(a), Some(b)) if a != b => format!(" {a}-{b}"),
         (Some(a), _) => format!(" {a}"),
@@ -327,13 +329,9 @@ pub fn alt_text(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) ->
     };
     let mut text =
         format!("Linjediagram: {}{span} for {}.", indicator.name.to_lowercase(), crate::compute::join_names(&names));
-    let shown: Vec<&str> = targets
-        .iter()
-        .filter(|t| trend.rows.iter().any(|r| r.series == t.series && r.points.iter().any(|p| p.value.is_some())))
-        .map(|t| t.words.as_str())
-        .collect();
-    if !shown.is_empty() {
-        text.push_str(&format!(" Prikket linje viser målet pr. år: {}.", crate::compute::join_names(&shown)));
+    let words: Vec<&str> = targets.iter().map(|t| t.words.as_str()).collect();
+    if !words.is_empty() {
+        text.push_str(&format!(" Prikket linje viser målet pr. år: {}.", crate::compute::join_names(&words)));
     }
     text
 }

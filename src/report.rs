@@ -341,7 +341,7 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
         if trend.years.len() < MIN_TREND_YEARS {
             continue;
         }
-        let targets = charts::target_lines(&results, indicator);
+        let targets = charts::target_lines(&results, indicator, trend);
         let view = indicator_view(model, indicator, trend, &targets);
         any_example |= view.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel));
         charts.push((view.figur.clone(), charts::line_chart(trend, &targets)));
@@ -812,7 +812,7 @@ pub fn evaluation_report(model: &Model, period: Period) -> EvaluationReport {
         if trend.years.is_empty() {
             continue;
         }
-        let targets = charts::target_lines(&results, indicator);
+        let targets = charts::target_lines(&results, indicator, trend);
         let view = indicator_view(model, indicator, trend, &targets);
         charts.push((view.figur.clone(), charts::line_chart(trend, &targets)));
         let fmt_at = |p: Option<&Point>| match p.and_then(|p| p.value.map(|v| (p.year, v))) {

@@ -124,10 +124,10 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
     let inputs = helhed::prepare(&config).unwrap();
     let results = goals::evaluate_all(&inputs.model, inputs.period);
     let krim = inputs.model.indicator("krim").unwrap();
-    let targets = helhed::charts::target_lines(&results, krim);
+    let trend = &helhed::compute::trends(&inputs.model, 2018)[0];
+    let targets = helhed::charts::target_lines(&results, krim, trend);
     assert_eq!(targets.len(), 1);
     assert_eq!(targets[0].words, "Samlet højst 20,0 pr. 1000 beboere i 2021");
-    let trend = &helhed::compute::trends(&inputs.model, 2018)[0];
     let svg = helhed::charts::line_chart(trend, &targets);
     // The years run on to 2021, and the legend names the target line.
     assert!(svg.contains("\n2021\n"), "{svg}");
