@@ -19,6 +19,7 @@ pub mod model;
 pub mod number;
 pub mod render;
 pub mod report;
+pub mod site;
 pub mod tal;
 pub mod validate;
 pub mod write;
@@ -142,15 +143,15 @@ fn resolve_period(model: &Model, config: &Config, diags: &mut Diagnostics) -> Op
 
 /// Renders every document in memory, independent ones in parallel.
 pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
-    type Job = fn(&Inputs) -> Result<(Output, Diagnostics), Diagnostics>;
-    let jobs: Vec<Job> = vec![statusrapport, helhedsevaluering, tal_json];
+    type Job = fn(&Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics>;
+    let jobs: Vec<Job> = vec![statusrapport, helhedsevaluering, tal_json, site];
     let results: Vec<_> = jobs.par_iter().map(|job| job(inputs)).collect();
     let mut diags = inputs.warnings.clone();
     let mut outputs = Vec::new();
     for result in results {
         match result {
             Ok((output, warnings)) => {
-                outputs.push(output);
+                outputs.extend(output);
                 diags.extend(warnings);
             }
             Err(d) => diags.extend(d),
@@ -162,7 +163,7 @@ pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
     Ok(Rendered { outputs, warnings: diags })
 }
 
-fn statusrapport(inputs: &Inputs) -> Result<(Output, Diagnostics), Diagnostics> {
+fn statusrapport(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let report = report::status_report(&inputs.model, inputs.period);
     let data = serde_json::to_vec(&report).expect("the report model serialises");
     let job = render::Job {
@@ -178,10 +179,10 @@ fn statusrapport(inputs: &Inputs) -> Result<(Output, Diagnostics), Diagnostics> 
         bytes: pdf.bytes,
         pages: Some(pdf.pages),
     };
-    Ok((output, pdf.warnings))
+    Ok((vec![output], pdf.warnings))
 }
 
-fn helhedsevaluering(inputs: &Inputs) -> Result<(Output, Diagnostics), Diagnostics> {
+fn helhedsevaluering(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let report = report::evaluation_report(&inputs.model, inputs.period);
     let year = inputs.period.last_full_year();
     let job = render::Job {
@@ -194,15 +195,20 @@ fn helhedsevaluering(inputs: &Inputs) -> Result<(Output, Diagnostics), Diagnosti
     let pdf = render::render_pdf(&inputs.templates, job)?;
     let output =
         Output { rel: PathBuf::from(format!("helhedsevaluering-{year}.pdf")), bytes: pdf.bytes, pages: Some(pdf.pages) };
-    Ok((output, pdf.warnings))
+    Ok((vec![output], pdf.warnings))
 }
 
 /// `tal.json`: every computed figure and evaluation.
-fn tal_json(inputs: &Inputs) -> Result<(Output, Diagnostics), Diagnostics> {
+fn tal_json(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let tal = tal::tal(&inputs.model, inputs.period);
     let mut bytes = serde_json::to_vec_pretty(&tal).expect("the figures serialise");
     bytes.push(b'\n');
-    Ok((Output { rel: PathBuf::from("tal.json"), bytes, pages: None }, Diagnostics::default()))
+    Ok((vec![Output { rel: PathBuf::from("tal.json"), bytes, pages: None }], Diagnostics::default()))
+}
+
+/// `site/`: the public website.
+fn site(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+    Ok((site::build(&inputs.model, inputs.period, &inputs.templates)?, Diagnostics::default()))
 }
 
 /// Validates and renders everything, then writes it to the output folder.

@@ -208,6 +208,9 @@ pub struct RawPlan {
     #[serde(rename = "dataår")]
     pub data_years: RawYearRange,
     pub datadato: String,
+    /// Counts below this are shown as `<N` on the public site (default 5).
+    #[serde(rename = "diskretionsgrænse", default)]
+    pub suppress_below: Option<u32>,
 }
 
 /// An inclusive range of years.
@@ -254,6 +257,10 @@ pub struct RawMeasure {
     pub navn: String,
     #[serde(default)]
     pub note: Option<String>,
+    /// Whether small counts are suppressed on the public site; `false` for
+    /// counts of things rather than people (events, meetings).
+    #[serde(default)]
+    pub diskretion: Option<bool>,
 }
 
 /// An indicator of the catalogue.
@@ -276,6 +283,9 @@ pub struct RawIndicator {
     #[serde(rename = "basisår", default)]
     pub base_year: Option<u16>,
     pub datakilde: String,
+    /// A headline figure: on the public site's front page.
+    #[serde(rename = "forside", default)]
+    pub headline: bool,
 }
 
 /// Whether a file's figures are illustrative: all of them, or the listed keys.
@@ -331,6 +341,9 @@ pub struct RawStatusFile {
     /// Status prose per activity id.
     #[serde(default)]
     pub aktiviteter: BTreeMap<String, String>,
+    /// Internal: a note to the board, shown in the statusrapport only.
+    #[serde(default)]
+    pub til_bestyrelsen: Option<String>,
 }
 
 /// A written assessment of a success criterion.

@@ -90,13 +90,18 @@ fn main() -> ExitCode {
             match helhed::build(&config) {
                 Ok(rendered) => {
                     print_diagnostics(&rendered.warnings);
-                    for output in &rendered.outputs {
+                    let site_files = rendered.outputs.iter().filter(|o| o.rel.starts_with(helhed::site::SITE_DIR)).count();
+                    for output in rendered.outputs.iter().filter(|o| !o.rel.starts_with(helhed::site::SITE_DIR)) {
                         let path = helhed::output_path(&config, output);
                         match output.pages {
                             Some(1) => println!("Skrev {} (1 side)", path.display()),
                             Some(n) => println!("Skrev {} ({n} sider)", path.display()),
                             None => println!("Skrev {}", path.display()),
                         }
+                    }
+                    if site_files > 0 {
+                        let site = config.out.join(helhed::site::SITE_DIR);
+                        println!("Skrev {}/ (hjemmesiden, {site_files} filer; åbn index.html)", site.display());
                     }
                     println!("Færdig på {} ms.", started.elapsed().as_millis());
                     ExitCode::SUCCESS

@@ -161,6 +161,8 @@ pub struct Indicator {
     pub base_year: Option<u16>,
     /// Where the figures come from.
     pub source: String,
+    /// A headline figure, shown on the public site's front page.
+    pub headline: bool,
 }
 
 impl Indicator {
@@ -177,6 +179,9 @@ pub struct Measure {
     pub id: String,
     /// Danish name.
     pub name: String,
+    /// Whether it counts people, so that a small count is suppressed on the
+    /// public site.
+    pub suppress_small: bool,
 }
 
 /// What kind of series a row of figures is.
@@ -240,6 +245,9 @@ pub struct Status {
     pub assessments: BTreeMap<String, Assessment>,
     /// How each activity went in the half-year, by activity id.
     pub activities: BTreeMap<String, String>,
+    /// Internal: the secretariat's note to the board. Shown in the
+    /// statusrapport, never on the public site.
+    pub to_board: Option<String>,
 }
 
 /// The secretariat's written assessment of a success criterion for a half-year.
@@ -606,6 +614,9 @@ pub struct Plan {
     pub last_year: u16,
     /// Date of the data; the reports' date.
     pub data_date: Date,
+    /// Counts below this are shown as `<5` on the public site, and figures
+    /// computed from them are left out there (the board's PDFs show all).
+    pub suppress_below: u32,
 }
 
 /// A strand of work.

@@ -26,6 +26,8 @@ pub struct StatusReport {
     pub eksempeldata: bool,
     /// The secretariat's summary for the period, as written.
     pub sammenfatning: Option<String>,
+    /// Internal: the secretariat's note to the board. Never on the public site.
+    pub til_bestyrelsen: Option<String>,
     /// How many success criteria have each status, in the order opfyldt,
     /// på vej, ikke opfyldt, ikke målt endnu.
     pub status_antal: Vec<CountView>,
@@ -318,9 +320,10 @@ const DASH: &str = "–";
 
 /// The fewest years of figures an indicator needs to get a section (a chart
 /// of two points is not a trend).
-const MIN_TREND_YEARS: usize = 3;
+pub const MIN_TREND_YEARS: usize = 3;
 
-fn kind_name(kind: SeriesKind) -> &'static str {
+/// The series kind as the templates know it: `område`, `samlet`, `reference`.
+pub fn kind_name(kind: SeriesKind) -> &'static str {
     match kind {
         SeriesKind::Area => "område",
         SeriesKind::Total => "samlet",
@@ -373,6 +376,7 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
         seneste_aar,
         eksempeldata: any_example,
         sammenfatning: status.and_then(|s| s.summary.clone()),
+        til_bestyrelsen: status.and_then(|s| s.to_board.clone()),
         status_antal,
         aendringer,
         forrige_periode: previous.danish(),
@@ -656,11 +660,7 @@ fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
         id: indicator.id.clone(),
         navn: indicator.name.clone(),
         enhed: indicator.unit.clone(),
-        titel: if indicator.name.contains(&indicator.unit) {
-            indicator.name.clone()
-        } else {
-            format!("{} ({})", indicator.name, indicator.unit)
-        },
+        titel: indicator_title(indicator),
         aar: trend.years.iter().map(u16::to_string).collect(),
         raekker,
         udvikling,
@@ -670,6 +670,16 @@ fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
         beregning: method_text(model, indicator),
         datakilde: indicator.source.clone(),
         noter,
+    }
+}
+
+/// The name with the unit where the name does not already say it:
+/// `Trygge beboere (%)`.
+pub fn indicator_title(indicator: &Indicator) -> String {
+    if indicator.name.contains(&indicator.unit) {
+        indicator.name.clone()
+    } else {
+        format!("{} ({})", indicator.name, indicator.unit)
     }
 }
 
@@ -784,7 +794,8 @@ pub struct BaselineView {
     pub seneste: String,
 }
 
-fn plan_view(model: &Model) -> PlanView {
+/// The plan's facts as every document prints them.
+pub fn plan_view(model: &Model) -> PlanView {
     let plan = &model.plan;
     PlanView {
         navn: plan.name.clone(),

@@ -1,7 +1,8 @@
 //! Report templates: the defaults are embedded in the binary; a file of the
 //! same name in the templates folder overrides one, so a secretariat can edit
 //! its reports without recompiling. Extra `.typ` files there are available
-//! to `#import` as well.
+//! to `#import` as well. The website's templates (minijinja `.html`) and its
+//! stylesheet lie under `site/` in the same way.
 
 use crate::diag::Diagnostics;
 use std::collections::BTreeMap;
@@ -12,7 +13,16 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("helhed.typ", include_str!("../../report-templates/helhed.typ")),
     ("statusrapport.typ", include_str!("../../report-templates/statusrapport.typ")),
     ("helhedsevaluering.typ", include_str!("../../report-templates/helhedsevaluering.typ")),
+    ("site/base.html", include_str!("../../report-templates/site/base.html")),
+    ("site/komponenter.html", include_str!("../../report-templates/site/komponenter.html")),
+    ("site/index.html", include_str!("../../report-templates/site/index.html")),
+    ("site/omraade.html", include_str!("../../report-templates/site/omraade.html")),
+    ("site/metode.html", include_str!("../../report-templates/site/metode.html")),
+    ("site/style.css", include_str!("../../report-templates/site/style.css")),
 ];
+
+/// The site's subfolder of the templates folder.
+const SITE: &str = "site";
 
 /// The embedded default templates as output files, for `helhed templates
 /// export`: a user starts from them and edits without recompiling.
@@ -49,29 +59,37 @@ impl Templates {
         )
     }
 
-    /// The defaults, overridden by the `.typ` files in `dir` (if it exists).
+    /// The defaults, overridden by the `.typ` files in `dir` and the `.html`
+    /// and `.css` files in `dir/site` (where they exist).
     pub fn load(dir: &Path, diags: &mut Diagnostics) -> Templates {
         let mut templates = Templates::embedded();
-        let Ok(entries) = std::fs::read_dir(dir) else {
+        if !dir.is_dir() {
             diags.warning(dir, None, "skabelonmappen findes ikke; de indbyggede skabeloner bruges");
             return templates;
-        };
+        }
+        templates.read(dir, "", &["typ"], diags);
+        templates.read(&dir.join(SITE), "site/", &["html", "css"], diags);
+        templates
+    }
+
+    /// Reads the files of `dir` with one of the extensions, named `prefix` + file name.
+    fn read(&mut self, dir: &Path, prefix: &str, extensions: &[&str], diags: &mut Diagnostics) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for path in paths {
-            let is_typ = path.extension().is_some_and(|e| e == "typ");
+            let wanted = path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e));
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-            if !is_typ || !path.is_file() || name.starts_with('.') {
+            if !wanted || !path.is_file() || name.starts_with('.') {
                 continue;
             }
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
-                    templates.0.insert(name.to_string(), Template { text, origin: path.clone() });
+                    self.0.insert(format!("{prefix}{name}"), Template { text, origin: path.clone() });
                 }
                 Err(e) => diags.error(&path, None, format!("skabelonen kan ikke læses: {e}")),
             }
         }
-        templates
     }
 
     /// The template of a file name.

@@ -127,6 +127,9 @@ fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
     if names.is_empty() { "(ingen)".to_string() } else { join_names(&names) }
 }
 
+/// The public site shows counts below this as `<5` unless the plan says otherwise.
+pub const DEFAULT_SUPPRESS_BELOW: u32 = 5;
+
 fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<Model> {
     let raw = &src.content;
     let at = |path: &[&str]| src.locator.value(path);
@@ -211,7 +214,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
             if !measure_ids.insert(m.id.as_str()) {
                 diags.error(file, at(&["målinger", &i.to_string(), "id"]), format!("målingen «{}» står to gange", m.id));
             }
-            Measure { id: m.id.clone(), name: m.navn.clone() }
+            Measure { id: m.id.clone(), name: m.navn.clone(), suppress_small: m.diskretion.unwrap_or(true) }
         })
         .collect();
 
@@ -241,6 +244,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         first_year: years.fra,
         last_year: years.til,
         data_date: data_date?,
+        suppress_below: raw.plan.suppress_below.unwrap_or(DEFAULT_SUPPRESS_BELOW),
     };
     let mut model = Model {
         plan,
@@ -360,6 +364,7 @@ fn validate_indicator(
         decimals: ind.decimaler,
         base_year: ind.base_year,
         source: ind.datakilde.clone(),
+        headline: ind.headline,
     })
 }
 
@@ -593,5 +598,14 @@ fn validate_status_file(
     let raw = &src.content;
     let assessments = criteria::assessments(model, src, &raw.assessments, written, diags);
     let activities = criteria::activity_statuses(model, src, diags);
-    model.status.insert(period, Status { summary: raw.sammenfatning.clone(), example: raw.eksempeldata, assessments, activities });
+    model.status.insert(
+        period,
+        Status {
+            summary: raw.sammenfatning.clone(),
+            example: raw.eksempeldata,
+            assessments,
+            activities,
+            to_board: raw.til_bestyrelsen.clone(),
+        },
+    );
 }

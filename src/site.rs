@@ -1,0 +1,535 @@
+//! The public website, `out/site/`: a static summary of the plan for
+//! residents, journalists and politicians, readable on a phone and copied as
+//! it is to any web host.
+//!
+//! The pages are built from the same computed figures as the board's PDFs,
+//! but through a public filter ([`Public`]): a count of people below the
+//! plan's threshold (`diskretionsgrænse`, default 5) is shown as `<5`, a
+//! figure computed from such a count is hidden, and internal fields (the note
+//! to the board) are simply not part of the site's model. Templates are
+//! minijinja with HTML autoescaping, so text from the data is always text;
+//! the only markup passed through unescaped is the chart SVG that Plotters
+//! writes (Plotters escapes the text in it).
+
+use crate::charts::{self, TargetLine};
+use crate::compute::{self, Trend, Value};
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::goals::{self, CriterionResult, Evaluation};
+use crate::model::{Calc, Indicator, Model, Period, SeriesKind};
+use crate::number::format_da;
+use crate::render::templates::Templates;
+use crate::report::{self, CountView, PeriodView, PlanView, StatusMark};
+use crate::write::Output;
+use minijinja::{Environment, Value as JinjaValue, context};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// The folder under `out/` the site is written to.
+pub const SITE_DIR: &str = "site";
+
+/// The templates of the site, under `site/` in the templates folder.
+pub const PAGES: [&str; 3] = ["site/index.html", "site/omraade.html", "site/metode.html"];
+
+/// The stylesheet, copied as it is.
+pub const STYLESHEET: &str = "site/style.css";
+
+/// The public filter: which figures may be published.
+pub struct Public<'a> {
+    model: &'a Model,
+    below: Decimal,
+}
+
+/// Why a figure is not published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    /// A count of people below the threshold: shown as `<5`.
+    SmallCount,
+    /// Computed from such a count: not shown.
+    FromSmallCount,
+}
+
+impl<'a> Public<'a> {
+    /// The filter of a plan.
+    pub fn new(model: &'a Model) -> Public<'a> {
+        Public { model, below: Decimal::from(model.plan.suppress_below) }
+    }
+
+    fn small(&self, measure: &str, count: Decimal) -> bool {
+        self.model.measure(measure).is_none_or(|m| m.suppress_small) && count < self.below
+    }
+
+    /// Whether (and why) a value of an indicator may not be published.
+    /// Published rates given as they are (origin `Given`) were published by
+    /// their source and stay; counts and figures computed from counts are
+    /// checked against the threshold.
+    pub fn hides(&self, indicator: &Indicator, value: &Value) -> Option<Hidden> {
+        let (n, d) = value.parts?;
+        match &indicator.calc {
+            Calc::Count { measure } => self.small(measure, n).then_some(Hidden::SmallCount),
+            Calc::Ratio { .. } if value.origin == compute::Origin::Given => None,
+            Calc::Ratio { numerator, denominator, .. } => {
+                (self.small(numerator, n) || self.small(denominator, d)).then_some(Hidden::FromSmallCount)
+            }
+        }
+    }
+
+    /// A value as the site prints it: the figure, `<5`, `skjult` or a dash.
+    pub fn text(&self, indicator: &Indicator, value: Option<&Value>) -> String {
+        match value {
+            None => DASH.into(),
+            Some(v) => match self.hides(indicator, v) {
+                Some(Hidden::SmallCount) => format!("<{}", self.below),
+                Some(Hidden::FromSmallCount) => HIDDEN.into(),
+                None => format_da(v.value, report::shown_decimals(indicator, v)),
+            },
+        }
+    }
+
+    /// The trend with every unpublishable value taken out, for the charts.
+    pub fn trend(&self, indicator: &Indicator, trend: &Trend) -> Trend {
+        let mut public = trend.clone();
+        for point in public.rows.iter_mut().flat_map(|r| r.points.iter_mut()) {
+            if point.value.is_some_and(|v| self.hides(indicator, &v).is_some()) {
+                point.value = None;
+                point.missing = Some("skjult af hensyn til diskretion".into());
+                point.vs_previous = None;
+                point.vs_base = None;
+            }
+        }
+        public
+    }
+
+    /// Whether the value an evaluation judged may be published.
+    fn evaluation_hidden(&self, indicator: &Indicator, e: &Evaluation) -> bool {
+        let Some(when) = e.when.as_deref() else { return false };
+        let value = if let Ok(period) = when.parse::<Period>() {
+            goals::half_values(self.model, indicator, &e.series, period).get(&period).copied()
+        } else if let Ok(year) = when.parse::<u16>() {
+            if e.series == crate::model::TOTAL_ID {
+                compute::total_value(self.model, indicator, year).ok()
+            } else {
+                compute::own_value(self.model, indicator, &e.series, year).ok()
+            }
+        } else {
+            None
+        };
+        value.is_some_and(|v| self.hides(indicator, &v).is_some())
+    }
+}
+
+const DASH: &str = "–";
+const HIDDEN: &str = "skjult";
+
+/// What every page knows: the plan, the areas, when the figures are from.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// The plan.
+    pub plan: PlanView,
+    /// The plan in two sentences.
+    pub beskrivelse: String,
+    /// The half-year reported on.
+    pub periode: PeriodView,
+    /// When the figures were last updated: `15. januar 2019`.
+    pub opdateret: String,
+    /// The areas, each with its page.
+    pub omraader: Vec<AreaLink>,
+    /// The suppression threshold: `5`.
+    pub diskretionsgraense: u32,
+    /// Whether any figure shown is illustrative.
+    pub eksempeldata: bool,
+    /// `helhed 0.1.0`.
+    pub generator: String,
+}
+
+/// An area and its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaLink {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub navn: String,
+    /// Town.
+    pub by: Option<String>,
+    /// Its page: `motalavej.html`.
+    pub fil: String,
+}
+
+/// An indicator on a page: chart, the same numbers as a table, and its
+/// success criteria.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    /// Indicator id.
+    pub id: String,
+    /// Name.
+    pub navn: String,
+    /// Name with unit.
+    pub titel: String,
+    /// The chart.
+    pub graf: ChartView,
+    /// The chart's numbers.
+    pub tabel: TableView,
+    /// The success criteria measured on it, with a line per series shown.
+    pub maal: Vec<GoalGroup>,
+    /// Where the figures come from.
+    pub datakilde: String,
+    /// Whether a figure was hidden for discretion.
+    pub skjult: bool,
+}
+
+/// A chart: inline SVG with a title and a description from its data.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartView {
+    /// Unique on its page: `graf-kriminalitet`.
+    pub id: String,
+    /// `0 0 640 400`.
+    pub viewbox: String,
+    /// The SVG's content, without its outer element (Plotters output).
+    pub indhold: String,
+    /// Short title.
+    pub titel: String,
+    /// What it shows, in words.
+    pub beskrivelse: String,
+}
+
+/// A table of an indicator's values.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    /// The years.
+    pub aar: Vec<String>,
+    /// One row per series.
+    pub raekker: Vec<TableRow>,
+}
+
+/// One series' values.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableRow {
+    /// Series name.
+    pub navn: String,
+    /// `område`, `samlet` or `reference`.
+    pub slags: &'static str,
+    /// One per year: `34,2`, `<5`, `skjult` or `–`.
+    pub celler: Vec<String>,
+}
+
+/// A success criterion and its results for the series shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalGroup {
+    /// The criterion as the plan words it.
+    pub kriterium: String,
+    /// One per series shown.
+    pub resultater: Vec<GoalView>,
+}
+
+/// A success criterion's result for one series.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalView {
+    /// Series name.
+    pub serie: String,
+    /// Status.
+    pub status: StatusMark,
+    /// The year judged.
+    pub periode: String,
+    /// The value: `25,0`, `skjult` or `–`.
+    pub vaerdi: String,
+    /// The requirement: `højst 26,4`.
+    pub krav: String,
+}
+
+/// The activities of a strand of work, with their status.
+#[derive(Debug, Clone, Serialize)]
+pub struct FocusActivities {
+    /// Strand of work.
+    pub navn: String,
+    /// Its activities.
+    pub aktiviteter: Vec<ActivityStatus>,
+}
+
+/// An activity and how it went in the half-year.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityStatus {
+    /// Name.
+    pub navn: String,
+    /// What it is.
+    pub beskrivelse: Option<String>,
+    /// The half-year's status as the secretariat wrote it, paragraphs split.
+    pub status: Vec<String>,
+}
+
+/// How an indicator is computed, for the method page.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodView {
+    /// Name with unit.
+    pub titel: String,
+    /// How it is computed.
+    pub beregning: String,
+    /// Where it comes from.
+    pub datakilde: String,
+    /// Whether small counts are suppressed for it.
+    pub diskretion: bool,
+}
+
+/// Builds every page of the site in memory.
+pub fn build(model: &Model, period: Period, templates: &Templates) -> Result<Vec<Output>, Diagnostics> {
+    let public = Public::new(model);
+    let results = goals::evaluate_all(model, period);
+    let trends = compute::trends(model, period.last_full_year());
+    let status = model.status.get(&period);
+    let mut eksempeldata = status.is_some_and(|s| s.example);
+    let areas: Vec<AreaLink> = model
+        .areas()
+        .map(|a| AreaLink { id: a.id.clone(), navn: a.name.clone(), by: a.town.clone(), fil: format!("{}.html", a.id) })
+        .collect();
+
+    // Indicators with a trend to show: three years or more, as in the statusrapport.
+    let shown: Vec<(&Indicator, &Trend)> =
+        model.indicators.iter().zip(&trends).filter(|(_, t)| t.years.len() >= report::MIN_TREND_YEARS).collect();
+    eksempeldata |= shown.iter().any(|(_, t)| t.rows.iter().flat_map(|r| &r.points).any(|p| p.value.is_some_and(|v| v.example)));
+
+    let site = SiteView {
+        plan: report::plan_view(model),
+        beskrivelse: description(model),
+        periode: PeriodView { id: period.to_string(), tekst: period.danish() },
+        opdateret: model.plan.data_date.danish(),
+        omraader: areas.clone(),
+        diskretionsgraense: model.plan.suppress_below,
+        eksempeldata,
+        generator: format!("helhed {}", env!("CARGO_PKG_VERSION")),
+    };
+
+    let env = environment(templates)?;
+    let mut outputs = Vec::new();
+    let mut diags = Diagnostics::default();
+    let mut page = |name: &str, file: String, ctx: JinjaValue| match env.get_template(name).and_then(|t| t.render(ctx)) {
+        Ok(html) => outputs.push(Output { rel: PathBuf::from(SITE_DIR).join(file), bytes: html.into_bytes(), pages: None }),
+        Err(e) => diags.push(template_error(templates, &e)),
+    };
+
+    // The front page: the headline indicators for all areas, and the status counts.
+    let headline: Vec<FigureView> = shown
+        .iter()
+        .filter(|(i, _)| i.headline)
+        .map(|(i, t)| figure_view(&public, &results, i, t, None))
+        .collect();
+    let status_antal: Vec<CountView> =
+        goals::count(&results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
+    page("site/index.html", "index.html".into(), context! { site, side => "index", noegletal => headline, status_antal });
+
+    // One page per area: its indicators, and the activities' status.
+    let activities = activity_statuses(model, period);
+    for area in &areas {
+        let figures: Vec<FigureView> = shown.iter().map(|(i, t)| figure_view(&public, &results, i, t, Some(&area.id))).collect();
+        page(
+            "site/omraade.html",
+            area.fil.clone(),
+            context! { site, side => area.id, omraade => area, figurer => figures, indsatsomraader => activities },
+        );
+    }
+
+    // Method and sources.
+    let metode: Vec<MethodView> = model
+        .indicators
+        .iter()
+        .map(|i| MethodView {
+            titel: report::indicator_title(i),
+            beregning: report::method_text(model, i),
+            datakilde: i.source.clone(),
+            diskretion: measures_of(i).iter().any(|m| model.measure(m).is_none_or(|m| m.suppress_small)),
+        })
+        .collect();
+    let uden_diskretion: Vec<String> =
+        model.measures.iter().filter(|m| !m.suppress_small).map(|m| m.name.clone()).collect();
+    page("site/metode.html", "metode.html".into(), context! { site, side => "metode", indikatorer => metode, uden_diskretion });
+
+    match templates.get(STYLESHEET) {
+        Some(css) => outputs.push(Output {
+            rel: PathBuf::from(SITE_DIR).join("style.css"),
+            bytes: css.text.clone().into_bytes(),
+            pages: None,
+        }),
+        None => diags.error(std::path::Path::new(STYLESHEET), None, "hjemmesidens stylesheet mangler"),
+    }
+    if diags.has_errors() { Err(diags) } else { Ok(outputs) }
+}
+
+/// The plan in two sentences, from its data.
+fn description(model: &Model) -> String {
+    let plan = &model.plan;
+    let areas: Vec<&str> = model.areas().map(|a| a.name.as_str()).collect();
+    let mut first = format!("{} er en boligsocial helhedsplan for {}", plan.name, compute::join_names(&areas));
+    if let Some(m) = &plan.municipality {
+        first.push_str(&format!(" i {m}"));
+    }
+    let focus: Vec<String> = model.focus_areas.iter().map(|f| f.name.to_lowercase()).collect();
+    let mut second = format!("Den løber fra {} til {}", plan.start.danish(), plan.end.danish());
+    if !focus.is_empty() {
+        second.push_str(&format!(" og arbejder med {}", compute::join_names(&focus.iter().map(String::as_str).collect::<Vec<_>>())));
+    }
+    format!("{first}. {second}.")
+}
+
+fn measures_of(indicator: &Indicator) -> Vec<&str> {
+    match &indicator.calc {
+        Calc::Ratio { numerator, denominator, .. } => vec![numerator, denominator],
+        Calc::Count { measure } => vec![measure],
+    }
+}
+
+/// An indicator's chart, table and goals, for all series or for one area
+/// (with *samlet* and the references beside it).
+fn figure_view(
+    public: &Public,
+    results: &[CriterionResult],
+    indicator: &Indicator,
+    trend: &Trend,
+    area: Option<&str>,
+) -> FigureView {
+    let mut trend = trend.clone();
+    if let Some(area) = area {
+        trend.rows.retain(|r| r.kind != SeriesKind::Area || r.series == area);
+    }
+    let public_trend = public.trend(indicator, &trend);
+    let skjult = trend.rows.iter().flat_map(|r| &r.points).any(|p| p.value.is_some_and(|v| public.hides(indicator, &v).is_some()));
+    let targets: Vec<TargetLine> = charts::target_lines(results, indicator, &public_trend);
+    let svg = charts::line_chart(&public_trend, &targets);
+    let graf = chart_view(&format!("graf-{}", indicator.id), &indicator.name, &charts::alt_text(indicator, &public_trend, &targets), &svg);
+    let tabel = TableView {
+        aar: trend.years.iter().map(u16::to_string).collect(),
+        raekker: trend
+            .rows
+            .iter()
+            .map(|r| TableRow {
+                navn: r.name.clone(),
+                slags: report::kind_name(r.kind),
+                celler: trend.years.iter().map(|&y| public.text(indicator, r.at(y).and_then(|p| p.value.as_ref()))).collect(),
+            })
+            .collect(),
+    };
+    let shown: Vec<&str> = trend.rows.iter().map(|r| r.series.as_str()).collect();
+    let goal = |e: &Evaluation| {
+        let hidden = public.evaluation_hidden(indicator, e);
+        let fmt = |v: Decimal| {
+            let n = format_da(v, e.decimals);
+            if indicator.unit == "%" { format!("{n} %") } else { n }
+        };
+        GoalView {
+                serie: e.name.clone(),
+                status: e.status.into(),
+                periode: e.when.clone().unwrap_or_else(|| DASH.into()),
+                vaerdi: match e.value {
+                    _ if hidden => HIDDEN.into(),
+                    Some(v) => fmt(v),
+                    None => DASH.into(),
+                },
+                krav: e.requirement.map_or_else(|| DASH.into(), |q| format!("{} {}", q.cmp.danish(), fmt(q.value))),
+        }
+    };
+    let maal = results
+        .iter()
+        .filter(|r| r.indicator.as_deref() == Some(indicator.id.as_str()))
+        .map(|r| GoalGroup {
+            kriterium: r.text.clone(),
+            resultater: r.evaluations.iter().filter(|e| shown.contains(&e.series.as_str())).map(goal).collect(),
+        })
+        .filter(|g| !g.resultater.is_empty())
+        .collect();
+    FigureView {
+        id: indicator.id.clone(),
+        navn: indicator.name.clone(),
+        titel: report::indicator_title(indicator),
+        graf,
+        tabel,
+        maal,
+        datakilde: indicator.source.clone(),
+        skjult,
+    }
+}
+
+/// Splits Plotters' SVG into its view box and content, so the template can
+/// write the outer `<svg>` with a title and description for screen readers.
+fn chart_view(id: &str, title: &str, description: &str, svg: &str) -> ChartView {
+    let open_end = svg.find('>').map_or(0, |i| i + 1);
+    let open = &svg[..open_end];
+    let attr = |name: &str| {
+        let key = format!("{name}=\"");
+        open.find(&key).and_then(|i| open[i + key.len()..].split('"').next()).unwrap_or("0").to_string()
+    };
+    let viewbox = format!("0 0 {} {}", attr("width"), attr("height"));
+    let body = svg[open_end..].trim_end();
+    let body = body.strip_suffix("</svg>").unwrap_or(body).trim().to_string();
+    ChartView { id: id.into(), viewbox, indhold: body, titel: title.into(), beskrivelse: description.into() }
+}
+
+/// The activities per strand of work, with the half-year's status prose.
+fn activity_statuses(model: &Model, period: Period) -> Vec<FocusActivities> {
+    let status = model.status.get(&period);
+    model
+        .focus_areas
+        .iter()
+        .map(|f| FocusActivities {
+            navn: f.name.clone(),
+            aktiviteter: model
+                .activities
+                .iter()
+                .filter(|a| a.focus_area == f.id)
+                .map(|a| ActivityStatus {
+                    navn: a.name.clone(),
+                    beskrivelse: a.description.clone(),
+                    status: status
+                        .and_then(|s| s.activities.get(&a.id))
+                        .map(|t| paragraphs(t))
+                        .unwrap_or_default(),
+                })
+                .collect(),
+        })
+        .filter(|f| !f.aktiviteter.is_empty())
+        .collect()
+}
+
+/// Prose split into paragraphs at blank lines, as the PDFs' `afsnit` does.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(line.trim());
+        }
+    }
+    out
+}
+
+/// The template engine with the site's templates. Autoescaping is on for
+/// every `.html` template (minijinja's default by file name).
+fn environment(templates: &Templates) -> Result<Environment<'static>, Diagnostics> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let mut diags = Diagnostics::default();
+    for (name, template) in templates.iter().filter(|(n, _)| n.starts_with("site/") && n.ends_with(".html")) {
+        if let Err(e) = env.add_template_owned(name.clone(), template.text.clone()) {
+            diags.push(template_error(templates, &e));
+        }
+    }
+    for name in PAGES {
+        if templates.get(name).is_none() {
+            diags.error(std::path::Path::new(name), None, "skabelonen til hjemmesiden mangler");
+        }
+    }
+    if diags.has_errors() { Err(diags) } else { Ok(env) }
+}
+
+/// A template error at the user's file and line.
+fn template_error(templates: &Templates, e: &minijinja::Error) -> Diagnostic {
+    let name = e.name().unwrap_or("site");
+    let file = templates.get(name).map_or_else(|| PathBuf::from(name), |t| t.origin.clone());
+    let pos = e.line().map(|line| Pos { line, column: 1 });
+    let mut message = format!("skabelonen til hjemmesiden: {}", e.kind());
+    if let Some(detail) = e.detail() {
+        message.push_str(&format!(": {detail}"));
+    }
+    Diagnostic::error(&file, pos, message)
+}
