@@ -60,9 +60,7 @@ pub fn render_pdf(templates: &Templates, job: Job<'_>) -> Result<Pdf, Diagnostic
         world.add_file(&format!("/{path}"), bytes);
     }
 
-    let t0=std::time::Instant::now();
     let warned = typst::compile::<PagedDocument>(&world);
-    eprintln!("TIMING {} compile {:?}", job.template, t0.elapsed());
     let mut warnings = Diagnostics::default();
     for w in &warned.warnings {
         warnings.push(convert(&world, templates, w));
@@ -78,9 +76,7 @@ pub fn render_pdf(templates: &Templates, job: Job<'_>) -> Result<Pdf, Diagnostic
         standards: PdfStandards::new(&[PdfStandard::Ua_1]).expect("PDF/UA-1 alone is a valid standard set"),
         ..PdfOptions::default()
     };
-    let t1=std::time::Instant::now();
     let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| collect(&world, templates, &errors))?;
-    eprintln!("TIMING {} pdf {:?}", job.template, t1.elapsed());
     Ok(Pdf { bytes, pages: document.pages().len(), warnings })
 }
 

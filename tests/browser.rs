@@ -1,0 +1,68 @@
+//! The public website in a real browser: Debian's headless Chromium driven by
+//! `tests/browser/check.mjs` (playwright-core, axe-core, the Nu HTML checker)
+//! through every page at 375 px and 1280 px, light and dark, over HTTP on
+//! localhost and from the file system.
+//!
+//! Needs Node.js, `npm ci` in `tests/browser`, Chromium (`CHROMIUM` or
+//! `/usr/bin/chromium`) and Java; `.ci/run` installs them. Without them the
+//! test says it was skipped; under `CI=true` it fails instead.
+
+mod common;
+
+use common::Fixture;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn missing_tools(harness: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    let runs = |cmd: &str, arg: &str| Command::new(cmd).arg(arg).output().is_ok_and(|o| o.status.success());
+    if !runs("node", "--version") {
+        missing.push("node (apt-get install nodejs npm)".to_string());
+    }
+    if !harness.join("node_modules/playwright-core").is_dir() {
+        missing.push(format!("node_modules (npm ci i {})", harness.display()));
+    }
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        missing.push(format!("{chromium} (apt-get install chromium)"));
+    }
+    if !runs("java", "-version") {
+        missing.push("java (apt-get install default-jre-headless)".to_string());
+    }
+    missing
+}
+
+#[test]
+fn every_site_page_passes_the_browser_the_accessibility_and_the_html_checks() {
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let missing = missing_tools(&harness);
+    if !missing.is_empty() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("the browser tests need: {}", missing.join(", "));
+        }
+        eprintln!("note: browser tests SKIPPED; missing: {}", missing.join(", "));
+        return;
+    }
+
+    let f = Fixture::example();
+    helhed::build(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    // Screenshots stay after the test, for a person to look at.
+    let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("site-screenshots");
+    let _ = std::fs::remove_dir_all(&shots);
+    let out = Command::new("node")
+        .arg(harness.join("check.mjs"))
+        .arg(f.path("out/site"))
+        .arg(&shots)
+        .output()
+        .expect("node runs");
+    let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    eprintln!("{report}");
+    assert!(out.status.success(), "the browser checks found problems:\n{report}");
+    assert!(report.contains("pages checked: 6"), "{report}");
+    for page in ["index", "metode", "motalavej", "ringparken", "skaelskoer", "sydbyen"] {
+        for view in ["375", "1280", "375-dark"] {
+            assert!(shots.join(format!("{page}-{view}.png")).is_file(), "screenshot {page}-{view}");
+        }
+    }
+    eprintln!("screenshots: {}", shots.display());
+}

@@ -1,0 +1,172 @@
+//! The public website: what it shows, what it must never show, and that text
+//! from the data stays text.
+
+mod common;
+
+use common::{Fixture, pdf_text};
+use std::collections::BTreeMap;
+
+/// Builds a fixture and returns the site's pages by file name, and the statusrapport's bytes.
+fn build(f: &Fixture) -> (BTreeMap<String, String>, Vec<u8>) {
+    let rendered = helhed::build(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let mut pages = BTreeMap::new();
+    let mut pdf = Vec::new();
+    for o in &rendered.outputs {
+        let rel = o.rel.to_string_lossy().to_string();
+        if let Some(page) = rel.strip_prefix("site/").filter(|p| p.ends_with(".html")) {
+            pages.insert(page.to_string(), String::from_utf8(o.bytes.clone()).unwrap());
+        } else if rel.starts_with("statusrapport-") {
+            pdf = o.bytes.clone();
+        }
+    }
+    (pages, pdf)
+}
+
+fn replace(f: &Fixture, rel: &str, from: &str, to: &str) {
+    let text = std::fs::read_to_string(f.path(rel)).unwrap();
+    assert!(text.contains(from), "{rel} has no «{from}»");
+    f.write(rel, &text.replacen(from, to, 1));
+}
+
+/// The table row of a series in an indicator's section of a page.
+fn row<'a>(page: &'a str, indicator: &str, series: &str) -> &'a str {
+    let section = &page[page.find(&format!("id=\"graf-{indicator}-h\"")).expect("the indicator's section")..];
+    let start = section.find(&format!("<th scope=\"row\">{series}</th>")).expect("the series' row");
+    let row = &section[start..];
+    &row[..row.find("</tr>").unwrap()]
+}
+
+#[test]
+fn the_site_has_a_front_page_a_page_per_area_and_a_method_page() {
+    let (pages, _) = build(&Fixture::example());
+    let names: Vec<&str> = pages.keys().map(String::as_str).collect();
+    assert_eq!(names, ["index.html", "metode.html", "motalavej.html", "ringparken.html", "skaelskoer.html", "sydbyen.html"]);
+    let index = &pages["index.html"];
+    assert!(index.contains("<html lang=\"da\">"));
+    // The plan in two sentences, computed from plan.yaml.
+    assert!(index.contains(
+        "Én kommune – Én helhedsplan er en boligsocial helhedsplan for Motalavej, Ringparken og Schackenborgvænge, \
+         Præstevangen og Parkvej og Sydbyen i Slagelse Kommune. Den løber fra 1. oktober 2017 til 30. september 2021"
+    ));
+    assert!(index.contains("Tallene er opdateret 15. januar 2019 (2. halvår 2018)."));
+    // The three headline indicators, each chart with its title and description, and the same figures as a table.
+    for id in ["kriminalitet", "tryghed", "fraflytning"] {
+        assert!(index.contains(&format!("id=\"graf-{id}-h\"")), "{id} on the front page");
+    }
+    assert!(!index.contains("id=\"graf-haervaerk-h\""), "only headline indicators on the front page");
+    assert!(index.contains("<title id=\"graf-kriminalitet-t\">Kriminalretlige afgørelser pr. 1000 beboere</title>"));
+    assert!(index.contains("<desc id=\"graf-kriminalitet-d\">Linjediagram: kriminalretlige afgørelser pr. 1000 beboere 2013-2018"));
+    assert_eq!(row(index, "kriminalitet", "Samlet"), "<th scope=\"row\">Samlet</th><td>–</td><td>–</td><td>–</td><td>30,65</td><td>28,3</td><td>25,0</td>");
+    // Status against the target, with its text label.
+    assert!(index.contains("<span class=\"status paa-vej\">på vej</span> <strong>Samlet</strong> 2018: 25,0, krav højst 26,4"));
+    // An area page shows that area beside samlet and the references, not the other areas.
+    let motalavej = &pages["motalavej.html"];
+    assert_eq!(row(motalavej, "kriminalitet", "Motalavej"), "<th scope=\"row\">Motalavej</th><td>55,1</td><td>28,8</td><td>34,2</td><td>–</td><td>30,4</td><td>26,4</td>");
+    assert!(!motalavej.contains("<th scope=\"row\">Sydbyen</th>"));
+    assert!(motalavej.contains("Aktiviteten har haft vanskeligheder i at etablere de ønskede grupperinger"));
+    // Self-contained: relative links only, no scripts, no external resources.
+    for (name, page) in &pages {
+        assert!(!page.contains("<script"), "{name} has a script");
+        assert!(only_svg_namespace(page), "{name} links outside");
+        assert!(page.contains("<link rel=\"stylesheet\" href=\"style.css\">"), "{name}");
+    }
+    assert!(pages["metode.html"].contains("<p>Kriminalretlige afgørelser ÷ beboere × 1.000. Samlet: summen af alle områders"));
+}
+
+/// The only absolute URL a page may hold is the SVG namespace.
+fn only_svg_namespace(page: &str) -> bool {
+    page.replace("http://www.w3.org/2000/svg", "").replace("http://www.w3.org/1999/xlink", "").matches("http").count() == 0
+}
+
+#[test]
+fn an_internal_note_and_a_count_of_3_reach_the_board_pdf_but_no_site_page() {
+    let f = Fixture::example();
+    let note = "Fortroligt: sagen om opgang 7 drøftes på et lukket møde.";
+    replace(&f, "data/status/2018-h2.yaml", "til_bestyrelsen: >-\n", &format!("til_bestyrelsen: >-\n  {note}\n"));
+    replace(&f, "data/motalavej/2018.yaml", "paasatte-brande: 7", "paasatte-brande: 3");
+    // Three of 150 respondents feel safe: the share (2,0 %) is computed from a count of 3.
+    replace(&f, "data/motalavej/2018.yaml", "trygge: 101", "trygge: 3");
+    let (pages, pdf) = build(&f);
+
+    // The board sees everything.
+    if let Some(text) = pdf_text(&pdf) {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(note), "the note is in the statusrapport");
+        // The value table follows the chart's caption, "Figur N: Påsatte brande, 2015–2018".
+        let brande = &text[text.find(": Påsatte brande, ").unwrap()..];
+        let line = brande.lines().find(|l| l.trim_start().starts_with("Motalavej")).unwrap();
+        let cells = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(cells.ends_with("– – 9* 3*"), "the count of 3 is in the statusrapport: {line}");
+        let tryghed = &text[text.find(": Trygge beboere, ").unwrap()..];
+        assert!(tryghed.lines().any(|l| l.trim_start().starts_with("Motalavej") && l.trim_end().ends_with(" 2,0*")));
+    }
+
+    // The public sees neither.
+    for (name, page) in &pages {
+        assert!(!page.contains("opgang 7") && !page.contains("Fortroligt"), "{name} shows the internal note");
+    }
+    let motalavej = &pages["motalavej.html"];
+    assert!(row(motalavej, "paasatte-brande", "Motalavej").ends_with("<td>&lt;5</td>"), "{}", row(motalavej, "paasatte-brande", "Motalavej"));
+    assert!(row(motalavej, "tryghed", "Motalavej").ends_with("<td>skjult</td>"), "{}", row(motalavej, "tryghed", "Motalavej"));
+    assert!(motalavej.contains("Nogle tal er skjult, fordi de bygger på færre end 5 personer."));
+    // Samlet pools all areas, well above the threshold, and stays.
+    assert!(!row(motalavej, "tryghed", "Samlet").contains("skjult"));
+    // The chart leaves the hidden figure out, and so does its description.
+    for page in pages.values() {
+        assert!(!page.contains(">3,0<") && !page.contains("2,0 %"), "a hidden figure reached the site");
+    }
+}
+
+#[test]
+fn the_threshold_is_set_in_the_plan() {
+    let f = Fixture::example();
+    replace(&f, "data/plan.yaml", "  datadato: 2019-01-15\n", "  datadato: 2019-01-15\n  diskretionsgrænse: 10\n");
+    let (pages, _) = build(&f);
+    // Motalavej had 7 arson cases in 2018: published at 5, hidden at 10.
+    assert!(row(&pages["motalavej.html"], "paasatte-brande", "Motalavej").ends_with("<td>&lt;10</td>"));
+    assert!(pages["metode.html"].contains("vises et antal under 10 som «&lt;10»"));
+}
+
+#[test]
+fn text_from_the_data_is_escaped_on_the_site() {
+    let f = Fixture::example();
+    let name = "Motalavej <script>alert(\"x\")</script> & <b>Co</b>";
+    replace(&f, "data/plan.yaml", "    navn: Motalavej\n", &format!("    navn: '{name}'\n"));
+    replace(&f, "data/status/2018-h2.yaml", "  bydelsforaeldre: >-\n", "  bydelsforaeldre: >-\n    <img src=x onerror=alert(1)>\n");
+    let (pages, _) = build(&f);
+    for (page_name, page) in &pages {
+        assert!(!page.contains("<script"), "{page_name}");
+        assert!(!page.contains("<b>Co"), "{page_name}");
+        assert!(!page.contains("<img"), "{page_name}");
+    }
+    assert!(pages["index.html"].contains("Motalavej &lt;script&gt;alert(&quot;x&quot;)&lt;&#x2f;script&gt; &amp; &lt;b&gt;Co&lt;&#x2f;b&gt;"));
+    assert!(pages["motalavej.html"].contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[test]
+fn a_broken_site_template_is_reported_at_its_line_and_nothing_is_written() {
+    let f = Fixture::example();
+    f.write("report-templates/site/index.html", "{% extends \"site/base.html\" %}\n{% block indhold %}\n{% for x in %}\n{% endblock %}\n");
+    let out = f.run(&["build"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("report-templates/site/index.html:3:"), "{stderr}");
+    assert!(stderr.contains("skabelonen til hjemmesiden: syntax error"), "{stderr}");
+    assert!(!f.path("out").exists(), "a failed build writes nothing");
+}
+
+#[test]
+fn a_site_template_can_be_overridden_and_is_exported() {
+    let f = Fixture::example();
+    let out = f.run(&["templates", "export", "skabeloner"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for file in ["base.html", "komponenter.html", "index.html", "omraade.html", "metode.html", "style.css"] {
+        assert!(f.path("skabeloner/site").join(file).is_file(), "{file} exported");
+    }
+    replace(&f, "skabeloner/site/index.html", "<h2>Udviklingen</h2>", "<h2>Sådan går det</h2>");
+    let out = f.run(&["build", "--templates", "skabeloner"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let index = std::fs::read_to_string(f.path("out/site/index.html")).unwrap();
+    assert!(index.contains("<h2>Sådan går det</h2>"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("out/site/ (hjemmesiden, 7 filer; åbn index.html)"));
+}
