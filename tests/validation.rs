@@ -169,6 +169,7 @@ fn the_binary_exits_non_zero_and_keeps_out_intact() {
     let pdf = f.path("out/statusrapport-2018-h2.pdf");
     let before = std::fs::read(&pdf).unwrap();
     let tal_before = std::fs::read(f.path("out/tal.json")).unwrap();
+    let site_before = std::fs::read(f.path("out/site/index.html")).unwrap();
 
     f.write("data/motalavej/2018.yaml", "antal:\n  beboere: -3\n");
     let second = f.run(&["build"]);
@@ -178,8 +179,10 @@ fn the_binary_exits_non_zero_and_keeps_out_intact() {
     assert!(stderr.contains("helhed: stoppede med 1 fejl; intet blev skrevet."), "{stderr}");
     assert_eq!(std::fs::read(&pdf).unwrap(), before, "a failed build must not touch out/");
     assert_eq!(std::fs::read(f.path("out/tal.json")).unwrap(), tal_before, "a failed build must not touch out/");
+    assert_eq!(std::fs::read(f.path("out/site/index.html")).unwrap(), site_before, "a failed build must not touch out/");
     let leftovers: Vec<_> = std::fs::read_dir(f.path("out")).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(leftovers.len(), 3, "no temporary files may be left: {leftovers:?}");
+    assert_eq!(leftovers.len(), 4, "no temporary files may be left: {leftovers:?}");
+    assert_eq!(std::fs::read_dir(f.path("out/site")).unwrap().count(), 7, "no temporary files may be left in out/site");
 }
 
 #[test]
