@@ -40,7 +40,7 @@ fn every_site_page_passes_the_browser_the_accessibility_and_the_html_checks() {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("the browser tests need: {}", missing.join(", "));
         }
-        eprintln!("note: browser tests SKIPPED; missing: {}", missing.join(", "));
+        common::skip_note(&format!("browser tests SKIPPED; missing: {}", missing.join(", ")));
         return;
     }
 

@@ -130,6 +130,14 @@ indikatorer:
     }
 }
 
+/// Tells the person running the tests that a check was skipped. Written to
+/// the process's stderr directly, past the test harness's output capture, so
+/// that it shows in a plain `cargo test` even though the test passes.
+pub fn skip_note(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "note: {message}");
+}
+
 /// The text of a PDF, via poppler's pdftotext. None (and a note) where it is
 /// not installed; under CI a missing pdftotext fails the test instead.
 pub fn pdf_text(pdf: &[u8]) -> Option<String> {
@@ -143,7 +151,7 @@ pub fn pdf_text(pdf: &[u8]) -> Option<String> {
             panic!("pdftotext (poppler-utils) is required under CI")
         }
         Err(_) => {
-            eprintln!("note: pdftotext is not installed; PDF text checks skipped (apt-get install poppler-utils)");
+            skip_note("pdftotext is not installed; PDF text checks skipped (apt-get install poppler-utils)");
             None
         }
     }
