@@ -482,11 +482,7 @@ fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &CriterionResul
             .evaluations
             .iter()
             .map(|e| {
-                // The unit stands in the sentence; the table keeps to the figure.
-                let fmt = |v: rust_decimal::Decimal| {
-                    let n = format_da(v, e.decimals);
-                    if indicator.is_some_and(|i| i.unit == "%") { format!("{n} %") } else { n }
-                };
+                let fmt = |v| goal_figure(indicator, v, e.decimals);
                 let prefix = format!("{}: ", e.name);
                 ResultView {
                     navn: e.name.clone(),
@@ -503,6 +499,13 @@ fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &CriterionResul
         vurdering: r.assessment.clone().filter(|_| r.evaluations.iter().any(|e| e.rule != crate::model::Rule::Qualitative)),
         datakilde: c.source.clone(),
     }
+}
+
+/// A criterion's value or requirement as its table prints it: the figure,
+/// with a `%` where that is the unit (other units stand in the sentence).
+pub fn goal_figure(indicator: Option<&Indicator>, value: rust_decimal::Decimal, decimals: u32) -> String {
+    let n = format_da(value, decimals);
+    if indicator.is_some_and(|i| i.unit == "%") { format!("{n} %") } else { n }
 }
 
 /// Each area's latest list that is published by the half-year (else its forecast).

@@ -408,10 +408,7 @@ fn figure_view(
     let shown: Vec<&str> = trend.rows.iter().map(|r| r.series.as_str()).collect();
     let goal = |e: &Evaluation| {
         let hidden = public.evaluation_hidden(indicator, e);
-        let fmt = |v: Decimal| {
-            let n = format_da(v, e.decimals);
-            if indicator.unit == "%" { format!("{n} %") } else { n }
-        };
+        let fmt = |v| report::goal_figure(Some(indicator), v, e.decimals);
         GoalView {
                 serie: e.name.clone(),
                 status: e.status.into(),
