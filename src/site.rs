@@ -87,17 +87,32 @@ impl<'a> Public<'a> {
     }
 
     /// The trend with every unpublishable value taken out, for the charts.
+    /// Changes are dropped throughout: one from a hidden value would give it away.
     pub fn trend(&self, indicator: &Indicator, trend: &Trend) -> Trend {
         let mut public = trend.clone();
         for point in public.rows.iter_mut().flat_map(|r| r.points.iter_mut()) {
+            point.vs_previous = None;
+            point.vs_base = None;
             if point.value.is_some_and(|v| self.hides(indicator, &v).is_some()) {
                 point.value = None;
                 point.missing = Some("skjult af hensyn til diskretion".into());
-                point.vs_previous = None;
-                point.vs_base = None;
             }
         }
         public
+    }
+
+    /// Whether any yearly or half-yearly value of a series up to `period` is
+    /// hidden. A success criterion's requirement is often built from an
+    /// earlier value (a baseline, last year's figure), so for such a series
+    /// the site shows neither the requirement nor the target line.
+    pub fn series_hidden(&self, indicator: &Indicator, trend: &Trend, series: &str, period: Period) -> bool {
+        let yearly = trend
+            .rows
+            .iter()
+            .filter(|r| r.series == series)
+            .flat_map(|r| &r.points)
+            .any(|p| p.value.is_some_and(|v| self.hides(indicator, &v).is_some()));
+        yearly || goals::half_values(self.model, indicator, series, period).values().any(|v| self.hides(indicator, v).is_some())
     }
 
     /// Whether the value an evaluation judged may be published.
@@ -309,7 +324,7 @@ pub fn build(model: &Model, period: Period, templates: &Templates) -> Result<Vec
     let headline: Vec<FigureView> = shown
         .iter()
         .filter(|(i, _)| i.headline)
-        .map(|(i, t)| figure_view(&public, &results, i, t, None))
+        .map(|(i, t)| figure_view(&public, &results, i, t, None, period))
         .collect();
     let status_antal: Vec<CountView> =
         goals::count(&results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
@@ -318,7 +333,7 @@ pub fn build(model: &Model, period: Period, templates: &Templates) -> Result<Vec
     // One page per area: its indicators, and the activities' status.
     let activities = activity_statuses(model, period);
     for area in &areas {
-        let figures: Vec<FigureView> = shown.iter().map(|(i, t)| figure_view(&public, &results, i, t, Some(&area.id))).collect();
+        let figures: Vec<FigureView> = shown.iter().map(|(i, t)| figure_view(&public, &results, i, t, Some(&area.id), period)).collect();
         page(
             "site/omraade.html",
             area.fil.clone(),
@@ -383,14 +398,18 @@ fn figure_view(
     indicator: &Indicator,
     trend: &Trend,
     area: Option<&str>,
+    period: Period,
 ) -> FigureView {
     let mut trend = trend.clone();
     if let Some(area) = area {
         trend.rows.retain(|r| r.kind != SeriesKind::Area || r.series == area);
     }
     let public_trend = public.trend(indicator, &trend);
-    let skjult = trend.rows.iter().flat_map(|r| &r.points).any(|p| p.value.is_some_and(|v| public.hides(indicator, &v).is_some()));
-    let targets: Vec<TargetLine> = charts::target_lines(results, indicator, &public_trend);
+    let hidden_series: Vec<&str> =
+        trend.rows.iter().map(|r| r.series.as_str()).filter(|s| public.series_hidden(indicator, &trend, s, period)).collect();
+    let skjult = !hidden_series.is_empty();
+    let mut targets: Vec<TargetLine> = charts::target_lines(results, indicator, &public_trend);
+    targets.retain(|t| !hidden_series.contains(&t.series.as_str()));
     let svg = charts::line_chart(&public_trend, &targets);
     let graf = chart_view(&format!("graf-{}", indicator.id), &indicator.name, &charts::alt_text(indicator, &public_trend, &targets), &svg);
     let tabel = TableView {
@@ -408,6 +427,7 @@ fn figure_view(
     let shown: Vec<&str> = trend.rows.iter().map(|r| r.series.as_str()).collect();
     let goal = |e: &Evaluation| {
         let hidden = public.evaluation_hidden(indicator, e);
+        let requirement_hidden = hidden_series.contains(&e.series.as_str());
         let fmt = |v| report::goal_figure(Some(indicator), v, e.decimals);
         GoalView {
                 serie: e.name.clone(),
@@ -418,7 +438,11 @@ fn figure_view(
                     Some(v) => fmt(v),
                     None => DASH.into(),
                 },
-                krav: e.requirement.map_or_else(|| DASH.into(), |q| format!("{} {}", q.cmp.danish(), fmt(q.value))),
+                krav: match e.requirement {
+                    _ if requirement_hidden => HIDDEN.into(),
+                    Some(q) => format!("{} {}", q.cmp.danish(), fmt(q.value)),
+                    None => DASH.into(),
+                },
         }
     };
     let maal = results
