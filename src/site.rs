@@ -115,17 +115,14 @@ impl<'a> Public<'a> {
         yearly || goals::half_values(self.model, indicator, series, period).values().any(|v| self.hides(indicator, v).is_some())
     }
 
-    /// Whether the value an evaluation judged may be published.
-    fn evaluation_hidden(&self, indicator: &Indicator, e: &Evaluation) -> bool {
+    /// Whether the value an evaluation judged may be published: a yearly
+    /// value is the trend's, a half-year's is computed as the goals do.
+    fn evaluation_hidden(&self, indicator: &Indicator, trend: &Trend, e: &Evaluation) -> bool {
         let Some(when) = e.when.as_deref() else { return false };
         let value = if let Ok(period) = when.parse::<Period>() {
             goals::half_values(self.model, indicator, &e.series, period).get(&period).copied()
         } else if let Ok(year) = when.parse::<u16>() {
-            if e.series == crate::model::TOTAL_ID {
-                compute::total_value(self.model, indicator, year).ok()
-            } else {
-                compute::own_value(self.model, indicator, &e.series, year).ok()
-            }
+            trend.rows.iter().find(|r| r.series == e.series).and_then(|r| r.at(year)).and_then(|p| p.value)
         } else {
             None
         };
@@ -280,8 +277,6 @@ pub struct MethodView {
     pub beregning: String,
     /// Where it comes from.
     pub datakilde: String,
-    /// Whether small counts are suppressed for it.
-    pub diskretion: bool,
 }
 
 /// Builds every page of the site in memory.
@@ -349,7 +344,6 @@ pub fn build(model: &Model, period: Period, templates: &Templates) -> Result<Vec
             titel: report::indicator_title(i),
             beregning: report::method_text(model, i),
             datakilde: i.source.clone(),
-            diskretion: measures_of(i).iter().any(|m| model.measure(m).is_none_or(|m| m.suppress_small)),
         })
         .collect();
     let uden_diskretion: Vec<String> =
@@ -381,13 +375,6 @@ fn description(model: &Model) -> String {
         second.push_str(&format!(" og arbejder med {}", compute::join_names(&focus.iter().map(String::as_str).collect::<Vec<_>>())));
     }
     format!("{first}. {second}.")
-}
-
-fn measures_of(indicator: &Indicator) -> Vec<&str> {
-    match &indicator.calc {
-        Calc::Ratio { numerator, denominator, .. } => vec![numerator, denominator],
-        Calc::Count { measure } => vec![measure],
-    }
 }
 
 /// An indicator's chart, table and goals, for all series or for one area
@@ -426,7 +413,7 @@ fn figure_view(
     };
     let shown: Vec<&str> = trend.rows.iter().map(|r| r.series.as_str()).collect();
     let goal = |e: &Evaluation| {
-        let hidden = public.evaluation_hidden(indicator, e);
+        let hidden = public.evaluation_hidden(indicator, &trend, e);
         let requirement_hidden = hidden_series.contains(&e.series.as_str());
         let fmt = |v| report::goal_figure(Some(indicator), v, e.decimals);
         GoalView {
