@@ -227,29 +227,31 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
     let legend_top = PLOT_TOP + PLOT_HEIGHT + 34;
     let height = legend_top + y + LEGEND_ROW + 4;
 
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, u32::try_from(height).unwrap_or(400))).into_drawing_area();
+    let height = u32::try_from(height).unwrap_or(400);
+    let max = rows
+        .iter()
+        .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
+        .chain(targets.iter().flat_map(|(t, _)| t.points.iter().map(|(_, v)| *v)))
+        .max()
+        .unwrap_or(Decimal::ONE)
+        .max(Decimal::ONE);
+    let step = tick_step(max);
+    let top_value = (max / step).ceil() * step;
+    let plot_bottom = PLOT_TOP + PLOT_HEIGHT;
+    let y_of = |v: Decimal| px(Decimal::from(plot_bottom) - v / top_value * Decimal::from(PLOT_HEIGHT));
+    let slots = i32::try_from(years.len().max(1)).unwrap_or(1);
+    let slot_width = (PLOT_RIGHT - PLOT_LEFT) / slots;
+    let x_of = |year: u16| {
+        let i = years.iter().position(|y| *y == year).unwrap_or(0);
+        PLOT_LEFT + slot_width / 2 + i32::try_from(i).unwrap_or(0) * slot_width
+    };
+
+    // The chart is drawn in two Plotters layers with the targets' dotted
+    // lines between them: one SVG polyline each with a dash pattern, where
+    // Plotters would write every dash as its own element (hundreds per chart,
+    // which Typst and the browser must each parse).
+    let (open, background) = layer(height, |root| {
         let _ = root.fill(&WHITE);
-
-        let max = rows
-            .iter()
-            .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
-            .chain(targets.iter().flat_map(|(t, _)| t.points.iter().map(|(_, v)| *v)))
-            .max()
-            .unwrap_or(Decimal::ONE)
-            .max(Decimal::ONE);
-        let step = tick_step(max);
-        let top_value = (max / step).ceil() * step;
-        let plot_bottom = PLOT_TOP + PLOT_HEIGHT;
-        let y_of = |v: Decimal| px(Decimal::from(plot_bottom) - v / top_value * Decimal::from(PLOT_HEIGHT));
-        let slots = i32::try_from(years.len().max(1)).unwrap_or(1);
-        let slot_width = (PLOT_RIGHT - PLOT_LEFT) / slots;
-        let x_of = |year: u16| {
-            let i = years.iter().position(|y| *y == year).unwrap_or(0);
-            PLOT_LEFT + slot_width / 2 + i32::try_from(i).unwrap_or(0) * slot_width
-        };
-
         // Grid and value axis.
         let mut tick = Decimal::ZERO;
         while tick <= top_value {
@@ -266,17 +268,25 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
             let _ = root.draw(&Text::new(year.to_string(), (x_of(*year), plot_bottom + 8), label_style));
         }
 
-        // Targets under the lines: dotted, with a short bar at each year.
+        // Targets under the lines: a short bar at each year, joined by a
+        // dotted line (below).
         for (target, style) in &targets {
-            let coords: Vec<(i32, i32)> = target.points.iter().map(|(year, v)| (x_of(*year), y_of(*v))).collect();
-            if coords.len() > 1 {
-                let _ = root.draw(&DashedPathElement::new(coords.clone(), 2, 4, style.colour.stroke_width(2)));
-            }
-            for (cx, cy) in coords {
+            for (year, v) in &target.points {
+                let (cx, cy) = (x_of(*year), y_of(*v));
                 let _ = root.draw(&PathElement::new(vec![(cx - 7, cy), (cx + 7, cy)], style.colour.stroke_width(2)));
             }
         }
-
+    });
+    let mut dotted = String::new();
+    for (target, style) in targets.iter().filter(|(t, _)| t.points.len() > 1) {
+        let points: Vec<String> = target.points.iter().map(|(year, v)| format!("{},{}", x_of(*year), y_of(*v))).collect();
+        let RGBColor(r, g, b) = style.colour;
+        dotted.push_str(&format!(
+            "<polyline fill=\"none\" stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\" stroke-dasharray=\"2 4\" points=\"{}\"/>\n",
+            points.join(" ")
+        ));
+    }
+    let (_, foreground) = layer(height, |root| {
         // Lines: references first, then areas, then samlet on top.
         let mut order: Vec<usize> = (0..rows.len()).collect();
         order.sort_by_key(|&i| match rows[i].kind {
@@ -290,11 +300,11 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
                 row.points.iter().map(|p| p.value.map(|v| (x_of(p.year), y_of(v.value)))).collect();
             // Consecutive years are joined; a missing year leaves a gap.
             for run in points.split(|p| p.is_none()).filter(|run| run.len() > 1) {
-                draw_line(&root, run.iter().flatten().copied().collect(), style);
+                draw_line(root, run.iter().flatten().copied().collect(), style);
             }
             let size = if row.kind == SeriesKind::Total { 4 } else { 3 };
             for &point in points.iter().flatten() {
-                draw_marker(&root, style.marker, point, size, style.colour);
+                draw_marker(root, style.marker, point, size, style.colour);
             }
         }
 
@@ -308,15 +318,28 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
                 let _ = root.draw(&DashedPathElement::new(sample, 2, 4, stroke));
                 let _ = root.draw(&PathElement::new(vec![(lx + 6, cy), (lx + 20, cy)], stroke));
             } else {
-                draw_line(&root, sample, style);
-                draw_marker(&root, style.marker, (lx + 13, cy), 3, style.colour);
+                draw_line(root, sample, style);
+                draw_marker(root, style.marker, (lx + 13, cy), 3, style.colour);
             }
             let label_style = font(12, RGBColor(30, 30, 30)).pos(Pos::new(HPos::Left, VPos::Center));
             let _ = root.draw(&Text::new(entry.name.to_string(), (lx + 32, cy), label_style));
         }
+    });
+    format!("{open}{background}{dotted}{foreground}</svg>\n")
+}
+
+/// Draws one layer of a chart with Plotters. Returns the `<svg>` start tag
+/// Plotters writes on its first line, and the elements after it.
+fn layer(height: u32, draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)) -> (String, String) {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        draw(&root);
         let _ = root.present();
     }
-    svg
+    let body_start = svg.find('\n').map_or(svg.len(), |i| i + 1);
+    let body_end = svg.rfind("</svg>").unwrap_or(svg.len()).max(body_start);
+    (svg[..body_start].to_string(), svg[body_start..body_end].to_string())
 }
 
 /// A sentence describing the chart for screen readers, written from its data.

@@ -132,6 +132,15 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
     // The years run on to 2021, and the legend names the target line.
     assert!(svg.contains("\n2021\n"), "{svg}");
     assert!(svg.contains("Mål (krav pr. år)"));
+    // The target is one dotted polyline through its five years, under the
+    // data lines and their markers, in a single SVG document.
+    assert_eq!(svg.matches("stroke-dasharray=\"2 4\"").count(), 1, "{svg}");
+    let dotted = svg.lines().find(|l| l.contains("stroke-dasharray")).unwrap();
+    let points = dotted.split("points=\"").nth(1).unwrap().trim_end_matches("\"/>");
+    assert_eq!(points.split(' ').count(), 5, "{dotted}");
+    assert!(svg.find("stroke-dasharray") < svg.find("<circle"), "{svg}");
+    assert_eq!((svg.matches("<svg").count(), svg.matches("</svg>").count()), (1, 1));
+    assert!(svg.ends_with("</svg>\n"));
     let alt = helhed::charts::alt_text(krim, trend, &targets);
     assert!(alt.ends_with("Prikket linje viser målet pr. år: Samlet højst 20,0 pr. 1000 beboere i 2021."), "{alt}");
     // Without targets the chart stops at the last year with figures.
