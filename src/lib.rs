@@ -26,7 +26,6 @@ pub mod write;
 
 use diag::{Diagnostics, Failed};
 use model::{Model, Period};
-use rayon::prelude::*;
 use render::templates::Templates;
 use std::path::{Path, PathBuf};
 use write::Output;
@@ -74,6 +73,7 @@ pub struct Rendered {
 
 /// Reads and validates the data and templates. Every problem is collected.
 pub fn prepare(config: &Config) -> Result<Inputs, Failed> {
+    let _scope = typst_timing::TimingScope::new("helhed: prepare");
     let mut diags = Diagnostics::default();
     let loaded = load::load(&config.data, &mut diags);
     let model = validate::validate(loaded, &mut diags);
@@ -141,14 +141,20 @@ fn resolve_period(model: &Model, config: &Config, diags: &mut Diagnostics) -> Op
     }
 }
 
-/// Renders every document in memory, independent ones in parallel.
+/// Renders every document in memory, in two parallel phases: Typst lays out
+/// both PDFs, then exports them while the site and `tal.json` are made. An
+/// export runs on one thread. Started as soon as its own layout was done, the
+/// statusrapport's export would hold a thread that the appendix's longer
+/// layout could use, and the build would end on the appendix alone.
 pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
-    type Job = fn(&Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics>;
-    let jobs: Vec<Job> = vec![statusrapport, helhedsevaluering, tal_json, site];
-    let results: Vec<_> = jobs.par_iter().map(|job| job(inputs)).collect();
+    let (evaluation, status) = rayon::join(|| helhedsevaluering(inputs), || statusrapport(inputs));
+    let (evaluation, (status, (site, tal))) = rayon::join(
+        || evaluation.and_then(PdfJob::export),
+        || rayon::join(|| status.and_then(PdfJob::export), || rayon::join(|| site(inputs), || tal_json(inputs))),
+    );
     let mut diags = inputs.warnings.clone();
     let mut outputs = Vec::new();
-    for result in results {
+    for result in [status, evaluation, tal, site] {
         match result {
             Ok((output, warnings)) => {
                 outputs.extend(output);
@@ -163,7 +169,21 @@ pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
     Ok(Rendered { outputs, warnings: diags })
 }
 
-fn statusrapport(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+/// A laid-out PDF and the file it becomes.
+struct PdfJob<'a> {
+    compiled: render::Compiled<'a>,
+    rel: PathBuf,
+}
+
+impl PdfJob<'_> {
+    fn export(self) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+        let pdf = self.compiled.export()?;
+        Ok((vec![Output { rel: self.rel, bytes: pdf.bytes, pages: Some(pdf.pages) }], pdf.warnings))
+    }
+}
+
+fn statusrapport(inputs: &Inputs) -> Result<PdfJob<'_>, Diagnostics> {
+    let scope = typst_timing::TimingScope::new("helhed: statusrapport model");
     let report = report::status_report(&inputs.model, inputs.period);
     let data = serde_json::to_vec(&report).expect("the report model serialises");
     let job = render::Job {
@@ -173,16 +193,15 @@ fn statusrapport(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnost
         date: inputs.model.plan.data_date,
         ident: format!("helhed/statusrapport/{}", inputs.period.slug()),
     };
-    let pdf = render::render_pdf(&inputs.templates, job)?;
-    let output = Output {
+    drop(scope);
+    Ok(PdfJob {
+        compiled: render::compile(&inputs.templates, job)?,
         rel: PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug())),
-        bytes: pdf.bytes,
-        pages: Some(pdf.pages),
-    };
-    Ok((vec![output], pdf.warnings))
+    })
 }
 
-fn helhedsevaluering(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+fn helhedsevaluering(inputs: &Inputs) -> Result<PdfJob<'_>, Diagnostics> {
+    let scope = typst_timing::TimingScope::new("helhed: helhedsevaluering model");
     let report = report::evaluation_report(&inputs.model, inputs.period);
     let year = inputs.period.last_full_year();
     let job = render::Job {
@@ -192,14 +211,16 @@ fn helhedsevaluering(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diag
         date: inputs.model.plan.data_date,
         ident: format!("helhed/helhedsevaluering/{year}"),
     };
-    let pdf = render::render_pdf(&inputs.templates, job)?;
-    let output =
-        Output { rel: PathBuf::from(format!("helhedsevaluering-{year}.pdf")), bytes: pdf.bytes, pages: Some(pdf.pages) };
-    Ok((vec![output], pdf.warnings))
+    drop(scope);
+    Ok(PdfJob {
+        compiled: render::compile(&inputs.templates, job)?,
+        rel: PathBuf::from(format!("helhedsevaluering-{year}.pdf")),
+    })
 }
 
 /// `tal.json`: every computed figure and evaluation.
 fn tal_json(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+    let _scope = typst_timing::TimingScope::new("helhed: tal.json");
     let tal = tal::tal(&inputs.model, inputs.period);
     let mut bytes = serde_json::to_vec_pretty(&tal).expect("the figures serialise");
     bytes.push(b'\n');
@@ -208,6 +229,7 @@ fn tal_json(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> 
 
 /// `site/`: the public website.
 fn site(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+    let _scope = typst_timing::TimingScope::new("helhed: site");
     Ok((site::build(&inputs.model, inputs.period, &inputs.templates)?, Diagnostics::default()))
 }
 

@@ -47,8 +47,25 @@ pub struct Job<'a> {
     pub ident: String,
 }
 
+/// A document laid out by Typst, not yet written as PDF.
+pub struct Compiled<'a> {
+    templates: &'a Templates,
+    world: ReportWorld,
+    document: PagedDocument,
+    date: Date,
+    ident: String,
+    warnings: Diagnostics,
+}
+
 /// Compiles a job to an accessible (PDF/UA-1) PDF.
 pub fn render_pdf(templates: &Templates, job: Job<'_>) -> Result<Pdf, Diagnostics> {
+    compile(templates, job)?.export()
+}
+
+/// Lays out a job's document. Layout and export are apart so that a build
+/// can lay out every document before it exports any: Typst spreads a
+/// document's layout over all threads, while an export runs on one.
+pub fn compile<'a>(templates: &'a Templates, job: Job<'_>) -> Result<Compiled<'a>, Diagnostics> {
     let today = Datetime::from_ymd(i32::from(job.date.year), job.date.month, job.date.day)
         .expect("validated date is a valid Typst date");
     let mut world = ReportWorld::new(&format!("/{}", job.template), today);
@@ -66,18 +83,25 @@ pub fn render_pdf(templates: &Templates, job: Job<'_>) -> Result<Pdf, Diagnostic
         warnings.push(convert(&world, templates, w));
     }
     let document = warned.output.map_err(|errors| collect(&world, templates, &errors))?;
+    Ok(Compiled { templates, world, document, date: job.date, ident: job.ident, warnings })
+}
 
-    let noon = Datetime::from_ymd_hms(i32::from(job.date.year), job.date.month, job.date.day, 12, 0, 0)
-        .expect("validated date is a valid Typst date");
-    let options = PdfOptions {
-        ident: Smart::Custom(job.ident),
-        creator: Smart::Custom(Some(format!("helhed {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: Some(Timestamp::new_utc(noon)),
-        standards: PdfStandards::new(&[PdfStandard::Ua_1]).expect("PDF/UA-1 alone is a valid standard set"),
-        ..PdfOptions::default()
-    };
-    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| collect(&world, templates, &errors))?;
-    Ok(Pdf { bytes, pages: document.pages().len(), warnings })
+impl Compiled<'_> {
+    /// Writes the document as PDF/UA-1; the accessibility check runs here.
+    pub fn export(self) -> Result<Pdf, Diagnostics> {
+        let Compiled { templates, world, document, date, ident, warnings } = self;
+        let noon = Datetime::from_ymd_hms(i32::from(date.year), date.month, date.day, 12, 0, 0)
+            .expect("validated date is a valid Typst date");
+        let options = PdfOptions {
+            ident: Smart::Custom(ident),
+            creator: Smart::Custom(Some(format!("helhed {}", env!("CARGO_PKG_VERSION")))),
+            timestamp: Some(Timestamp::new_utc(noon)),
+            standards: PdfStandards::new(&[PdfStandard::Ua_1]).expect("PDF/UA-1 alone is a valid standard set"),
+            ..PdfOptions::default()
+        };
+        let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| collect(&world, templates, &errors))?;
+        Ok(Pdf { bytes, pages: document.pages().len(), warnings })
+    }
 }
 
 fn collect(world: &ReportWorld, templates: &Templates, errors: &[SourceDiagnostic]) -> Diagnostics {
