@@ -8,21 +8,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-// jemalloc, asked to back its heap with transparent huge pages where the
-// kernel allows it (`madvise`, the usual default). A build allocates
-// ~150 MB that Typst keeps until it ends; in 4 KB pages the kernel's page
-// faults alone took a fifth of the build's CPU time.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
-/// jemalloc's options, read once at start-up (the `_rjem_` prefix is the
-/// crate's symbol prefix).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[allow(non_upper_case_globals)]
-#[unsafe(export_name = "_rjem_malloc_conf")]
-pub static malloc_conf: &[u8] = b"thp:always,metadata_thp:always\0";
-
 /// helhed laver statusrapporter og evalueringer for en boligsocial helhedsplan
 /// ud fra planens tal i YAML.
 #[derive(Parser)]
