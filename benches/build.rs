@@ -12,6 +12,7 @@ fn example_config() -> Config {
         templates: format!("{root}/report-templates").into(),
         out: std::env::temp_dir().join("helhed-bench-out"),
         period: None,
+        reuse: false,
     }
 }
 

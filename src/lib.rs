@@ -8,6 +8,7 @@
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod budget;
+pub mod cache;
 pub mod charts;
 pub mod compute;
 pub mod diag;
@@ -41,11 +42,14 @@ pub struct Config {
     pub out: PathBuf,
     /// The half-year; default the latest in the data.
     pub period: Option<Period>,
+    /// Take a PDF from the output folder when it was made from the same
+    /// inputs (see [`cache`]); `false` renders everything.
+    pub reuse: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { data: "data".into(), templates: "report-templates".into(), out: "out".into(), period: None }
+        Config { data: "data".into(), templates: "report-templates".into(), out: "out".into(), period: None, reuse: true }
     }
 }
 
@@ -69,6 +73,10 @@ pub struct Rendered {
     pub outputs: Vec<Output>,
     /// Problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// The PDFs taken unchanged from the output folder.
+    pub reused: Vec<PathBuf>,
+    /// What the PDFs were made from, for the next build.
+    pub record: cache::Record,
 }
 
 /// Reads and validates the data and templates. Every problem is collected.
@@ -141,20 +149,54 @@ fn resolve_period(model: &Model, config: &Config, diags: &mut Diagnostics) -> Op
     }
 }
 
-/// Renders every document in memory, in two parallel phases: Typst lays out
-/// both PDFs, then exports them while the site and `tal.json` are made. An
-/// export runs on one thread. Started as soon as its own layout was done, the
+/// Renders every document in memory; see [`render_reusing`].
+pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
+    render_reusing(inputs, None)
+}
+
+/// Where unchanged PDFs may be taken from: the output folder and its record.
+#[derive(Debug, Clone, Copy)]
+pub struct Reuse<'a> {
+    /// The output folder.
+    pub out: &'a Path,
+    /// What its PDFs were made from.
+    pub record: &'a cache::Record,
+}
+
+/// Renders every document in memory, taking a PDF from `reuse` instead when
+/// it was made from the same inputs (see [`cache`]).
+///
+/// The work runs in two parallel phases: Typst lays out both PDFs, then
+/// exports them while the site and `tal.json` are made. An export runs on
+/// one thread. Started as soon as its own layout was done, the
 /// statusrapport's export would hold a thread that the appendix's longer
 /// layout could use, and the build would end on the appendix alone.
-pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
-    let (evaluation, status) = rayon::join(|| helhedsevaluering(inputs), || statusrapport(inputs));
+pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered, Failed> {
+    let (evaluation, status) = rayon::join(|| helhedsevaluering(inputs, reuse), || statusrapport(inputs, reuse));
     let (evaluation, (status, (site, tal))) = rayon::join(
         || evaluation.and_then(PdfJob::export),
         || rayon::join(|| status.and_then(PdfJob::export), || rayon::join(|| site(inputs), || tal_json(inputs))),
     );
     let mut diags = inputs.warnings.clone();
     let mut outputs = Vec::new();
-    for result in [status, evaluation, tal, site] {
+    let mut record = reuse.map(|r| r.record.clone()).unwrap_or_default();
+    let mut reused = Vec::new();
+    for pdf in [status, evaluation] {
+        match pdf {
+            Ok(pdf) => {
+                if let Some(fingerprint) = pdf.fingerprint {
+                    record.insert(&pdf.output.rel, fingerprint, &pdf.output.bytes, pdf.output.pages.unwrap_or(0));
+                }
+                if pdf.reused {
+                    reused.push(pdf.output.rel.clone());
+                }
+                outputs.push(pdf.output);
+                diags.extend(pdf.warnings);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    for result in [tal, site] {
         match result {
             Ok((output, warnings)) => {
                 outputs.extend(output);
@@ -166,23 +208,52 @@ pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
     if diags.has_errors() {
         return Err(Failed(diags));
     }
-    Ok(Rendered { outputs, warnings: diags })
+    Ok(Rendered { outputs, warnings: diags, reused, record })
 }
 
-/// A laid-out PDF and the file it becomes.
-struct PdfJob<'a> {
-    compiled: render::Compiled<'a>,
-    rel: PathBuf,
+/// A PDF on its way: laid out and waiting for export, or reused.
+enum PdfJob<'a> {
+    Compiled { compiled: Box<render::Compiled<'a>>, rel: PathBuf, fingerprint: Option<u128> },
+    Reused { output: Output, fingerprint: u128 },
+}
+
+/// A finished PDF.
+struct Pdf {
+    output: Output,
+    fingerprint: Option<u128>,
+    reused: bool,
+    warnings: Diagnostics,
 }
 
 impl PdfJob<'_> {
-    fn export(self) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
-        let pdf = self.compiled.export()?;
-        Ok((vec![Output { rel: self.rel, bytes: pdf.bytes, pages: Some(pdf.pages) }], pdf.warnings))
+    /// Lays out the document of `job` as the file `rel`, unless `reuse`
+    /// holds that file made from the same inputs.
+    fn new<'a>(inputs: &'a Inputs, job: render::Job<'_>, rel: PathBuf, reuse: Option<Reuse>) -> Result<PdfJob<'a>, Diagnostics> {
+        let fingerprint = job.fingerprint(&inputs.templates);
+        if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint)
+            && let Some(found) = reuse.record.reuse(reuse.out, &rel, fingerprint)
+        {
+            let output = Output { rel, bytes: found.bytes, pages: Some(found.pages) };
+            return Ok(PdfJob::Reused { output, fingerprint });
+        }
+        Ok(PdfJob::Compiled { compiled: Box::new(render::compile(&inputs.templates, job)?), rel, fingerprint })
+    }
+
+    fn export(self) -> Result<Pdf, Diagnostics> {
+        match self {
+            PdfJob::Compiled { compiled, rel, fingerprint } => {
+                let pdf = compiled.export()?;
+                let output = Output { rel, bytes: pdf.bytes, pages: Some(pdf.pages) };
+                Ok(Pdf { output, fingerprint, reused: false, warnings: pdf.warnings })
+            }
+            PdfJob::Reused { output, fingerprint } => {
+                Ok(Pdf { output, fingerprint: Some(fingerprint), reused: true, warnings: Diagnostics::default() })
+            }
+        }
     }
 }
 
-fn statusrapport(inputs: &Inputs) -> Result<PdfJob<'_>, Diagnostics> {
+fn statusrapport<'a>(inputs: &'a Inputs, reuse: Option<Reuse>) -> Result<PdfJob<'a>, Diagnostics> {
     let scope = typst_timing::TimingScope::new("helhed: statusrapport model");
     let report = report::status_report(&inputs.model, inputs.period);
     let data = serde_json::to_vec(&report).expect("the report model serialises");
@@ -194,13 +265,10 @@ fn statusrapport(inputs: &Inputs) -> Result<PdfJob<'_>, Diagnostics> {
         ident: format!("helhed/statusrapport/{}", inputs.period.slug()),
     };
     drop(scope);
-    Ok(PdfJob {
-        compiled: render::compile(&inputs.templates, job)?,
-        rel: PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug())),
-    })
+    PdfJob::new(inputs, job, PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug())), reuse)
 }
 
-fn helhedsevaluering(inputs: &Inputs) -> Result<PdfJob<'_>, Diagnostics> {
+fn helhedsevaluering<'a>(inputs: &'a Inputs, reuse: Option<Reuse>) -> Result<PdfJob<'a>, Diagnostics> {
     let scope = typst_timing::TimingScope::new("helhed: helhedsevaluering model");
     let report = report::evaluation_report(&inputs.model, inputs.period);
     let year = inputs.period.last_full_year();
@@ -212,10 +280,7 @@ fn helhedsevaluering(inputs: &Inputs) -> Result<PdfJob<'_>, Diagnostics> {
         ident: format!("helhed/helhedsevaluering/{year}"),
     };
     drop(scope);
-    Ok(PdfJob {
-        compiled: render::compile(&inputs.templates, job)?,
-        rel: PathBuf::from(format!("helhedsevaluering-{year}.pdf")),
-    })
+    PdfJob::new(inputs, job, PathBuf::from(format!("helhedsevaluering-{year}.pdf")), reuse)
 }
 
 /// `tal.json`: every computed figure and evaluation.
@@ -234,11 +299,19 @@ fn site(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
 }
 
 /// Validates and renders everything, then writes it to the output folder.
-/// Nothing is written unless every document rendered.
+/// Nothing is written unless every document rendered. A PDF whose inputs are
+/// unchanged since the file in the output folder was written is reused (see
+/// [`cache`]) unless `config.reuse` is off.
 pub fn build(config: &Config) -> Result<Rendered, Failed> {
     let inputs = prepare(config)?;
-    let rendered = render(&inputs)?;
-    if let Err((path, e)) = write::write_all(&config.out, &rendered.outputs) {
+    let record = cache::Record::load(&config.out);
+    let reuse = config.reuse.then_some(Reuse { out: &config.out, record: &record });
+    let rendered = render_reusing(&inputs, reuse)?;
+    // The record last: if a file could not be written, it still describes
+    // the files that were.
+    let written = write::write_all(&config.out, &rendered.outputs)
+        .and_then(|()| write::write_all(&config.out, &[rendered.record.to_output()]));
+    if let Err((path, e)) = written {
         let mut diags = rendered.warnings;
         diags.error(&path, None, format!("kan ikke skrives: {e}"));
         return Err(Failed(diags));

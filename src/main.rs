@@ -20,7 +20,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Læser data/, beregner tallene og skriver rapporterne i out/.
-    Build(Folders),
+    Build(BuildArgs),
     /// Kontrollerer data og skabeloner uden at skrive noget.
     Check(Folders),
     /// Rapportskabelonerne.
@@ -39,6 +39,16 @@ enum TemplatesCommand {
         #[arg(long)]
         overskriv: bool,
     },
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    folders: Folders,
+    /// Sæt alle PDF'er forfra, også dem hvis data og skabeloner er uændrede
+    /// siden sidste bygning.
+    #[arg(long)]
+    fuld: bool,
 }
 
 #[derive(Args)]
@@ -63,7 +73,7 @@ fn parse_period(s: &str) -> Result<Period, String> {
 
 impl From<Folders> for Config {
     fn from(f: Folders) -> Config {
-        Config { data: f.data, templates: f.templates, out: f.out, period: f.periode }
+        Config { data: f.data, templates: f.templates, out: f.out, period: f.periode, reuse: true }
     }
 }
 
@@ -91,7 +101,7 @@ fn main() -> ExitCode {
         typst_timing::enable();
     }
     let templates = match &cli.command {
-        Command::Build(f) | Command::Check(f) => Some(f.templates.clone()),
+        Command::Build(BuildArgs { folders: f, .. }) | Command::Check(f) => Some(f.templates.clone()),
         Command::Templates(_) => None,
     };
     let code = run(cli, started);
@@ -132,18 +142,23 @@ fn write_trace(path: &std::path::Path, templates: Option<&std::path::Path>) {
 
 fn run(cli: Cli, started: Instant) -> ExitCode {
     match cli.command {
-        Command::Build(folders) => {
-            let config = Config::from(folders);
+        Command::Build(args) => {
+            let config = Config { reuse: !args.fuld, ..Config::from(args.folders) };
             match helhed::build(&config) {
                 Ok(rendered) => {
                     print_diagnostics(&rendered.warnings);
                     let site_files = rendered.outputs.iter().filter(|o| o.rel.starts_with(helhed::site::SITE_DIR)).count();
                     for output in rendered.outputs.iter().filter(|o| !o.rel.starts_with(helhed::site::SITE_DIR)) {
                         let path = helhed::output_path(&config, output);
-                        match output.pages {
-                            Some(1) => println!("Skrev {} (1 side)", path.display()),
-                            Some(n) => println!("Skrev {} ({n} sider)", path.display()),
-                            None => println!("Skrev {}", path.display()),
+                        let pages = match output.pages {
+                            Some(1) => " (1 side)".to_string(),
+                            Some(n) => format!(" ({n} sider)"),
+                            None => String::new(),
+                        };
+                        if rendered.reused.contains(&output.rel) {
+                            println!("Uændret {}{pages}: samme data og skabeloner som sidst", path.display());
+                        } else {
+                            println!("Skrev {}{pages}", path.display());
                         }
                     }
                     if site_files > 0 {

@@ -128,6 +128,48 @@ fn two_builds_are_byte_identical() {
 }
 
 #[test]
+fn an_unchanged_pdf_is_reused_and_a_changed_one_rendered() {
+    let f = Fixture::example();
+    let build = |args: &[&str]| {
+        let out = f.run(&[&["build"], args].concat());
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let status = f.path("out/statusrapport-2018-h2.pdf");
+    let appendix = f.path("out/helhedsevaluering-2018.pdf");
+    let written = "Skrev out/statusrapport-2018-h2.pdf (21 sider)";
+    let kept = "Uændret out/helhedsevaluering-2018.pdf (67 sider): samme data og skabeloner som sidst";
+
+    let first = build(&[]);
+    assert!(first.contains(written), "{first}");
+    let (status_pdf, appendix_pdf) = (std::fs::read(&status).unwrap(), std::fs::read(&appendix).unwrap());
+    let again = build(&[]);
+    assert!(again.contains("Uændret out/statusrapport-2018-h2.pdf (21 sider)") && again.contains(kept), "{again}");
+    assert!(std::fs::read(&status).unwrap() == status_pdf && std::fs::read(&appendix).unwrap() == appendix_pdf);
+
+    // New prose for the half-year: only the statusrapport shows it.
+    let prose = std::fs::read_to_string(f.path("data/status/2018-h2.yaml")).unwrap();
+    let edited = prose.replace("mens bydelsforældrene har haft", "mens bydelsforældrene stadig har haft");
+    assert_ne!(edited, prose);
+    f.write("data/status/2018-h2.yaml", &edited);
+    let after_edit = build(&[]);
+    assert!(after_edit.contains(written) && after_edit.contains(kept), "{after_edit}");
+    if let Some(text) = words(&std::fs::read(&status).unwrap()) {
+        assert!(text.contains("mens bydelsforældrene stadig har haft vanskeligt"), "{text}");
+    }
+
+    // A changed file in out/ is never taken for the document.
+    std::fs::write(&appendix, b"%PDF-1.7 noget andet").unwrap();
+    let after_tamper = build(&[]);
+    assert!(after_tamper.contains("Skrev out/helhedsevaluering-2018.pdf (67 sider)"), "{after_tamper}");
+    assert!(std::fs::read(&appendix).unwrap() == appendix_pdf, "rendered again, byte for byte");
+
+    // --fuld renders everything.
+    let full = build(&["--fuld"]);
+    assert!(full.contains(written) && full.contains("Skrev out/helhedsevaluering-2018.pdf (67 sider)"), "{full}");
+}
+
+#[test]
 fn build_reports_what_it_wrote() {
     let f = Fixture::example();
     let out = f.run(&["build"]);

@@ -12,6 +12,7 @@ fn example() -> helhed::Inputs {
         templates: root.join("report-templates"),
         out: root.join("out"),
         period: None,
+        reuse: false,
     };
     helhed::prepare(&config).unwrap_or_else(|e| panic!("{e}"))
 }

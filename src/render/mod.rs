@@ -47,6 +47,18 @@ pub struct Job<'a> {
     pub ident: String,
 }
 
+impl Job<'_> {
+    /// The fingerprint of everything the PDF is made from (see
+    /// [`crate::cache`]): the templates, the data, the charts, the date and
+    /// the identifier, with this program's identity.
+    pub fn fingerprint(&self, templates: &Templates) -> Option<u128> {
+        let typst_templates: Vec<(&String, &str)> =
+            templates.iter().filter(|(name, _)| name.ends_with(".typ")).map(|(name, t)| (name, t.text.as_str())).collect();
+        let date = (self.date.year, self.date.month, self.date.day);
+        crate::cache::fingerprint(&(self.template, typst_templates, &self.data, &self.files, date, &self.ident))
+    }
+}
+
 /// A document laid out by Typst, not yet written as PDF.
 pub struct Compiled<'a> {
     templates: &'a Templates,

@@ -110,6 +110,7 @@ indikatorer:
             templates: self.path("report-templates"),
             out: self.path("out"),
             period: None,
+            reuse: true,
         }
     }
 
