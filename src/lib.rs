@@ -307,8 +307,8 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
     let record = cache::Record::load(&config.out);
     let reuse = config.reuse.then_some(Reuse { out: &config.out, record: &record });
     let rendered = render_reusing(&inputs, reuse)?;
-    // The record last: if a file could not be written, it still describes
-    // the files that were.
+    // The record last: a build that fails while writing leaves the old
+    // record, and a file it did replace no longer matches it.
     let written = write::write_all(&config.out, &rendered.outputs)
         .and_then(|()| write::write_all(&config.out, &[rendered.record.to_output()]));
     if let Err((path, e)) = written {

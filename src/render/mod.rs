@@ -69,11 +69,6 @@ pub struct Compiled<'a> {
     warnings: Diagnostics,
 }
 
-/// Compiles a job to an accessible (PDF/UA-1) PDF.
-pub fn render_pdf(templates: &Templates, job: Job<'_>) -> Result<Pdf, Diagnostics> {
-    compile(templates, job)?.export()
-}
-
 /// Lays out a job's document. Layout and export are apart so that a build
 /// can lay out every document before it exports any: Typst spreads a
 /// document's layout over all threads, while an export runs on one.
