@@ -184,11 +184,11 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
     for pdf in [status, evaluation] {
         match pdf {
             Ok(pdf) => {
-                if let Some(fingerprint) = pdf.fingerprint {
-                    record.insert(&pdf.output.rel, fingerprint, &pdf.output.bytes, pdf.output.pages.unwrap_or(0));
-                }
+                // A reused PDF's entry is already in the record, unchanged.
                 if pdf.reused {
                     reused.push(pdf.output.rel.clone());
+                } else if let Some(fingerprint) = pdf.fingerprint {
+                    record.insert(&pdf.output.rel, fingerprint, &pdf.output.bytes, pdf.output.pages.unwrap_or(0));
                 }
                 outputs.push(pdf.output);
                 diags.extend(pdf.warnings);
@@ -214,7 +214,7 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
 /// A PDF on its way: laid out and waiting for export, or reused.
 enum PdfJob<'a> {
     Compiled { compiled: Box<render::Compiled<'a>>, rel: PathBuf, fingerprint: Option<u128> },
-    Reused { output: Output, fingerprint: u128 },
+    Reused(Output),
 }
 
 /// A finished PDF.
@@ -234,7 +234,7 @@ impl PdfJob<'_> {
             && let Some(found) = reuse.record.reuse(reuse.out, &rel, fingerprint)
         {
             let output = Output { rel, bytes: found.bytes, pages: Some(found.pages) };
-            return Ok(PdfJob::Reused { output, fingerprint });
+            return Ok(PdfJob::Reused(output));
         }
         Ok(PdfJob::Compiled { compiled: Box::new(render::compile(&inputs.templates, job)?), rel, fingerprint })
     }
@@ -246,9 +246,7 @@ impl PdfJob<'_> {
                 let output = Output { rel, bytes: pdf.bytes, pages: Some(pdf.pages) };
                 Ok(Pdf { output, fingerprint, reused: false, warnings: pdf.warnings })
             }
-            PdfJob::Reused { output, fingerprint } => {
-                Ok(Pdf { output, fingerprint: Some(fingerprint), reused: true, warnings: Diagnostics::default() })
-            }
+            PdfJob::Reused(output) => Ok(Pdf { output, fingerprint: None, reused: true, warnings: Diagnostics::default() }),
         }
     }
 }
@@ -309,7 +307,9 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
     let rendered = render_reusing(&inputs, reuse)?;
     // The record last: a build that fails while writing leaves the old
     // record, and a file it did replace no longer matches it.
-    let written = write::write_all(&config.out, &rendered.outputs)
+    // A reused PDF is the file already there: nothing to write.
+    let fresh = rendered.outputs.iter().filter(|o| !rendered.reused.contains(&o.rel));
+    let written = write::write_all(&config.out, fresh)
         .and_then(|()| write::write_all(&config.out, &[rendered.record.to_output()]));
     if let Err((path, e)) = written {
         let mut diags = rendered.warnings;

@@ -20,7 +20,7 @@ pub struct Output {
 }
 
 /// Writes all outputs into `out_dir`, creating it if needed.
-pub fn write_all(out_dir: &Path, outputs: &[Output]) -> Result<(), (PathBuf, std::io::Error)> {
+pub fn write_all<'a>(out_dir: &Path, outputs: impl IntoIterator<Item = &'a Output>) -> Result<(), (PathBuf, std::io::Error)> {
     for output in outputs {
         let target = out_dir.join(&output.rel);
         write_atomic(&target, &output.bytes).map_err(|e| (target.clone(), e))?;
