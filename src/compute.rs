@@ -39,6 +39,12 @@ pub struct Value {
     pub example: bool,
     /// How it was obtained.
     pub origin: Origin,
+    /// For *samlet* pooled from the areas: the smallest numerator and the
+    /// smallest denominator pooled into it. A total built on a small area
+    /// count would give that count away next to the other areas' counts, so
+    /// the public filter hides it too (see [`crate::site::Public`]).
+    #[serde(skip)]
+    pub smallest: Option<(Decimal, Decimal)>,
 }
 
 /// A change between two values.
@@ -183,7 +189,7 @@ pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) 
                 // A given rate with a known denominator implies its numerator.
                 let parts = den.map(|d| (given.value * d.value / scale, d.value));
                 let example = given.example || den.is_some_and(|d| d.example);
-                return Ok(Value { value: given.value, parts, example, origin: Origin::Given });
+                return Ok(Value { value: given.value, parts, example, origin: Origin::Given, smallest: None });
             }
             match (fig.counts.get(numerator), den) {
                 (Some(n), Some(d)) if !d.value.is_zero() => Ok(Value {
@@ -191,6 +197,7 @@ pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) 
                     parts: Some((n.value, d.value)),
                     example: n.example || d.example,
                     origin: Origin::Computed,
+                    smallest: None,
                 }),
                 (Some(_), None) => Err(Some(format!("mangler {}", measure_name(model, denominator)))),
                 (None, Some(_)) if fig.counts.len() > 1 => Err(Some(format!("mangler {}", measure_name(model, numerator)))),
@@ -199,10 +206,10 @@ pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) 
         }
         Calc::Count { measure } => {
             if let Some(c) = fig.counts.get(measure) {
-                return Ok(Value { value: c.value, parts: Some((c.value, Decimal::ONE)), example: c.example, origin: Origin::Observed });
+                return Ok(Value { value: c.value, parts: Some((c.value, Decimal::ONE)), example: c.example, origin: Origin::Observed, smallest: None });
             }
             if let Some(v) = fig.values.get(&indicator.id) {
-                return Ok(Value { value: v.value, parts: Some((v.value, Decimal::ONE)), example: v.example, origin: Origin::Given });
+                return Ok(Value { value: v.value, parts: Some((v.value, Decimal::ONE)), example: v.example, origin: Origin::Given, smallest: None });
             }
             match &fig.halves {
                 [Some(h1), Some(h2)] => match (h1.get(measure), h2.get(measure)) {
@@ -211,6 +218,7 @@ pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) 
                         parts: Some((a.value + b.value, Decimal::ONE)),
                         example: a.example || b.example,
                         origin: Origin::HalfYears,
+                        smallest: None,
                     }),
                     _ => Err(None),
                 },
@@ -228,6 +236,7 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
     let mut sum_n = Decimal::ZERO;
     let mut sum_d = Decimal::ZERO;
     let mut example = false;
+    let mut smallest: Option<(Decimal, Decimal)> = None;
     let mut without_denominator = Vec::new();
     let mut without_value = Vec::new();
     let mut any = false;
@@ -240,6 +249,7 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
                     Some((n, d)) => {
                         sum_n += n;
                         sum_d += d;
+                        smallest = Some(smallest.map_or((n, d), |(sn, sd)| (sn.min(n), sd.min(d))));
                     }
                     None => without_denominator.push(area.name.as_str()),
                 }
@@ -256,7 +266,7 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
             Calc::Ratio { .. } => return Err(Some("kan ikke beregnes: nævneren er 0 for alle områder".into())),
             Calc::Count { .. } => sum_n,
         };
-        return Ok(Value { value, parts: Some((sum_n, sum_d)), example, origin: Origin::Pooled });
+        return Ok(Value { value, parts: Some((sum_n, sum_d)), example, origin: Origin::Pooled, smallest });
     }
     let mut reasons = Vec::new();
     if !without_denominator.is_empty() {

@@ -280,6 +280,7 @@ pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Per
             parts: Some((c.value, Decimal::ONE)),
             example: c.example,
             origin: crate::compute::Origin::Observed,
+            smallest: None,
         })
     };
     let mut out = BTreeMap::new();
@@ -299,6 +300,7 @@ pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Per
                             parts: Some((sum, Decimal::ONE)),
                             example: parts.iter().any(|v| v.example),
                             origin: crate::compute::Origin::Pooled,
+                            smallest: parts.iter().map(|v| v.value).min().map(|n| (n, Decimal::ONE)),
                         }
                     })
                 })

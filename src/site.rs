@@ -5,11 +5,12 @@
 //! The pages are built from the same computed figures as the board's PDFs,
 //! but through a public filter ([`Public`]): a count of people below the
 //! plan's threshold (`diskretionsgrænse`, default 5) is shown as `<5`, a
-//! figure computed from such a count is hidden, and internal fields (the note
-//! to the board) are simply not part of the site's model. Templates are
-//! minijinja with HTML autoescaping, so text from the data is always text;
-//! the only markup passed through unescaped is the chart SVG that Plotters
-//! writes (Plotters escapes the text in it).
+//! figure computed from such a count is hidden (so is *samlet* that year:
+//! with the other areas shown it would give the count away), and internal
+//! fields (the note to the board) are simply not part of the site's model.
+//! Templates are minijinja with HTML autoescaping, so text from the data is
+//! always text; the only markup passed through unescaped is the chart SVG
+//! that Plotters writes (Plotters escapes the text in it).
 
 use crate::charts::{self, TargetLine};
 use crate::compute::{self, Trend, Value};
@@ -45,7 +46,9 @@ pub struct Public<'a> {
 pub enum Hidden {
     /// A count of people below the threshold: shown as `<5`.
     SmallCount,
-    /// Computed from such a count: not shown.
+    /// Computed from such a count: not shown. This includes *samlet* pooled
+    /// over areas when one area's count is small: next to the other areas'
+    /// published counts, the total would give the small one away.
     FromSmallCount,
 }
 
@@ -63,15 +66,27 @@ impl<'a> Public<'a> {
     /// Published rates given as they are (origin `Given`) were published by
     /// their source and stay; counts and figures computed from counts are
     /// checked against the threshold.
+    ///
+    /// A total pooled over the areas is hidden when any area's part of it is
+    /// small (complementary suppression): `Samlet` minus the areas shown
+    /// would otherwise be the hidden count, or the sum of the hidden ones.
     pub fn hides(&self, indicator: &Indicator, value: &Value) -> Option<Hidden> {
         let (n, d) = value.parts?;
-        match &indicator.calc {
+        let own = match &indicator.calc {
             Calc::Count { measure } => self.small(measure, n).then_some(Hidden::SmallCount),
             Calc::Ratio { .. } if value.origin == compute::Origin::Given => None,
             Calc::Ratio { numerator, denominator, .. } => {
                 (self.small(numerator, n) || self.small(denominator, d)).then_some(Hidden::FromSmallCount)
             }
-        }
+        };
+        own.or_else(|| {
+            let (n, d) = value.smallest?;
+            let gives_away = match &indicator.calc {
+                Calc::Count { measure } => self.small(measure, n),
+                Calc::Ratio { numerator, denominator, .. } => self.small(numerator, n) || self.small(denominator, d),
+            };
+            gives_away.then_some(Hidden::FromSmallCount)
+        })
     }
 
     /// A value as the site prints it: the figure, `<5`, `skjult` or a dash.

@@ -428,7 +428,7 @@ fn projection_by_least_squares() {
 #[test]
 fn two_year_average_and_least_squares_helpers() {
     use helhed::compute::{Origin, Value};
-    let v = |x: &str| Value { value: dec(x), parts: None, example: false, origin: Origin::Given };
+    let v = |x: &str| Value { value: dec(x), parts: None, example: false, origin: Origin::Given, smallest: None };
     let values = [(2015u16, v("28.8")), (2016, v("34.2"))].into_iter().collect();
     assert_eq!(goals::two_year_average(&values, 2016), Some(dec("31.5")));
     assert_eq!(goals::two_year_average(&values, 2015), None);

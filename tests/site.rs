@@ -109,11 +109,38 @@ fn an_internal_note_and_a_count_of_3_reach_the_board_pdf_but_no_site_page() {
     assert!(row(motalavej, "paasatte-brande", "Motalavej").ends_with("<td>&lt;5</td>"), "{}", row(motalavej, "paasatte-brande", "Motalavej"));
     assert!(row(motalavej, "tryghed", "Motalavej").ends_with("<td>skjult</td>"), "{}", row(motalavej, "tryghed", "Motalavej"));
     assert!(motalavej.contains("Nogle tal er skjult, fordi de bygger på færre end 5 personer."));
-    // Samlet pools all areas, well above the threshold, and stays.
-    assert!(!row(motalavej, "tryghed", "Samlet").contains("skjult"));
+    // Samlet pools Motalavej's 3 with the other areas' counts: shown, it
+    // would give the 3 away, so 2018 is hidden; 2016, with no small part, stays.
+    let samlet = row(motalavej, "tryghed", "Samlet");
+    assert!(samlet.ends_with("<td>skjult</td>") && samlet.contains("<td>71,0</td>"), "{samlet}");
     for page in pages.values() {
         assert!(!page.contains("2,0 %"), "a hidden figure reached the site");
     }
+}
+
+#[test]
+fn samlet_is_hidden_in_a_year_when_an_area_count_in_it_is_small() {
+    // The example's arson counts: 2017 Motalavej 9, Ringparken 12, Skælskør 0,
+    // Sydbyen 2 (samlet 23); 2018 7, 10, 0 and 1 (samlet 18). Samlet minus
+    // the two areas shown would give Skælskør + Sydbyen away.
+    let f = Fixture::example();
+    let (pages, _) = build(&f);
+    for (name, page) in &pages {
+        if !page.contains("id=\"graf-paasatte-brande-h\"") {
+            continue;
+        }
+        let samlet = row(page, "paasatte-brande", "Samlet");
+        // 2015 and 2016 are published by the source as they are.
+        assert_eq!(samlet, "<th scope=\"row\">Samlet</th><td>15</td><td>28</td><td>skjult</td><td>skjult</td>", "{name}");
+        assert!(!page.contains("<strong>Samlet</strong> 2018: 18,"), "{name} judges samlet on its hidden count in the open");
+    }
+    assert!(row(&pages["ringparken.html"], "paasatte-brande", "Ringparken og Schackenborgvænge").ends_with("<td>12</td><td>10</td>"));
+    // The board's figures are unchanged: tal.json keeps samlet 2018.
+    let tal: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(f.path("out/tal.json")).unwrap()).unwrap();
+    let brande = tal["indikatorer"].as_array().unwrap().iter().find(|i| i["id"] == "paasatte-brande").unwrap();
+    let samlet = brande["serier"].as_array().unwrap().iter().find(|s| s["id"] == "samlet").unwrap();
+    let v2018 = samlet["værdier"].as_array().unwrap().iter().find(|v| v["år"] == 2018).unwrap();
+    assert_eq!(v2018["værdi"], "18");
 }
 
 #[test]
