@@ -32,6 +32,10 @@ pub const SITE_DIR: &str = "site";
 /// The templates of the site, under `site/` in the templates folder.
 pub const PAGES: [&str; 3] = ["site/index.html", "site/omraade.html", "site/metode.html"];
 
+/// The pages every site has, by file stem. An area's page is named by its
+/// id, so no area may take one of these ids.
+pub const FIXED_PAGES: [&str; 2] = ["index", "metode"];
+
 /// The stylesheet, copied as it is.
 pub const STYLESHEET: &str = "site/style.css";
 

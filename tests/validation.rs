@@ -21,6 +21,17 @@ fn unknown_area() {
 }
 
 #[test]
+fn an_area_may_not_take_the_id_of_a_fixed_site_page() {
+    let f = Fixture::example();
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    f.write("data/plan.yaml", &plan.replacen("  - id: motalavej\n", "  - id: index\n", 1));
+    assert_has(
+        &f.errors(),
+        "fejl: data/plan.yaml:17:9: id «index» er reserveret til hjemmesidens side «index.html»; et område får en side med sit id som navn",
+    );
+}
+
+#[test]
 fn year_outside_the_plan() {
     let f = Fixture::example();
     f.write("data/motalavej/2030.yaml", "antal:\n  beboere: 100\n");

@@ -179,6 +179,10 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     };
     let mut series = Vec::new();
     for (i, a) in raw.areas.iter().enumerate() {
+        if crate::site::FIXED_PAGES.contains(&a.id.as_str()) {
+            let at = src.locator.value(&["områder", &i.to_string(), "id"]);
+            diags.error(file, at, format!("id «{}» er reserveret til hjemmesidens side «{}.html»; et område får en side med sit id som navn", a.id, a.id));
+        }
         claim(&a.id, "område", vec!["områder".into(), i.to_string(), "id".into()], diags);
         series.push(Series { id: a.id.clone(), name: a.navn.clone(), town: a.by.clone(), kind: SeriesKind::Area });
     }
