@@ -31,6 +31,11 @@ pub struct Record {
     /// Per PDF (path relative to the output folder): its fingerprints.
     #[serde(default)]
     dokumenter: BTreeMap<String, Entry>,
+    /// The site's files as the last build wrote them (paths relative to the
+    /// output folder). A page the next build no longer makes, say for an
+    /// area renamed, is removed so that it is not published by mistake.
+    #[serde(default)]
+    hjemmeside: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,13 +86,27 @@ impl Record {
         self.dokumenter.insert(key(rel), entry);
     }
 
+    /// Records the site's files, replacing those of the last build.
+    pub fn set_site<'a>(&mut self, files: impl IntoIterator<Item = &'a Path>) {
+        self.hjemmeside = files.into_iter().map(key).collect();
+        self.hjemmeside.sort();
+    }
+
+    /// The site's files this record holds and `next` does not: pages the
+    /// last build wrote and the next no longer makes.
+    pub fn stale_site_files(&self, next: &Record) -> Vec<PathBuf> {
+        self.hjemmeside.iter().filter(|f| !next.hjemmeside.contains(f)).map(PathBuf::from).collect()
+    }
+
     /// The record as the file [`FILE`].
     pub fn to_output(&self) -> Output {
         let record = Record {
             om: "helhed build: hvad PDF'erne her er lavet af; et uændret dokument sættes ikke igen. \
-                 Slet filen (eller byg med --fuld) for at sætte alt forfra."
+                 Slet filen (eller byg med --fuld) for at sætte alt forfra. \
+                 Hjemmesidens filer står her, så en side, der ikke længere laves, fjernes."
                 .to_string(),
             dokumenter: self.dokumenter.clone(),
+            hjemmeside: self.hjemmeside.clone(),
         };
         let mut bytes = serde_json::to_vec_pretty(&record).expect("the record serialises");
         bytes.push(b'\n');

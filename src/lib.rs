@@ -75,8 +75,11 @@ pub struct Rendered {
     pub warnings: Diagnostics,
     /// The PDFs taken unchanged from the output folder.
     pub reused: Vec<PathBuf>,
-    /// What the PDFs were made from, for the next build.
+    /// What the PDFs were made from and the site's files, for the next build.
     pub record: cache::Record,
+    /// Site files the last build wrote and this one no longer makes; `build`
+    /// removes them.
+    pub removed: Vec<PathBuf>,
 }
 
 /// Reads and validates the data and templates. Every problem is collected.
@@ -208,7 +211,8 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
     if diags.has_errors() {
         return Err(Failed(diags));
     }
-    Ok(Rendered { outputs, warnings: diags, reused, record })
+    record.set_site(outputs.iter().map(|o| o.rel.as_path()).filter(|rel| rel.starts_with(site::SITE_DIR)));
+    Ok(Rendered { outputs, warnings: diags, reused, record, removed: Vec::new() })
 }
 
 /// A PDF on its way: laid out and waiting for export, or reused.
@@ -304,13 +308,18 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
     let inputs = prepare(config)?;
     let record = cache::Record::load(&config.out);
     let reuse = config.reuse.then_some(Reuse { out: &config.out, record: &record });
-    let rendered = render_reusing(&inputs, reuse)?;
+    let mut rendered = render_reusing(&inputs, reuse)?;
     // The record last: a build that fails while writing leaves the old
     // record, and a file it did replace no longer matches it.
     // A reused PDF is the file already there: nothing to write.
     let fresh = rendered.outputs.iter().filter(|o| !rendered.reused.contains(&o.rel));
+    // A site page this build no longer makes is removed: the folder is
+    // copied to the web host as it is.
+    let removed = record.stale_site_files(&rendered.record);
     let written = write::write_all(&config.out, fresh)
+        .and_then(|()| write::remove_all(&config.out, &removed))
         .and_then(|()| write::write_all(&config.out, &[rendered.record.to_output()]));
+    rendered.removed = removed;
     if let Err((path, e)) = written {
         let mut diags = rendered.warnings;
         diags.error(&path, None, format!("kan ikke skrives: {e}"));

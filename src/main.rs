@@ -165,6 +165,9 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                         let site = config.out.join(helhed::site::SITE_DIR);
                         println!("Skrev {}/ (hjemmesiden, {site_files} filer; åbn index.html)", site.display());
                     }
+                    for rel in &rendered.removed {
+                        println!("Fjernede {}: hjemmesiden har ikke længere den side", config.out.join(rel).display());
+                    }
                     println!("Færdig på {} ms.", started.elapsed().as_millis());
                     ExitCode::SUCCESS
                 }

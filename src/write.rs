@@ -28,6 +28,19 @@ pub fn write_all<'a>(out_dir: &Path, outputs: impl IntoIterator<Item = &'a Outpu
     Ok(())
 }
 
+/// Removes files in `out_dir` that a build no longer makes; one already
+/// gone is fine.
+pub fn remove_all(out_dir: &Path, files: &[PathBuf]) -> Result<(), (PathBuf, std::io::Error)> {
+    for rel in files {
+        let target = out_dir.join(rel);
+        match std::fs::remove_file(&target) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err((target, e)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;

@@ -213,3 +213,28 @@ fn a_site_template_can_be_overridden_and_is_exported() {
     assert!(index.contains("<h2>Sådan går det</h2>"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("out/site/ (hjemmesiden, 7 filer; åbn index.html)"));
 }
+
+#[test]
+fn a_page_the_site_no_longer_has_is_removed_and_other_files_are_left_alone() {
+    let f = Fixture::example();
+    assert!(f.run(&["build"]).status.success());
+    assert!(f.path("out/site/sydbyen.html").exists());
+    // A file of the user's own in the site folder, not made by helhed.
+    f.write("out/site/.htaccess", "Options -Indexes\n");
+    // Sydbyen is renamed to sydbyen-vest everywhere in the data.
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    assert!(plan.contains("id: sydbyen\n"));
+    let renamed = plan.replace("id: sydbyen\n", "id: sydbyen-vest\n").replace("område: sydbyen,", "område: sydbyen-vest,").replace(", sydbyen]", ", sydbyen-vest]");
+    f.write("data/plan.yaml", &renamed);
+    std::fs::rename(f.path("data/sydbyen"), f.path("data/sydbyen-vest")).unwrap();
+
+    let out = f.run(&["build"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("Fjernede ") && stdout.contains("sydbyen.html: hjemmesiden har ikke længere den side"), "{stdout}");
+    assert!(!f.path("out/site/sydbyen.html").exists(), "the old page is still published");
+    assert!(f.path("out/site/sydbyen-vest.html").exists());
+    assert_eq!(std::fs::read_to_string(f.path("out/site/.htaccess")).unwrap(), "Options -Indexes\n");
+    // The PDFs of earlier builds are never removed; only site pages are.
+    assert!(f.path("out/statusrapport-2018-h2.pdf").exists());
+}
