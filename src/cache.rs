@@ -94,8 +94,14 @@ impl Record {
 
     /// The site's files this record holds and `next` does not: pages the
     /// last build wrote and the next no longer makes.
+    /// Only plain paths inside the site folder count, whatever the file says.
     pub fn stale_site_files(&self, next: &Record) -> Vec<PathBuf> {
-        self.hjemmeside.iter().filter(|f| !next.hjemmeside.contains(f)).map(PathBuf::from).collect()
+        self.hjemmeside
+            .iter()
+            .filter(|f| !next.hjemmeside.contains(f))
+            .map(PathBuf::from)
+            .filter(|p| p.starts_with(crate::site::SITE_DIR) && p.components().all(|c| matches!(c, std::path::Component::Normal(_))))
+            .collect()
     }
 
     /// The record as the file [`FILE`].
@@ -139,6 +145,15 @@ static PROGRAM: LazyLock<Option<u128>> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_site_files_the_next_build_no_longer_makes_are_stale() {
+        let files = ["site/index.html", "site/sydbyen.html", "site/../plan.yaml", "statusrapport-2018-h1.pdf", "/etc/passwd"];
+        let last = Record { hjemmeside: files.map(String::from).to_vec(), ..Record::default() };
+        let mut next = Record::default();
+        next.set_site([Path::new("site/index.html"), Path::new("site/sydbyen-vest.html")]);
+        assert_eq!(last.stale_site_files(&next), [PathBuf::from("site/sydbyen.html")]);
+    }
 
     #[test]
     fn a_file_is_reused_only_with_the_same_inputs_and_unchanged_bytes() {
