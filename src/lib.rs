@@ -80,6 +80,9 @@ pub struct Rendered {
     /// Site files the last build wrote and this one no longer makes; `build`
     /// removes them.
     pub removed: Vec<PathBuf>,
+    /// Outputs whose files already held exactly these bytes (not the reused
+    /// PDFs, which are not written at all).
+    pub unchanged: Vec<PathBuf>,
 }
 
 /// Reads and validates the data and templates. Every problem is collected.
@@ -212,7 +215,7 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
         return Err(Failed(diags));
     }
     record.set_site(outputs.iter().map(|o| o.rel.as_path()).filter(|rel| rel.starts_with(site::SITE_DIR)));
-    Ok(Rendered { outputs, warnings: diags, reused, record, removed: Vec::new() })
+    Ok(Rendered { outputs, warnings: diags, reused, record, removed: Vec::new(), unchanged: Vec::new() })
 }
 
 /// A PDF on its way: laid out and waiting for export, or reused.
@@ -316,14 +319,19 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
     // A site page this build no longer makes is removed: the folder is
     // copied to the web host as it is.
     let removed = record.stale_site_files(&rendered.record);
-    let written = write::write_all(&config.out, fresh)
-        .and_then(|()| write::remove_all(&config.out, &removed))
-        .and_then(|()| write::write_all(&config.out, &[rendered.record.to_output()]));
+    let written = write::write_all(&config.out, fresh).and_then(|unchanged| {
+        write::remove_all(&config.out, &removed)?;
+        write::write_all(&config.out, &[rendered.record.to_output()])?;
+        Ok(unchanged)
+    });
     rendered.removed = removed;
-    if let Err((path, e)) = written {
-        let mut diags = rendered.warnings;
-        diags.error(&path, None, format!("kan ikke skrives: {e}"));
-        return Err(Failed(diags));
+    match written {
+        Ok(unchanged) => rendered.unchanged = unchanged,
+        Err((path, e)) => {
+            let mut diags = rendered.warnings;
+            diags.error(&path, None, format!("kan ikke skrives: {e}"));
+            return Err(Failed(diags));
+        }
     }
     Ok(rendered)
 }

@@ -157,13 +157,24 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                         };
                         if rendered.reused.contains(&output.rel) {
                             println!("Uændret {}{pages}: samme data og skabeloner som sidst", path.display());
+                        } else if rendered.unchanged.contains(&output.rel) && output.pages.is_some() {
+                            println!("Uændret {}{pages}: sat igen med samme resultat", path.display());
+                        } else if rendered.unchanged.contains(&output.rel) {
+                            println!("Uændret {}", path.display());
                         } else {
                             println!("Skrev {}{pages}", path.display());
                         }
                     }
                     if site_files > 0 {
                         let site = config.out.join(helhed::site::SITE_DIR);
-                        println!("Skrev {}/ (hjemmesiden, {site_files} filer; åbn index.html)", site.display());
+                        let same = rendered.unchanged.iter().filter(|rel| rel.starts_with(helhed::site::SITE_DIR)).count();
+                        let verb = if same == site_files { "Uændret" } else { "Skrev" };
+                        let note = match same {
+                            0 => String::new(),
+                            n if n == site_files => String::new(),
+                            n => format!(", heraf {n} uændrede"),
+                        };
+                        println!("{verb} {}/ (hjemmesiden, {site_files} filer{note}; åbn index.html)", site.display());
                     }
                     for rel in &rendered.removed {
                         println!("Fjernede {}: hjemmesiden har ikke længere den side", config.out.join(rel).display());
@@ -185,7 +196,7 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                 eprintln!("helhed: intet blev skrevet.");
                 return ExitCode::FAILURE;
             }
-            if let Err((path, e)) = helhed::write::write_all(&dir, &files) {
+            if let Err((path, e)) = helhed::write::write_all(&dir, &files).map(drop) {
                 eprintln!("fejl: {}: kan ikke skrives: {e}", path.display());
                 return ExitCode::FAILURE;
             }

@@ -19,13 +19,17 @@ pub struct Output {
     pub pages: Option<usize>,
 }
 
-/// Writes all outputs into `out_dir`, creating it if needed.
-pub fn write_all<'a>(out_dir: &Path, outputs: impl IntoIterator<Item = &'a Output>) -> Result<(), (PathBuf, std::io::Error)> {
+/// Writes all outputs into `out_dir`, creating it if needed. Returns the
+/// outputs (relative paths) whose files already held exactly these bytes.
+pub fn write_all<'a>(out_dir: &Path, outputs: impl IntoIterator<Item = &'a Output>) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
+    let mut unchanged = Vec::new();
     for output in outputs {
         let target = out_dir.join(&output.rel);
-        write_atomic(&target, &output.bytes).map_err(|e| (target.clone(), e))?;
+        if !write_atomic(&target, &output.bytes).map_err(|e| (target.clone(), e))? {
+            unchanged.push(output.rel.clone());
+        }
     }
-    Ok(())
+    Ok(unchanged)
 }
 
 /// Removes files in `out_dir` that a build no longer makes; one already
@@ -41,11 +45,12 @@ pub fn remove_all(out_dir: &Path, files: &[PathBuf]) -> Result<(), (PathBuf, std
     Ok(())
 }
 
-fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Whether the file was written: `false` when it already held `bytes`.
+fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     if std::fs::read(target).is_ok_and(|old| old == bytes) {
-        return Ok(());
+        return Ok(false);
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".helhed-").suffix(".tmp");
@@ -56,5 +61,5 @@ fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(target).map_err(|e| e.error)?;
-    Ok(())
+    Ok(true)
 }
