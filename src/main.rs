@@ -169,11 +169,7 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                         let site = config.out.join(helhed::site::SITE_DIR);
                         let same = rendered.unchanged.iter().filter(|rel| rel.starts_with(helhed::site::SITE_DIR)).count();
                         let verb = if same == site_files { "Uændret" } else { "Skrev" };
-                        let note = match same {
-                            0 => String::new(),
-                            n if n == site_files => String::new(),
-                            n => format!(", heraf {n} uændrede"),
-                        };
+                        let note = if same > 0 && same < site_files { format!(", heraf {same} uændrede") } else { String::new() };
                         println!("{verb} {}/ (hjemmesiden, {site_files} filer{note}; åbn index.html)", site.display());
                     }
                     for rel in &rendered.removed {

@@ -75,22 +75,23 @@ impl<'a> Public<'a> {
     /// small (complementary suppression): `Samlet` minus the areas shown
     /// would otherwise be the hidden count, or the sum of the hidden ones.
     pub fn hides(&self, indicator: &Indicator, value: &Value) -> Option<Hidden> {
-        let (n, d) = value.parts?;
-        let own = match &indicator.calc {
-            Calc::Count { measure } => self.small(measure, n).then_some(Hidden::SmallCount),
-            Calc::Ratio { .. } if value.origin == compute::Origin::Given => None,
-            Calc::Ratio { numerator, denominator, .. } => {
-                (self.small(numerator, n) || self.small(denominator, d)).then_some(Hidden::FromSmallCount)
-            }
-        };
-        own.or_else(|| {
-            let (n, d) = value.smallest?;
-            let gives_away = match &indicator.calc {
-                Calc::Count { measure } => self.small(measure, n),
-                Calc::Ratio { numerator, denominator, .. } => self.small(numerator, n) || self.small(denominator, d),
-            };
-            gives_away.then_some(Hidden::FromSmallCount)
-        })
+        let parts = value.parts?;
+        match &indicator.calc {
+            Calc::Count { .. } if self.small_parts(indicator, parts) => return Some(Hidden::SmallCount),
+            Calc::Ratio { .. } if value.origin == compute::Origin::Given => {}
+            Calc::Ratio { .. } if self.small_parts(indicator, parts) => return Some(Hidden::FromSmallCount),
+            _ => {}
+        }
+        value.smallest.filter(|&smallest| self.small_parts(indicator, smallest)).map(|_| Hidden::FromSmallCount)
+    }
+
+    /// Whether a numerator (a count) and denominator of the indicator hold a
+    /// count below the threshold.
+    fn small_parts(&self, indicator: &Indicator, (n, d): (Decimal, Decimal)) -> bool {
+        match &indicator.calc {
+            Calc::Count { measure } => self.small(measure, n),
+            Calc::Ratio { numerator, denominator, .. } => self.small(numerator, n) || self.small(denominator, d),
+        }
     }
 
     /// A value as the site prints it: the figure, `<5`, `skjult` or a dash.
