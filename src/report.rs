@@ -775,26 +775,11 @@ pub struct EvidenceView {
     pub indikator: IndicatorView,
     /// The section's label for cross-references: `ind-kriminalitet`.
     pub label: String,
-    /// The baseline year's and the latest values per series, formatted.
-    pub basis_og_seneste: Vec<BaselineView>,
     /// The success criteria measured on this indicator, with each series'
     /// requirement, value and sentence.
     pub maal: Vec<CriterionView>,
     /// Per series, the years in the table without a value.
     pub mangler: Vec<String>,
-}
-
-/// A series' baseline and latest value.
-#[derive(Debug, Clone, Serialize)]
-pub struct BaselineView {
-    /// Series name.
-    pub navn: String,
-    /// Area, samlet or reference.
-    pub slags: &'static str,
-    /// `30,65 (2016)` or a dash.
-    pub basis: String,
-    /// `25,0 (2018)` or a dash.
-    pub seneste: String,
 }
 
 /// The plan's facts as every document prints them.
@@ -829,20 +814,6 @@ pub fn evaluation_report(model: &Model, period: Period) -> EvaluationReport {
         let targets = charts::target_lines(&results, indicator, trend);
         let view = indicator_view(model, indicator, trend, &targets);
         charts.push((view.figur.clone(), charts::line_chart(trend, &targets)));
-        let fmt_at = |p: Option<&Point>| match p.and_then(|p| p.value.map(|v| (p.year, v))) {
-            Some((year, v)) => format!("{}{} ({year})", format_da(v.value, shown_decimals(indicator, &v)), if v.example { "*" } else { "" }),
-            None => DASH.to_string(),
-        };
-        let basis_og_seneste = trend
-            .rows
-            .iter()
-            .map(|r| BaselineView {
-                navn: r.name.clone(),
-                slags: kind_name(r.kind),
-                basis: fmt_at(indicator.base_year.and_then(|y| r.at(y))),
-                seneste: fmt_at(r.latest()),
-            })
-            .collect();
         let maal = model
             .criteria
             .iter()
@@ -859,7 +830,7 @@ pub fn evaluation_report(model: &Model, period: Period) -> EvaluationReport {
                 (!years.is_empty()).then(|| format!("{}: {}", r.name, join_names(&years)))
             })
             .collect();
-        indikatorer.push(EvidenceView { label: format!("ind-{}", indicator.id), indikator: view, basis_og_seneste, maal, mangler });
+        indikatorer.push(EvidenceView { label: format!("ind-{}", indicator.id), indikator: view, maal, mangler });
     }
     let kriterier = model
         .focus_areas
