@@ -1,35 +1,31 @@
 //! helhed: from the figures of a *boligsocial helhedsplan* to the reports its
 //! board and residents read.
 //!
-//! The pipeline, one module per stage: [`load`] (read YAML) → [`validate`]
-//! (typed model) → [`compute`] (exact figures) → [`charts`] (SVG) →
-//! [`render`] (Typst PDF) → [`write`] (atomic files in `out/`). Only `load`
-//! reads the data and only `write` writes; everything between is pure.
+//! This file is the pipeline and nothing else. Each stage is a folder, and a
+//! stage imports only the stages before it (ARCHITECTURE.md, and a test in
+//! `tests/architecture.rs`, keep it so):
+//!
+//! [`input`] (read `data/` and the templates) → [`validate`] (the typed
+//! [`model`]) → [`eval`] (every figure, once per build) → [`present`] (Danish
+//! words, view models, charts) → [`render`] (Typst PDF, HTML) → [`output`]
+//! (atomic writes). [`model`] is the ground floor every stage stands on. Only
+//! `input` reads the user's files and only `output` writes.
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
-pub mod budget;
-pub mod cache;
-pub mod charts;
-pub mod compute;
-pub mod diag;
-pub mod goals;
-pub mod lists;
-pub mod load;
-pub mod locate;
+pub mod eval;
+pub mod input;
 pub mod model;
-pub mod number;
+pub mod output;
+pub mod present;
 pub mod render;
-pub mod report;
-pub mod site;
-pub mod tal;
 pub mod validate;
-pub mod write;
 
-use diag::{Diagnostics, Failed};
+use eval::Evaluated;
+use model::diag::{Diagnostics, Failed};
 use model::{Model, Period};
-use render::templates::Templates;
+use input::templates::Templates;
 use std::path::{Path, PathBuf};
-use write::Output;
+use render::Output;
 
 /// Where a build reads and writes, and which half-year it reports on.
 #[derive(Debug, Clone)]
@@ -43,7 +39,7 @@ pub struct Config {
     /// The half-year; default the latest in the data.
     pub period: Option<Period>,
     /// Take a PDF from the output folder when it was made from the same
-    /// inputs (see [`cache`]); `false` renders everything.
+    /// inputs (see [`output::reuse`]); `false` renders everything.
     pub reuse: bool,
 }
 
@@ -76,7 +72,7 @@ pub struct Rendered {
     /// The PDFs taken unchanged from the output folder.
     pub reused: Vec<PathBuf>,
     /// What the PDFs were made from and the site's files, for the next build.
-    pub record: cache::Record,
+    pub record: output::reuse::Record,
     /// Site files the last build wrote and this one no longer makes; `build`
     /// removes them.
     pub removed: Vec<PathBuf>,
@@ -89,8 +85,11 @@ pub struct Rendered {
 pub fn prepare(config: &Config) -> Result<Inputs, Failed> {
     let _scope = typst_timing::TimingScope::new("helhed: prepare");
     let mut diags = Diagnostics::default();
-    let loaded = load::load(&config.data, &mut diags);
+    let loaded = input::load(&config.data, &mut diags);
     let model = validate::validate(loaded, &mut diags);
+    if let Some(model) = &model {
+        eval::checks::check(model, &mut diags);
+    }
     let templates = Templates::load(&config.templates, &mut diags);
     // A period is only worth resolving from data that validated.
     let period = model.as_ref().filter(|_| !diags.has_errors()).and_then(|m| resolve_period(m, config, &mut diags));
@@ -109,7 +108,7 @@ fn missing_activity_statuses(model: &Model, period: Period, data: &Path, diags: 
     if model.activities.is_empty() {
         return;
     }
-    let file = data.join(load::STATUS_DIR).join(format!("{}.yaml", period.slug()));
+    let file = data.join(input::STATUS_DIR).join(format!("{}.yaml", period.slug()));
     let written = model.status.get(&period).map(|s| &s.activities);
     let missing: Vec<&str> =
         model.activities.iter().filter(|a| !written.is_some_and(|w| w.contains_key(&a.id))).map(|a| a.id.as_str()).collect();
@@ -123,7 +122,7 @@ fn missing_activity_statuses(model: &Model, period: Period, data: &Path, diags: 
         (Some(_), missing) => diags.warning(
             &file,
             None,
-            format!("{} har ingen status for {} under aktiviteter:", compute::join_names(missing), period.danish()),
+            format!("{} har ingen status for {} under aktiviteter:", model::text::join_names(missing), period.danish()),
         ),
     }
 }
@@ -166,11 +165,11 @@ pub struct Reuse<'a> {
     /// The output folder.
     pub out: &'a Path,
     /// What its PDFs were made from.
-    pub record: &'a cache::Record,
+    pub record: &'a output::reuse::Record,
 }
 
 /// Renders every document in memory, taking a PDF from `reuse` instead when
-/// it was made from the same inputs (see [`cache`]).
+/// it was made from the same inputs (see [`output::reuse`]).
 ///
 /// The work runs in two parallel phases: Typst lays out both PDFs, then
 /// exports them while the site and `tal.json` are made. An export runs on
@@ -178,10 +177,12 @@ pub struct Reuse<'a> {
 /// statusrapport's export would hold a thread that the appendix's longer
 /// layout could use, and the build would end on the appendix alone.
 pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered, Failed> {
-    let (evaluation, status) = rayon::join(|| helhedsevaluering(inputs, reuse), || statusrapport(inputs, reuse));
+    let evaluated = eval::evaluate(&inputs.model, inputs.period);
+    let ev = &evaluated;
+    let (evaluation, status) = rayon::join(|| helhedsevaluering(inputs, ev, reuse), || statusrapport(inputs, ev, reuse));
     let (evaluation, (status, (site, tal))) = rayon::join(
         || evaluation.and_then(PdfJob::export),
-        || rayon::join(|| status.and_then(PdfJob::export), || rayon::join(|| site(inputs), || tal_json(inputs))),
+        || rayon::join(|| status.and_then(PdfJob::export), || rayon::join(|| site(inputs, ev), || tal_json(inputs, ev))),
     );
     let mut diags = inputs.warnings.clone();
     let mut outputs = Vec::new();
@@ -214,7 +215,7 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
     if diags.has_errors() {
         return Err(Failed(diags));
     }
-    record.set_site(outputs.iter().map(|o| o.rel.as_path()).filter(|rel| rel.starts_with(site::SITE_DIR)));
+    record.set_site(outputs.iter().map(|o| o.rel.as_path()).filter(|rel| rel.starts_with(present::site::SITE_DIR)));
     Ok(Rendered { outputs, warnings: diags, reused, record, removed: Vec::new(), unchanged: Vec::new() })
 }
 
@@ -258,9 +259,9 @@ impl PdfJob<'_> {
     }
 }
 
-fn statusrapport<'a>(inputs: &'a Inputs, reuse: Option<Reuse>) -> Result<PdfJob<'a>, Diagnostics> {
+fn statusrapport<'a>(inputs: &'a Inputs, evaluated: &Evaluated, reuse: Option<Reuse>) -> Result<PdfJob<'a>, Diagnostics> {
     let scope = typst_timing::TimingScope::new("helhed: statusrapport model");
-    let report = report::status_report(&inputs.model, inputs.period);
+    let report = present::report::status_report(&inputs.model, evaluated);
     let data = serde_json::to_vec(&report).expect("the report model serialises");
     let job = render::Job {
         template: "statusrapport.typ",
@@ -273,9 +274,9 @@ fn statusrapport<'a>(inputs: &'a Inputs, reuse: Option<Reuse>) -> Result<PdfJob<
     PdfJob::new(inputs, job, PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug())), reuse)
 }
 
-fn helhedsevaluering<'a>(inputs: &'a Inputs, reuse: Option<Reuse>) -> Result<PdfJob<'a>, Diagnostics> {
+fn helhedsevaluering<'a>(inputs: &'a Inputs, evaluated: &Evaluated, reuse: Option<Reuse>) -> Result<PdfJob<'a>, Diagnostics> {
     let scope = typst_timing::TimingScope::new("helhed: helhedsevaluering model");
-    let report = report::evaluation_report(&inputs.model, inputs.period);
+    let report = present::evaluation::evaluation_report(&inputs.model, evaluated);
     let year = inputs.period.last_full_year();
     let job = render::Job {
         template: "helhedsevaluering.typ",
@@ -289,27 +290,28 @@ fn helhedsevaluering<'a>(inputs: &'a Inputs, reuse: Option<Reuse>) -> Result<Pdf
 }
 
 /// `tal.json`: every computed figure and evaluation.
-fn tal_json(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+fn tal_json(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let _scope = typst_timing::TimingScope::new("helhed: tal.json");
-    let tal = tal::tal(&inputs.model, inputs.period);
+    let tal = present::tal::tal(&inputs.model, evaluated);
     let mut bytes = serde_json::to_vec_pretty(&tal).expect("the figures serialise");
     bytes.push(b'\n');
     Ok((vec![Output { rel: PathBuf::from("tal.json"), bytes, pages: None }], Diagnostics::default()))
 }
 
 /// `site/`: the public website.
-fn site(inputs: &Inputs) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+fn site(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let _scope = typst_timing::TimingScope::new("helhed: site");
-    Ok((site::build(&inputs.model, inputs.period, &inputs.templates)?, Diagnostics::default()))
+    let pages = present::site::pages(&inputs.model, evaluated);
+    Ok((render::html::render(&pages, &inputs.templates)?, Diagnostics::default()))
 }
 
 /// Validates and renders everything, then writes it to the output folder.
 /// Nothing is written unless every document rendered. A PDF whose inputs are
 /// unchanged since the file in the output folder was written is reused (see
-/// [`cache`]) unless `config.reuse` is off.
+/// [`output::reuse`]) unless `config.reuse` is off.
 pub fn build(config: &Config) -> Result<Rendered, Failed> {
     let inputs = prepare(config)?;
-    let record = cache::Record::load(&config.out);
+    let record = output::reuse::Record::load(&config.out);
     let reuse = config.reuse.then_some(Reuse { out: &config.out, record: &record });
     let mut rendered = render_reusing(&inputs, reuse)?;
     // The record last: a build that fails while writing leaves the old
@@ -319,9 +321,9 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
     // A site page this build no longer makes is removed: the folder is
     // copied to the web host as it is.
     let removed = record.stale_site_files(&rendered.record);
-    let written = write::write_all(&config.out, fresh).and_then(|unchanged| {
-        write::remove_all(&config.out, &removed)?;
-        write::write_all(&config.out, &[rendered.record.to_output()])?;
+    let written = output::write_all(&config.out, fresh).and_then(|unchanged| {
+        output::remove_all(&config.out, &removed)?;
+        output::write_all(&config.out, &[rendered.record.to_output()])?;
         Ok(unchanged)
     });
     rendered.removed = removed;
@@ -334,6 +336,15 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
         }
     }
     Ok(rendered)
+}
+
+/// The embedded default templates as output files, for `helhed templates
+/// export`: a user starts from them and edits without recompiling.
+pub fn default_templates() -> Vec<Output> {
+    input::templates::DEFAULTS
+        .iter()
+        .map(|(name, text)| Output { rel: PathBuf::from(name), bytes: text.as_bytes().to_vec(), pages: None })
+        .collect()
 }
 
 /// The path an output was written to.

@@ -3,7 +3,8 @@
 
 use clap::{Args, Parser, Subcommand};
 use helhed::model::Period;
-use helhed::{Config, diag::Diagnostics};
+use helhed::Config;
+use helhed::model::diag::Diagnostics;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -116,7 +117,7 @@ fn write_trace(path: &std::path::Path, templates: Option<&std::path::Path>) {
     use std::collections::HashMap;
     use typst::syntax::{Source, Span};
     let mut unused = Diagnostics::default();
-    let templates = templates.map(|dir| helhed::render::templates::Templates::load(dir, &mut unused));
+    let templates = templates.map(|dir| helhed::input::templates::Templates::load(dir, &mut unused));
     let mut sources: HashMap<String, Option<Source>> = HashMap::new();
     let place = |raw: std::num::NonZeroU64| {
         let span = Span::from_raw(raw);
@@ -147,8 +148,8 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
             match helhed::build(&config) {
                 Ok(rendered) => {
                     print_diagnostics(&rendered.warnings);
-                    let site_files = rendered.outputs.iter().filter(|o| o.rel.starts_with(helhed::site::SITE_DIR)).count();
-                    for output in rendered.outputs.iter().filter(|o| !o.rel.starts_with(helhed::site::SITE_DIR)) {
+                    let site_files = rendered.outputs.iter().filter(|o| o.rel.starts_with(helhed::present::site::SITE_DIR)).count();
+                    for output in rendered.outputs.iter().filter(|o| !o.rel.starts_with(helhed::present::site::SITE_DIR)) {
                         let path = helhed::output_path(&config, output);
                         let pages = match output.pages {
                             Some(1) => " (1 side)".to_string(),
@@ -166,8 +167,8 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                         }
                     }
                     if site_files > 0 {
-                        let site = config.out.join(helhed::site::SITE_DIR);
-                        let same = rendered.unchanged.iter().filter(|rel| rel.starts_with(helhed::site::SITE_DIR)).count();
+                        let site = config.out.join(helhed::present::site::SITE_DIR);
+                        let same = rendered.unchanged.iter().filter(|rel| rel.starts_with(helhed::present::site::SITE_DIR)).count();
                         let verb = if same == site_files { "Uændret" } else { "Skrev" };
                         let note = if same > 0 && same < site_files { format!(", heraf {same} uændrede") } else { String::new() };
                         println!("{verb} {}/ (hjemmesiden, {site_files} filer{note}; åbn index.html)", site.display());
@@ -182,7 +183,7 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
             }
         }
         Command::Templates(TemplatesCommand::Export { dir, overskriv }) => {
-            let files = helhed::render::templates::defaults();
+            let files = helhed::default_templates();
             let existing: Vec<String> =
                 files.iter().map(|f| dir.join(&f.rel)).filter(|p| p.exists()).map(|p| p.display().to_string()).collect();
             if !existing.is_empty() && !overskriv {
@@ -192,7 +193,7 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                 eprintln!("helhed: intet blev skrevet.");
                 return ExitCode::FAILURE;
             }
-            if let Err((path, e)) = helhed::write::write_all(&dir, &files).map(drop) {
+            if let Err((path, e)) = helhed::output::write_all(&dir, &files).map(drop) {
                 eprintln!("fejl: {}: kan ikke skrives: {e}", path.display());
                 return ExitCode::FAILURE;
             }

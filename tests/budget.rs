@@ -3,8 +3,9 @@
 
 mod common;
 use common::Fixture;
-use helhed::budget::{self, BudgetTotals, FundingSource};
-use helhed::number::format_da;
+use helhed::eval::budget::{self, BudgetTotals};
+use helhed::model::budget::FundingSource;
+use helhed::model::text::format_da;
 use rust_decimal::Decimal;
 
 /// A plan with Ryparken's dates (1.3.2016 - 28.2.2020) and `budget`.

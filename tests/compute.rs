@@ -2,8 +2,8 @@
 
 mod common;
 use common::Fixture;
-use helhed::compute::{self, Origin, Trend};
-use helhed::number::format_da;
+use helhed::eval::values::{self as compute, Origin, Trend};
+use helhed::model::text::format_da;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -62,9 +62,20 @@ fn a_rate_without_denominator_is_not_averaged() {
     let row = t.rows.iter().find(|r| r.series == "samlet").unwrap();
     let point = row.at(2017).unwrap();
     assert_eq!(point.value, None);
+    let reason = point.missing.as_ref().expect("a reason");
     assert_eq!(
-        point.missing.as_deref(),
-        Some("kan ikke beregnes: Område A har kun en oplyst værdi uden antal beboere, så den kan ikke vægtes")
+        reason,
+        &compute::Missing::NotPooled {
+            denominator: Some("beboere".into()),
+            without_denominator: vec!["a".into()],
+            all: false,
+            without_value: vec![],
+        }
+    );
+    let model = &helhed::prepare(&f.config()).unwrap().model;
+    assert_eq!(
+        helhed::present::words::missing(model, reason),
+        "kan ikke beregnes: Område A har kun en oplyst værdi uden antal beboere, så den kan ikke vægtes"
     );
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 use common::Fixture;
-use helhed::goals::{self, CriterionResult, Evaluation};
+use helhed::eval::goals::{self, CriterionResult, Evaluation};
 use helhed::model::GoalStatus;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -124,11 +124,11 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
     let inputs = helhed::prepare(&config).unwrap();
     let results = goals::evaluate_all(&inputs.model, inputs.period);
     let krim = inputs.model.indicator("krim").unwrap();
-    let trend = &helhed::compute::trends(&inputs.model, 2018)[0];
-    let targets = helhed::charts::target_lines(&results, krim, trend);
+    let trend = &helhed::eval::values::trends(&inputs.model, 2018)[0];
+    let targets = helhed::present::charts::target_lines(&results, krim, trend);
     assert_eq!(targets.len(), 1);
     assert_eq!(targets[0].words, "Samlet højst 20,0 pr. 1000 beboere i 2021");
-    let svg = helhed::charts::line_chart(trend, &targets);
+    let svg = helhed::present::charts::line_chart(trend, &targets);
     // The years run on to 2021, and the legend names the target line.
     assert!(svg.contains("\n2021\n"), "{svg}");
     assert!(svg.contains("Mål (krav pr. år)"));
@@ -141,10 +141,10 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
     assert!(svg.find("stroke-dasharray") < svg.find("<circle"), "{svg}");
     assert_eq!((svg.matches("<svg").count(), svg.matches("</svg>").count()), (1, 1));
     assert!(svg.ends_with("</svg>\n"));
-    let alt = helhed::charts::alt_text(krim, trend, &targets);
+    let alt = helhed::present::charts::alt_text(krim, trend, &targets);
     assert!(alt.ends_with("Prikket linje viser målet pr. år: Samlet højst 20,0 pr. 1000 beboere i 2021."), "{alt}");
     // Without targets the chart stops at the last year with figures.
-    assert!(!helhed::charts::line_chart(trend, &[]).contains("\n2021\n"));
+    assert!(!helhed::present::charts::line_chart(trend, &[]).contains("\n2021\n"));
 }
 
 #[test]
@@ -427,7 +427,7 @@ fn projection_by_least_squares() {
 
 #[test]
 fn two_year_average_and_least_squares_helpers() {
-    use helhed::compute::{Origin, Value};
+    use helhed::eval::values::{Origin, Value};
     let v = |x: &str| Value { value: dec(x), parts: None, example: false, origin: Origin::Given, smallest: None };
     let values = [(2015u16, v("28.8")), (2016, v("34.2"))].into_iter().collect();
     assert_eq!(goals::two_year_average(&values, 2016), Some(dec("31.5")));

@@ -243,7 +243,7 @@ fn a_first_half_year_report_shows_complete_years_only() {
     let mut config = f.config();
     config.period = Some("2018-H1".parse().unwrap());
     let inputs = helhed::prepare(&config).unwrap();
-    let report = helhed::report::status_report(&inputs.model, inputs.period);
+    let report = helhed::present::report::status_report(&inputs.model, &helhed::eval::evaluate(&inputs.model, inputs.period));
     assert_eq!(report.periode.tekst, "1. halvår 2018");
     assert_eq!(report.seneste_aar, "2017");
     let crime = report.indikatorer.iter().find(|i| i.id == "kriminalitet").unwrap();
@@ -311,4 +311,18 @@ fn the_helhedsevaluering_has_contents_cross_references_and_the_seed_figures() {
     // The seed's figures, with the rule in words and what is missing.
     assert!(words.contains("Motalavej 55,1 28,8 34,2"), "{words}");
     assert!(words.contains("Mangler. Motalavej: 2016"), "{words}");
+}
+
+#[test]
+fn a_template_file_name_with_a_backslash_is_an_error_at_that_file() {
+    let f = Fixture::example();
+    f.write("report-templates/mine\\helhed.typ", "#let x = 1\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1), "a located error, not a panic (101)");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("report-templates/mine\\helhed.typ: en skabelons filnavn må ikke indeholde «\\»; omdøb filen"),
+        "{stderr}"
+    );
+    assert!(!f.path("out").exists(), "nothing is written");
 }

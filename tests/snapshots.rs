@@ -2,7 +2,9 @@
 //! figure, sentence or status in the example is a visible diff in review.
 //! After an intended change: `cargo insta review` (or `INSTA_UPDATE=always cargo test`).
 
-use helhed::{Config, report};
+use helhed::Config;
+use helhed::eval::evaluate;
+use helhed::present::{evaluation, report};
 use std::path::Path;
 
 fn example() -> helhed::Inputs {
@@ -20,13 +22,13 @@ fn example() -> helhed::Inputs {
 #[test]
 fn statusrapport_data() {
     let inputs = example();
-    let data = report::status_report(&inputs.model, inputs.period);
+    let data = report::status_report(&inputs.model, &evaluate(&inputs.model, inputs.period));
     insta::assert_json_snapshot!("statusrapport-2018-h2", data);
 }
 
 #[test]
 fn helhedsevaluering_data() {
     let inputs = example();
-    let data = report::evaluation_report(&inputs.model, inputs.period);
+    let data = evaluation::evaluation_report(&inputs.model, &evaluate(&inputs.model, inputs.period));
     insta::assert_json_snapshot!("helhedsevaluering-2018", data);
 }

@@ -405,7 +405,7 @@ fn rules_that_cannot_be_met_or_judged() {
 #[test]
 fn a_list_rules_file_must_name_a_series_of_the_plan() {
     let f = Fixture::example();
-    let rules = include_str!("../src/listekriterier.yaml").replace("landsgennemsnit: hele-landet", "landsgennemsnit: danmark");
+    let rules = include_str!("../src/input/listekriterier.yaml").replace("landsgennemsnit: hele-landet", "landsgennemsnit: danmark");
     f.write("data/listekriterier.yaml", &rules);
     let line = rules.lines().position(|l| l.starts_with("landsgennemsnit:")).unwrap() + 1;
     assert_eq!(

@@ -1,26 +1,57 @@
-//! Stage 5, render: Typst compiled in-process into PDF.
+//! Render: Typst compiled in-process into PDF, and the site's HTML ([`html`]).
 //!
 //! A document's data reach its template as `/data.json` in an in-memory world
 //! and its charts as SVG files beside it; the template reads them with
 //! `json(..)` and `image(..)`. Nothing from the data is ever spliced into
 //! Typst markup, so no text in the data can change the document's structure.
 
-pub mod templates;
+pub mod html;
 pub mod world;
 
-use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::model::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::Date;
 use std::path::PathBuf;
-use templates::Templates;
+use crate::input::templates::Templates;
+use std::hash::Hash;
+use std::sync::LazyLock;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
+use typst::syntax::PathError;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use world::ReportWorld;
 
 /// Where the report's data lie in the Typst world.
 pub const DATA_JSON: &str = "/data.json";
+
+/// A finished output file, still in memory.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Path relative to the output folder, e.g. `statusrapport-2018-h2.pdf`.
+    pub rel: PathBuf,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// Page count, for PDFs.
+    pub pages: Option<usize>,
+}
+
+/// The fingerprint of a document's inputs, together with this program's
+/// identity; `None` when the program cannot identify itself, and then
+/// nothing is reused.
+pub fn fingerprint(inputs: &impl Hash) -> Option<u128> {
+    PROGRAM.map(|program| typst::utils::hash128(&(program, inputs)))
+}
+
+/// This program: its version and the size and modification time of its
+/// executable, so that a rebuilt `helhed` (which may lay out differently)
+/// never reuses an older one's PDFs.
+static PROGRAM: LazyLock<Option<u128>> = LazyLock::new(|| {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(exe).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(typst::utils::hash128(&(env!("CARGO_PKG_VERSION"), meta.len(), modified.as_nanos())))
+});
 
 /// A rendered PDF document.
 #[derive(Debug, Clone)]
@@ -49,13 +80,13 @@ pub struct Job<'a> {
 
 impl Job<'_> {
     /// The fingerprint of everything the PDF is made from (see
-    /// [`crate::cache`]): the templates, the data, the charts, the date and
+    /// [`crate::output::reuse`]): the templates, the data, the charts, the date and
     /// the identifier, with this program's identity.
     pub fn fingerprint(&self, templates: &Templates) -> Option<u128> {
         let typst_templates: Vec<(&String, &str)> =
             templates.iter().filter(|(name, _)| name.ends_with(".typ")).map(|(name, t)| (name, t.text.as_str())).collect();
         let date = (self.date.year, self.date.month, self.date.day);
-        crate::cache::fingerprint(&(self.template, typst_templates, &self.data, &self.files, date, &self.ident))
+        fingerprint(&(self.template, typst_templates, &self.data, &self.files, date, &self.ident))
     }
 }
 
@@ -75,13 +106,21 @@ pub struct Compiled<'a> {
 pub fn compile<'a>(templates: &'a Templates, job: Job<'_>) -> Result<Compiled<'a>, Diagnostics> {
     let today = Datetime::from_ymd(i32::from(job.date.year), job.date.month, job.date.day)
         .expect("validated date is a valid Typst date");
-    let mut world = ReportWorld::new(&format!("/{}", job.template), today);
+    // A name Typst cannot hold (input refuses template names with a
+    // backslash, so this is a last guard) is an error at that file.
+    let unusable = |name: &str, e: PathError| {
+        let file = templates.get(name).map_or_else(|| PathBuf::from(name), |t| t.origin.clone());
+        let mut diags = Diagnostics::default();
+        diags.error(&file, None, format!("filnavnet kan ikke bruges i en skabelon: {e}"));
+        diags
+    };
+    let mut world = ReportWorld::new(&format!("/{}", job.template), today).map_err(|e| unusable(job.template, e))?;
     for (name, template) in templates.iter().filter(|(name, _)| name.ends_with(".typ")) {
-        world.add_source(&format!("/{name}"), template.text.clone());
+        world.add_source(&format!("/{name}"), template.text.clone()).map_err(|e| unusable(name, e))?;
     }
-    world.add_file(DATA_JSON, job.data);
+    world.add_file(DATA_JSON, job.data).map_err(|e| unusable(DATA_JSON, e))?;
     for (path, bytes) in job.files {
-        world.add_file(&format!("/{path}"), bytes);
+        world.add_file(&format!("/{path}"), bytes).map_err(|e| unusable(&path, e))?;
     }
 
     let warned = typst::compile::<PagedDocument>(&world);

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
-use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::syntax::{FileId, PathError, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
@@ -23,10 +23,10 @@ static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
     store
 });
 
-/// The id of a file at an absolute path in the world, e.g. `/data.json`.
-pub fn file_id(path: &str) -> FileId {
-    let vpath = VirtualPath::new(path).unwrap_or_else(|_| panic!("invalid virtual path {path}"));
-    RootedPath::new(VirtualRoot::Project, vpath).intern()
+/// The id of a file at an absolute path in the world, e.g. `/data.json`;
+/// an error for a path Typst cannot hold (one with a backslash).
+pub fn file_id(path: &str) -> Result<FileId, PathError> {
+    Ok(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path)?).intern())
 }
 
 /// A world holding one document's files in memory.
@@ -39,19 +39,21 @@ pub struct ReportWorld {
 
 impl ReportWorld {
     /// A world whose main file is `main` (one of the `sources`).
-    pub fn new(main: &str, today: Datetime) -> Self {
-        ReportWorld { main: file_id(main), sources: HashMap::new(), files: HashMap::new(), today }
+    pub fn new(main: &str, today: Datetime) -> Result<Self, PathError> {
+        Ok(ReportWorld { main: file_id(main)?, sources: HashMap::new(), files: HashMap::new(), today })
     }
 
     /// Adds a Typst source file.
-    pub fn add_source(&mut self, path: &str, text: String) {
-        let id = file_id(path);
+    pub fn add_source(&mut self, path: &str, text: String) -> Result<(), PathError> {
+        let id = file_id(path)?;
         self.sources.insert(id, Source::new(id, text));
+        Ok(())
     }
 
     /// Adds a binary or data file (JSON, SVG).
-    pub fn add_file(&mut self, path: &str, bytes: impl AsRef<[u8]> + Send + Sync + 'static) {
-        self.files.insert(file_id(path), Bytes::new(bytes));
+    pub fn add_file(&mut self, path: &str, bytes: impl AsRef<[u8]> + Send + Sync + 'static) -> Result<(), PathError> {
+        self.files.insert(file_id(path)?, Bytes::new(bytes));
+        Ok(())
     }
 
     /// Preloads the fonts; call once to move that cost out of the first compile.

@@ -1,12 +1,14 @@
 //! Validation of `budget.yaml`: known sources, strands and activities, years
-//! within the plan, row totals as stated, and a budget that balances.
+//! within the plan, row totals as stated. That it balances is checked on its
+//! totals, in `eval::checks`.
 
 use super::{check_text, known, list, number};
-use crate::budget::{self, Budget, FundingSource, Line, Section};
-use crate::diag::Diagnostics;
-use crate::load::{RawBudgetFile, RawNumber, Source};
+use crate::model::budget::{Budget, FundingSource, Line, Section};
+use crate::model::diag::Diagnostics;
+use crate::input::Source;
+use crate::input::raw::{RawBudgetFile, RawNumber};
+use crate::model::text::format_da_as_written;
 use crate::model::{Model, Period};
-use crate::number::format_da_as_written;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -145,22 +147,7 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
     if diags.error_count() > errors_before {
         return None;
     }
-    let result = Budget { years, sections, example: src.content.eksempeldata, file: file.clone() };
-    let totals = budget::totals(&result);
-    if !totals.balance.is_zero() {
-        diags.error(
-            file,
-            src.locator.key(&["afsnit"]),
-            format!(
-                "budgettet balancerer ikke: finansieringen er {} t.kr. og udgifterne {} t.kr.; forskellen (finansiering minus udgifter) er {} t.kr. og skal være 0",
-                format_da_as_written(totals.financing.total),
-                format_da_as_written(totals.total),
-                format_da_as_written(totals.balance)
-            ),
-        );
-        return None;
-    }
-    Some(result)
+    Some(Budget { years, sections, example: src.content.eksempeldata, file: file.clone(), at: src.locator.key(&["afsnit"]) })
 }
 
 fn p(v: &[String]) -> Vec<&str> {

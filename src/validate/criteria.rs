@@ -2,10 +2,11 @@
 //! written assessments in the status files.
 
 use super::{check_id, check_text, known, list, number};
-use crate::diag::{Diagnostics, Pos};
-use crate::load::{RawAnchor, RawApplies, RawAssessment, RawPlanFile, RawRule, Source};
+use crate::model::diag::{Diagnostics, Pos};
+use crate::input::Source;
+use crate::input::raw::{RawAnchor, RawApplies, RawAssessment, RawPlanFile, RawRule};
 use crate::model::{
-    Activity, Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Marking, Model, Per, Rule, SeriesKind,
+    Activity, Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Marking, Model, Per, Rule, RuleKind, SeriesKind,
     TOTAL_ID, Target,
 };
 use rust_decimal::Decimal;
@@ -14,22 +15,24 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The largest yearly increase a rule may ask for, in per cent.
 const MAX_PERCENT: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
 
-/// The rule kinds and the parameters each takes, as written in `plan.yaml`.
-const KINDS: [(&str, &[&str]); 13] = [
-    ("loft", &["højst", "under"]),
-    ("gulv", &["mindst", "over"]),
-    ("forløb", &["fra", "til"]),
-    ("årlig-ændring", &["procent", "basisår"]),
-    ("ændring-fra-basis", &["procent", "basis"]),
-    ("reference", &["reference", "år"]),
-    ("nulpunkt", &["nulpunkt", "procent"]),
-    ("mindste-antal", &["mindst", "pr"]),
-    ("mindste-andel", &["mindst"]),
-    ("gulv-så-vækst", &["mindst", "år", "vækst"]),
-    ("reduktion-inden", &["procent", "basis", "inden"]),
-    ("retning", &["fra", "til"]),
-    ("kvalitativ", &[]),
-];
+/// The parameters a rule kind takes, as written in `plan.yaml`.
+fn params(kind: RuleKind) -> &'static [&'static str] {
+    match kind {
+        RuleKind::Ceiling => &["højst", "under"],
+        RuleKind::Floor => &["mindst", "over"],
+        RuleKind::Path => &["fra", "til"],
+        RuleKind::YearlyChange => &["procent", "basisår"],
+        RuleKind::ChangeFromBase => &["procent", "basis"],
+        RuleKind::Reference => &["reference", "år"],
+        RuleKind::ZeroPoint => &["nulpunkt", "procent"],
+        RuleKind::MinCount => &["mindst", "pr"],
+        RuleKind::MinShare => &["mindst"],
+        RuleKind::FloorThenGrowth => &["mindst", "år", "vækst"],
+        RuleKind::ReduceBy => &["procent", "basis", "inden"],
+        RuleKind::Direction => &["fra", "til"],
+        RuleKind::Qualitative => &[],
+    }
+}
 
 /// Validates `aktiviteter:` against the strands of work.
 pub(super) fn activities(src: &Source<RawPlanFile>, model: &Model, diags: &mut Diagnostics) -> Vec<Activity> {
@@ -203,6 +206,7 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
                 indicator: c.indikator.clone(),
                 targets,
                 source: c.datakilde.trim().to_string(),
+                at: src.locator.key(&["succeskriterier", &idx, "id"]),
             });
         }
     }
@@ -246,14 +250,15 @@ fn rule(
         diags.error(
             file,
             src.locator.value(&p),
-            format!("reglen mangler «slags»; reglerne er {}", list(KINDS.iter().map(|(k, _)| *k))),
+            format!("reglen mangler «slags»; reglerne er {}", list(RuleKind::ALL.map(RuleKind::key))),
         );
         return None;
     };
-    let Some((kind, allowed)) = KINDS.iter().find(|(k, _)| *k == slags) else {
-        diags.error(file, loc("slags"), format!("ukendt regel «{slags}»; reglerne er {}", list(KINDS.iter().map(|(k, _)| *k))));
+    let Some(kind) = RuleKind::from_key(slags) else {
+        diags.error(file, loc("slags"), format!("ukendt regel «{slags}»; reglerne er {}", list(RuleKind::ALL.map(RuleKind::key))));
         return None;
     };
+    let allowed = params(kind);
     let errors_before = diags.error_count();
     let present: [(&str, bool); 15] = [
         ("højst", raw.at_most.is_some()),
@@ -276,14 +281,14 @@ fn rule(
         if is_present && !allowed.contains(&name) {
             let takes = if allowed.is_empty() { "ingen parametre".to_string() } else { list(allowed.iter()) };
             let p: Vec<&str> = base.iter().map(String::as_str).chain([name]).collect();
-            diags.error(file, src.locator.key(&p), format!("«{name}» hører ikke til reglen «{kind}», som tager: {takes}"));
+            diags.error(file, src.locator.key(&p), format!("«{name}» hører ikke til reglen «{}», som tager: {takes}", kind.key()));
         }
     }
     let missing = |field: &str, diags: &mut Diagnostics| {
         let p: Vec<&str> = base.iter().map(String::as_str).collect();
-        diags.error(file, src.locator.key(&p).or_else(|| loc("slags")), format!("reglen «{kind}» mangler «{field}»"));
+        diags.error(file, src.locator.key(&p).or_else(|| loc("slags")), format!("reglen «{}» mangler «{field}»", kind.key()));
     };
-    let num = |field: &str, raw: &Option<crate::load::RawNumber>, diags: &mut Diagnostics| -> Option<Decimal> {
+    let num = |field: &str, raw: &Option<crate::input::raw::RawNumber>, diags: &mut Diagnostics| -> Option<Decimal> {
         match raw {
             Some(r) => number(file, loc(field), r, diags),
             None => {
@@ -325,7 +330,7 @@ fn rule(
     };
     let better = indicator.map(|i| i.better);
     // A signed percentage must point the way the indicator improves.
-    let percent = |field: &str, raw: &Option<crate::load::RawNumber>, diags: &mut Diagnostics| -> Option<Decimal> {
+    let percent = |field: &str, raw: &Option<crate::input::raw::RawNumber>, diags: &mut Diagnostics| -> Option<Decimal> {
         let p = num(field, raw, diags)?;
         let wrong = match better {
             Some(Better::Lower) => p >= Decimal::ZERO,
@@ -351,7 +356,7 @@ fn rule(
         }
         Some(p)
     };
-    let threshold = |pairs: [(&str, Cmp, &Option<crate::load::RawNumber>); 2], diags: &mut Diagnostics| -> Option<(Cmp, Decimal)> {
+    let threshold = |pairs: [(&str, Cmp, &Option<crate::input::raw::RawNumber>); 2], diags: &mut Diagnostics| -> Option<(Cmp, Decimal)> {
         let given: Vec<_> = pairs.iter().filter(|(_, _, r)| r.is_some()).collect();
         match given.as_slice() {
             [(field, cmp, Some(r))] => number(file, loc(field), r, diags).map(|v| (*cmp, v)),
@@ -366,12 +371,12 @@ fn rule(
         }
     };
 
-    let rule = match *kind {
-        "loft" => threshold([("højst", Cmp::AtMost, &raw.at_most), ("under", Cmp::Below, &raw.under)], diags)
+    let rule = match kind {
+        RuleKind::Ceiling => threshold([("højst", Cmp::AtMost, &raw.at_most), ("under", Cmp::Below, &raw.under)], diags)
             .map(|(cmp, value)| Rule::Ceiling { cmp, value }),
-        "gulv" => threshold([("mindst", Cmp::AtLeast, &raw.mindst), ("over", Cmp::Above, &raw.over)], diags)
+        RuleKind::Floor => threshold([("mindst", Cmp::AtLeast, &raw.mindst), ("over", Cmp::Above, &raw.over)], diags)
             .map(|(cmp, value)| Rule::Floor { cmp, value }),
-        "forløb" => {
+        RuleKind::Path => {
             let from = anchor("fra", &raw.fra, false, diags);
             let to = anchor("til", &raw.til, true, diags);
             if let (Some(f), Some(t)) = (from, to)
@@ -396,7 +401,7 @@ fn rule(
             }
             Some(Rule::Path { from: from?, to: to? })
         }
-        "årlig-ændring" => {
+        RuleKind::YearlyChange => {
             let p = percent("procent", &raw.procent, diags);
             let y = raw.base_year.or_else(|| {
                 missing("basisår", diags);
@@ -407,12 +412,12 @@ fn rule(
             }
             Some(Rule::YearlyChange { percent: p?, base_year: y? })
         }
-        "ændring-fra-basis" => {
+        RuleKind::ChangeFromBase => {
             let p = percent("procent", &raw.procent, diags);
             let b = anchor("basis", &raw.basis, false, diags);
             Some(Rule::ChangeFromBase { percent: p?, base: b? })
         }
-        "reference" => {
+        RuleKind::Reference => {
             let Some(r) = &raw.reference else {
                 missing("reference", diags);
                 return None;
@@ -432,7 +437,7 @@ fn rule(
             }
             Some(Rule::Reference { series: r.clone(), year: raw.year })
         }
-        "nulpunkt" => {
+        RuleKind::ZeroPoint => {
             let Some(z) = raw.nulpunkt else {
                 missing("nulpunkt", diags);
                 return None;
@@ -444,7 +449,7 @@ fn rule(
             };
             Some(Rule::ZeroPoint { year: z, percent: p })
         }
-        "mindste-antal" => {
+        RuleKind::MinCount => {
             let min = num("mindst", &raw.mindst, diags);
             let per = match raw.pr.as_deref() {
                 None | Some("år") => Some(Per::Year),
@@ -460,7 +465,7 @@ fn rule(
                 }
             Some(Rule::MinCount { min: min?, per: per? })
         }
-        "mindste-andel" => {
+        RuleKind::MinShare => {
             let min = num("mindst", &raw.mindst, diags)?;
             if let Some(ind) = indicator
                 && !ind.is_percentage() {
@@ -471,7 +476,7 @@ fn rule(
             }
             Some(Rule::MinShare { min })
         }
-        "gulv-så-vækst" => {
+        RuleKind::FloorThenGrowth => {
             let min = num("mindst", &raw.mindst, diags);
             let growth = num("vækst", &raw.growth, diags);
             if growth.is_some_and(|g| g < Decimal::ZERO || g > MAX_PERCENT) {
@@ -486,7 +491,7 @@ fn rule(
             }
             Some(Rule::FloorThenGrowth { min: min?, year: y?, growth: growth? })
         }
-        "reduktion-inden" => {
+        RuleKind::ReduceBy => {
             let p = percent("procent", &raw.procent, diags);
             let b = anchor("basis", &raw.basis, false, diags);
             let by = raw.inden.or_else(|| {
@@ -503,7 +508,7 @@ fn rule(
             }
             Some(Rule::ReduceBy { percent: p?, base: b?, by: by? })
         }
-        "retning" => {
+        RuleKind::Direction => {
             let f = anchor("fra", &raw.fra, false, diags);
             let t = anchor("til", &raw.til, false, diags);
             for (field, a) in [("fra", &f), ("til", &t)] {
@@ -517,7 +522,7 @@ fn rule(
                 }
             Some(Rule::Direction { from: f?.year, to: t?.year })
         }
-        _ => Some(Rule::Qualitative),
+        RuleKind::Qualitative => Some(Rule::Qualitative),
     };
     rule.filter(|_| diags.error_count() == errors_before)
 }
@@ -525,7 +530,7 @@ fn rule(
 /// Validates the written assessments of a status file.
 pub(super) fn assessments(
     model: &Model,
-    src: &Source<crate::load::RawStatusFile>,
+    src: &Source<crate::input::raw::RawStatusFile>,
     raw: &BTreeMap<String, RawAssessment>,
     written: &BTreeSet<&str>,
     diags: &mut Diagnostics,
@@ -579,34 +584,10 @@ pub(super) fn assessments(
     out
 }
 
-/// Checks what can only be checked once the figures are read: a reference
-/// rule with a fixed year needs the reference's value for that year.
-pub(super) fn references_have_figures(src: &Source<RawPlanFile>, model: &Model, diags: &mut Diagnostics) {
-    for c in &model.criteria {
-        let Some(ind) = c.indicator.as_deref().and_then(|id| model.indicator(id)) else { continue };
-        for t in &c.targets {
-            let Rule::Reference { series, year: Some(year) } = &t.rule else { continue };
-            if crate::compute::own_value(model, ind, series, *year).is_err() {
-                // The criterion's own line: its entries may be spread over many.
-                let pos = src.content.criteria.iter().position(|raw| raw.id == c.id).map(|j| j.to_string());
-                let pos = pos.and_then(|j| src.locator.key(&["succeskriterier", &j, "id"]));
-                diags.error(
-                    &src.path,
-                    pos,
-                    format!(
-                        "«{}»: referencen «{series}» har intet tal for «{}» i {year}; skriv det i data/{series}/{year}.yaml",
-                        c.id, ind.id
-                    ),
-                );
-            }
-        }
-    }
-}
-
 /// Validates the activity statuses of a status file.
 pub(super) fn activity_statuses(
     model: &Model,
-    src: &Source<crate::load::RawStatusFile>,
+    src: &Source<crate::input::raw::RawStatusFile>,
     diags: &mut Diagnostics,
 ) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();

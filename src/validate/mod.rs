@@ -1,18 +1,20 @@
-//! Stage 2, validate: turn the raw files into the typed [`Model`], checking
+//! Validate: turn the raw files into the typed [`Model`], checking
 //! every reference, number and range. Every problem is reported with its file,
 //! line and column, and all of them are collected before the run stops.
 
 mod budget;
 mod criteria;
+pub mod lists;
 
-use crate::compute::join_names;
-use crate::diag::Diagnostics;
-use crate::load::{Loaded, RawExample, RawIndicator, RawNumber, RawPlanFile, RawYearFile, Source, STATUS_DIR};
+use crate::model::text::join_or_none;
+use crate::model::diag::Diagnostics;
+use crate::input::raw::{RawExample, RawIndicator, RawNumber, RawPlanFile, RawYearFile};
+use crate::input::{Loaded, STATUS_DIR, Source};
 use crate::model::{
     Better, Calc, Date, Figure, FocusArea, Indicator, Measure, Model, Period, Plan, Series, SeriesKind, Status,
     TOTAL_ID, YearFigures,
 };
-use crate::number::parse_exact;
+use crate::model::text::parse_exact;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,12 +30,11 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
     for file in &loaded.status {
         validate_status_file(&mut model, file, &written, diags);
     }
-    criteria::references_have_figures(&plan_src, &model, diags);
     if let Some(src) = &loaded.budget {
         model.budget = budget::budget(&model, src, diags);
     }
     if let Some(src) = &loaded.list_rules
-        && let Some(rules) = crate::lists::load_rules(src, diags)
+        && let Some(rules) = lists::load_rules(src, diags)
     {
         for (i, input) in rules.inputs.iter().enumerate() {
             if let Some(ind) = model.indicator(&input.id)
@@ -100,7 +101,7 @@ fn known<S: AsRef<str>>(noun: &str, unknown: &str, ids: impl IntoIterator<Item =
     if names.is_empty() {
         format!("plan.yaml har {} {noun}, og ingen ligner", ids.len())
     } else {
-        format!("mente du {}? (plan.yaml har {} {noun})", crate::compute::join_with(&names, "eller"), ids.len())
+        format!("mente du {}? (plan.yaml har {} {noun})", crate::model::text::join_with(&names, "eller"), ids.len())
     }
 }
 
@@ -124,8 +125,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
     let items: Vec<S> = items.into_iter().collect();
     let names: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
-    if names.is_empty() { "(ingen)".to_string() } else { join_names(&names) }
+    join_or_none(&names)
 }
+
+/// Ids no area may take: the site's fixed pages (`index.html`,
+/// `metode.html`), since an area's page is named by its id.
+pub const RESERVED_IDS: [&str; 2] = ["index", "metode"];
 
 /// The public site shows counts below this as `<5` unless the plan says otherwise.
 pub const DEFAULT_SUPPRESS_BELOW: u32 = 5;
@@ -179,7 +184,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     };
     let mut series = Vec::new();
     for (i, a) in raw.areas.iter().enumerate() {
-        if crate::site::FIXED_PAGES.contains(&a.id.as_str()) {
+        if RESERVED_IDS.contains(&a.id.as_str()) {
             let at = src.locator.value(&["områder", &i.to_string(), "id"]);
             diags.error(file, at, format!("id «{}» er reserveret til hjemmesidens side «{}.html»; et område får en side med sit id som navn", a.id, a.id));
         }
@@ -249,6 +254,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         last_year: years.til,
         data_date: data_date?,
         suppress_below: raw.plan.suppress_below.unwrap_or(DEFAULT_SUPPRESS_BELOW),
+        file: src.path.clone(),
     };
     let mut model = Model {
         plan,
@@ -261,7 +267,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         activities: Vec::new(),
         criteria: Vec::new(),
         budget: None,
-        list_rules: crate::lists::default_rules(),
+        list_rules: lists::default_rules(),
     };
     // Errors in activities and criteria are reported, but the figures are
     // still checked against the plan, so that one run shows every problem.
@@ -281,14 +287,14 @@ pub(crate) fn is_id(id: &str) -> bool {
 }
 
 /// Reports an id that cannot name a file (ids become chart and page names).
-fn check_id(file: &std::path::Path, pos: Option<crate::diag::Pos>, id: &str, diags: &mut Diagnostics) {
+fn check_id(file: &std::path::Path, pos: Option<crate::model::diag::Pos>, id: &str, diags: &mut Diagnostics) {
     if !is_id(id) {
         diags.error(file, pos, format!("id «{id}» må kun indeholde små bogstaver a-z, tal og bindestreg"));
     }
 }
 
 /// Reports required text that is empty (or YAML's `~`).
-fn check_text(file: &std::path::Path, pos: Option<crate::diag::Pos>, field: &str, text: &str, diags: &mut Diagnostics) {
+fn check_text(file: &std::path::Path, pos: Option<crate::model::diag::Pos>, field: &str, text: &str, diags: &mut Diagnostics) {
     if text.trim().is_empty() || text.trim() == "~" {
         diags.error(file, pos, format!("«{field}» mangler en tekst"));
     }
@@ -373,7 +379,7 @@ fn validate_indicator(
 }
 
 /// Parses a raw number, reporting a bad one.
-fn number(file: &std::path::Path, pos: Option<crate::diag::Pos>, raw: &RawNumber, diags: &mut Diagnostics) -> Option<Decimal> {
+fn number(file: &std::path::Path, pos: Option<crate::model::diag::Pos>, raw: &RawNumber, diags: &mut Diagnostics) -> Option<Decimal> {
     if raw.0.trim().is_empty() || raw.0 == "~" || raw.0 == "null" {
         diags.error(file, pos, "værdien mangler: skriv et tal");
         return None;
@@ -574,7 +580,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
 
 fn validate_status_file(
     model: &mut Model,
-    src: &Source<crate::load::RawStatusFile>,
+    src: &Source<crate::input::raw::RawStatusFile>,
     written: &BTreeSet<&str>,
     diags: &mut Diagnostics,
 ) {

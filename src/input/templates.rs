@@ -4,12 +4,12 @@
 //! to `#import` as well. The website's templates (minijinja `.html`) and its
 //! stylesheet lie under `site/` in the same way.
 
-use crate::diag::Diagnostics;
+use crate::model::diag::Diagnostics;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The default templates, embedded at compile time from `report-templates/`.
-const DEFAULTS: &[(&str, &str)] = &[
+pub const DEFAULTS: &[(&str, &str)] = &[
     ("helhed.typ", include_str!("../../report-templates/helhed.typ")),
     ("statusrapport.typ", include_str!("../../report-templates/statusrapport.typ")),
     ("helhedsevaluering.typ", include_str!("../../report-templates/helhedsevaluering.typ")),
@@ -23,15 +23,6 @@ const DEFAULTS: &[(&str, &str)] = &[
 
 /// The site's subfolder of the templates folder.
 const SITE: &str = "site";
-
-/// The embedded default templates as output files, for `helhed templates
-/// export`: a user starts from them and edits without recompiling.
-pub fn defaults() -> Vec<crate::write::Output> {
-    DEFAULTS
-        .iter()
-        .map(|(name, text)| crate::write::Output { rel: PathBuf::from(name), bytes: text.as_bytes().to_vec(), pages: None })
-        .collect()
-}
 
 /// One template file.
 #[derive(Debug, Clone)]
@@ -81,6 +72,12 @@ impl Templates {
             let wanted = path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e));
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
             if !wanted || !path.is_file() || name.starts_with('.') {
+                continue;
+            }
+            // Templates import each other by name, and Typst's paths take no
+            // backslash: such a file could never be found.
+            if name.contains('\\') {
+                diags.error(&path, None, "en skabelons filnavn må ikke indeholde «\\»; omdøb filen");
                 continue;
             }
             match std::fs::read_to_string(&path) {

@@ -9,15 +9,12 @@
 //! document, and Typst is skipped for it. Any doubt (no record, a changed or
 //! missing file, another binary) means the document is rendered.
 //!
-//! Fingerprints are 128-bit SipHash-1-3 values (`typst::utils::hash128`),
-//! stable between runs and machines.
+//! Fingerprints are made by [`crate::render::fingerprint`].
 
-use crate::write::Output;
+use crate::render::Output;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::hash::Hash;
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 /// The record's file name in the output folder.
 pub const FILE: &str = ".helhed-genbrug.json";
@@ -100,7 +97,7 @@ impl Record {
             .iter()
             .filter(|f| !next.hjemmeside.contains(f))
             .map(PathBuf::from)
-            .filter(|p| p.starts_with(crate::site::SITE_DIR) && p.components().all(|c| matches!(c, std::path::Component::Normal(_))))
+            .filter(|p| p.starts_with(crate::present::site::SITE_DIR) && p.components().all(|c| matches!(c, std::path::Component::Normal(_))))
             .collect()
     }
 
@@ -124,23 +121,6 @@ impl Record {
 fn key(rel: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
-
-/// The fingerprint of a document's inputs, together with this program's
-/// identity; `None` when the program cannot identify itself, and then
-/// nothing is reused.
-pub fn fingerprint(inputs: &impl Hash) -> Option<u128> {
-    PROGRAM.map(|program| typst::utils::hash128(&(program, inputs)))
-}
-
-/// This program: its version and the size and modification time of its
-/// executable, so that a rebuilt `helhed` (which may lay out differently)
-/// never reuses an older one's PDFs.
-static PROGRAM: LazyLock<Option<u128>> = LazyLock::new(|| {
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(exe).ok()?;
-    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-    Some(typst::utils::hash128(&(env!("CARGO_PKG_VERSION"), meta.len(), modified.as_nanos())))
-});
 
 #[cfg(test)]
 mod tests {

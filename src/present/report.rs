@@ -2,13 +2,16 @@
 //! Danish way, ready to hand to a template as JSON. Templates only lay it
 //! out; they never compute or format numbers themselves.
 
-use crate::charts;
-use crate::compute::{self, Change, Origin, Point, Trend, Value, join_names};
-use crate::budget;
-use crate::goals::{self, CriterionResult};
-use crate::lists;
-use crate::model::{Calc, GoalStatus, Indicator, Model, Period, SeriesKind};
-use crate::number::{format_change_da, format_da};
+use crate::present::charts;
+use crate::eval::values::{Change, Origin, Point, Trend, Value};
+use crate::model::text::join_names;
+use crate::eval::goals::{self, CriterionResult};
+use crate::eval::lists;
+use crate::model::{Calc, GoalStatus, Indicator, Model, SeriesKind};
+use crate::model::text::{format_change_da, format_da};
+use crate::eval::Evaluated;
+use crate::eval::budget::BudgetTotals;
+use crate::present::words;
 use serde::Serialize;
 
 /// The data of one statusrapport.
@@ -332,19 +335,20 @@ pub fn kind_name(kind: SeriesKind) -> &'static str {
 }
 
 /// Builds the statusrapport's data for a half-year.
-pub fn status_report(model: &Model, period: Period) -> StatusReport {
-    let results = goals::evaluate_all(model, period);
-    let trends = compute::trends(model, period.last_full_year());
+pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
+    let period = evaluated.period;
+    let results = &evaluated.criteria;
+    let trends = &evaluated.trends;
     let mut any_example = false;
     let mut indikatorer = Vec::new();
     let mut charts = Vec::new();
-    for (indicator, trend) in model.indicators.iter().zip(&trends) {
+    for (indicator, trend) in model.indicators.iter().zip(trends) {
         // The statusrapport charts trends: indicators with figures for at
         // least three years. Every figure is in tal.json.
         if trend.years.len() < MIN_TREND_YEARS {
             continue;
         }
-        let targets = charts::target_lines(&results, indicator, trend);
+        let targets = charts::target_lines(results, indicator, trend);
         let view = indicator_view(model, indicator, trend, &targets);
         any_example |= view.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel));
         charts.push((view.figur.clone(), charts::line_chart(trend, &targets)));
@@ -353,14 +357,13 @@ pub fn status_report(model: &Model, period: Period) -> StatusReport {
     let status = model.status.get(&period);
     any_example |= status.is_some_and(|s| s.example);
     let previous = period.previous();
-    let before = goals::evaluate_all(model, previous);
-    let aendringer = changes(model, &before, &results);
-    let status_antal = goals::count(&results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
-    let indsatsomraader = focus_views(model, status, &results);
+    let aendringer = changes(model, &evaluated.previous, results);
+    let status_antal = goals::count(results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
+    let indsatsomraader = focus_views(model, status, results);
     any_example |= results.iter().flat_map(|r| &r.evaluations).any(|e| e.example);
-    let listekriterier = list_views(model, period);
+    let listekriterier = list_views(model, &evaluated.lists);
     any_example |= listekriterier.iter().any(|l| l.eksempel);
-    let budget = model.budget.as_ref().map(|b| budget_view(b, period));
+    let budget = evaluated.budget_to_period.as_ref().map(budget_view);
     any_example |= budget.as_ref().is_some_and(|b| b.eksempel);
     let plan = &model.plan;
     let seneste_aar = indikatorer
@@ -471,7 +474,7 @@ fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[
         .collect()
 }
 
-fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &CriterionResult) -> CriterionView {
+pub(crate) fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &CriterionResult) -> CriterionView {
     let indicator = c.indicator.as_deref().and_then(|id| model.indicator(id));
     CriterionView {
         id: c.id.clone(),
@@ -509,8 +512,7 @@ pub fn goal_figure(indicator: Option<&Indicator>, value: rust_decimal::Decimal, 
 }
 
 /// Each area's latest list that is published by the half-year (else its forecast).
-fn list_views(model: &Model, period: Period) -> Vec<ListView> {
-    let all = lists::evaluate_model(model, period);
+fn list_views(model: &Model, all: &[lists::ModelListResult]) -> Vec<ListView> {
     model
         .areas()
         .filter_map(|a| {
@@ -547,13 +549,8 @@ fn list_views(model: &Model, period: Period) -> Vec<ListView> {
         .collect()
 }
 
-fn budget_view(b: &crate::budget::Budget, period: Period) -> BudgetView {
-    // Spending up to and including the half-year reported on.
-    let mut b = b.clone();
-    for line in b.sections.iter_mut().flat_map(|s| s.lines.iter_mut()) {
-        line.spent.retain(|p, _| *p <= period);
-    }
-    let t = budget::totals(&b);
+/// The budget with spending up to and including the half-year reported on.
+fn budget_view(t: &BudgetTotals) -> BudgetView {
     let tkr = |v: rust_decimal::Decimal| format_da(v, 0);
     let mut raekker: Vec<BudgetRowView> = t
         .sections
@@ -584,7 +581,7 @@ fn budget_view(b: &crate::budget::Budget, period: Period) -> BudgetView {
     BudgetView { aar: t.years.iter().map(u16::to_string).collect(), raekker, finansiering, forbrug, eksempel: t.example }
 }
 
-fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[charts::TargetLine]) -> IndicatorView {
+pub(crate) fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[charts::TargetLine]) -> IndicatorView {
     let d = indicator.decimals;
     let cell = |p: Option<&Point>| match p.and_then(|p| p.value) {
         Some(v) => CellView { tekst: format_da(v.value, shown_decimals(indicator, &v)), eksempel: v.example },
@@ -631,10 +628,11 @@ fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
     let mut noter = Vec::new();
     for row in &trend.rows {
         // One note per reason, naming every year it applies to.
-        let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+        let mut reasons: Vec<(String, Vec<String>)> = Vec::new();
         for p in &row.points {
             let Some(reason) = &p.missing else { continue };
-            match reasons.iter_mut().find(|(r, _)| r == reason) {
+            let reason = words::missing(model, reason);
+            match reasons.iter_mut().find(|(r, _)| *r == reason) {
                 Some((_, years)) => years.push(p.year.to_string()),
                 None => reasons.push((reason, vec![p.year.to_string()])),
             }
@@ -721,67 +719,6 @@ fn capitalise(s: &str) -> String {
     chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
-/// The data of the helhedsevaluering appendix: the full evidence behind every
-/// indicator and success criterion.
-#[derive(Debug, Clone, Serialize)]
-pub struct EvaluationReport {
-    /// The plan.
-    pub plan: PlanView,
-    /// The half-year the evaluation is made at.
-    pub periode: PeriodView,
-    /// The last year with annual figures: `2018`.
-    pub aar: String,
-    /// The date of the data.
-    pub datadato: String,
-    /// Whether any figure shown is illustrative.
-    pub eksempeldata: bool,
-    /// How many criteria have each status.
-    pub status_antal: Vec<CountView>,
-    /// Every criterion, briefly, with a reference to its indicator's
-    /// section, grouped by strand of work in the plan's order.
-    pub kriterier: Vec<CriterionGroup>,
-    /// One section per indicator with figures.
-    pub indikatorer: Vec<EvidenceView>,
-    /// The charts to place in the world: (file name, SVG text).
-    #[serde(skip)]
-    pub charts: Vec<(String, String)>,
-}
-
-/// The criteria of one strand of work in the appendix's overview.
-#[derive(Debug, Clone, Serialize)]
-pub struct CriterionGroup {
-    /// The strand of work's name.
-    pub navn: String,
-    /// Its criteria.
-    pub kriterier: Vec<CriterionSummary>,
-}
-
-/// A criterion in the appendix's overview.
-#[derive(Debug, Clone, Serialize)]
-pub struct CriterionSummary {
-    /// The criterion as the plan words it.
-    pub tekst: String,
-    /// Its status.
-    pub status: StatusMark,
-    /// The indicator section it is documented in (its label), if measured.
-    pub afsnit: Option<String>,
-}
-
-/// One indicator's evidence.
-#[derive(Debug, Clone, Serialize)]
-pub struct EvidenceView {
-    /// The table, chart, changes, method and source, as in the statusrapport.
-    #[serde(flatten)]
-    pub indikator: IndicatorView,
-    /// The section's label for cross-references: `ind-kriminalitet`.
-    pub label: String,
-    /// The success criteria measured on this indicator, with each series'
-    /// requirement, value and sentence.
-    pub maal: Vec<CriterionView>,
-    /// Per series, the years in the table without a value.
-    pub mangler: Vec<String>,
-}
-
 /// The plan's facts as every document prints them.
 pub fn plan_view(model: &Model) -> PlanView {
     let plan = &model.plan;
@@ -798,74 +735,5 @@ pub fn plan_view(model: &Model) -> PlanView {
                 None => a.name.clone(),
             })
             .collect(),
-    }
-}
-
-/// Builds the helhedsevaluering's data at a half-year.
-pub fn evaluation_report(model: &Model, period: Period) -> EvaluationReport {
-    let results = goals::evaluate_all(model, period);
-    let trends = compute::trends(model, period.last_full_year());
-    let mut indikatorer = Vec::new();
-    let mut charts = Vec::new();
-    for (indicator, trend) in model.indicators.iter().zip(&trends) {
-        if trend.years.is_empty() {
-            continue;
-        }
-        let targets = charts::target_lines(&results, indicator, trend);
-        let view = indicator_view(model, indicator, trend, &targets);
-        charts.push((view.figur.clone(), charts::line_chart(trend, &targets)));
-        let maal = model
-            .criteria
-            .iter()
-            .zip(&results)
-            .filter(|(c, _)| c.indicator.as_deref() == Some(indicator.id.as_str()))
-            .map(|(c, r)| criterion_view(model, c, r))
-            .collect();
-        let mangler = trend
-            .rows
-            .iter()
-            .filter_map(|r| {
-                let years: Vec<String> = r.points.iter().filter(|p| p.value.is_none()).map(|p| p.year.to_string()).collect();
-                let years: Vec<&str> = years.iter().map(String::as_str).collect();
-                (!years.is_empty()).then(|| format!("{}: {}", r.name, join_names(&years)))
-            })
-            .collect();
-        indikatorer.push(EvidenceView { label: format!("ind-{}", indicator.id), indikator: view, maal, mangler });
-    }
-    let kriterier = model
-        .focus_areas
-        .iter()
-        .map(|f| CriterionGroup {
-            navn: f.name.clone(),
-            kriterier: model
-                .criteria
-                .iter()
-                .zip(&results)
-                .filter(|(c, _)| c.focus_area == f.id)
-                .map(|(c, r)| CriterionSummary {
-                    tekst: c.text.clone(),
-                    status: r.status.into(),
-                    afsnit: c
-                        .indicator
-                        .as_ref()
-                        .filter(|id| indikatorer.iter().any(|i: &EvidenceView| &i.indikator.id == *id))
-                        .map(|id| format!("ind-{id}")),
-                })
-                .collect(),
-        })
-        .filter(|g| !g.kriterier.is_empty())
-        .collect();
-    let eksempeldata = results.iter().flat_map(|r| &r.evaluations).any(|e| e.example)
-        || indikatorer.iter().any(|i| i.indikator.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel)));
-    EvaluationReport {
-        plan: plan_view(model),
-        periode: PeriodView { id: period.to_string(), tekst: period.danish() },
-        aar: period.last_full_year().to_string(),
-        datadato: model.plan.data_date.danish(),
-        eksempeldata,
-        status_antal: goals::count(&results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect(),
-        kriterier,
-        indikatorer,
-        charts,
     }
 }

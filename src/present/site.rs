@@ -12,19 +12,16 @@
 //! always text; the only markup passed through unescaped is the chart SVG
 //! that Plotters writes (Plotters escapes the text in it).
 
-use crate::charts::{self, TargetLine};
-use crate::compute::{self, Trend, Value};
-use crate::diag::{Diagnostic, Diagnostics, Pos};
-use crate::goals::{self, CriterionResult, Evaluation};
-use crate::model::{Calc, Indicator, Model, Period, SeriesKind};
-use crate::number::format_da;
-use crate::render::templates::Templates;
-use crate::report::{self, CountView, PeriodView, PlanView, StatusMark};
-use crate::write::Output;
-use minijinja::{Environment, Value as JinjaValue, context};
-use rust_decimal::Decimal;
+use crate::present::charts::{self, TargetLine};
+use crate::eval::values::{Trend, Value};
+use crate::eval::goals::{self, CriterionResult, Evaluation};
+use crate::model::{Indicator, Model, Period, SeriesKind};
+use crate::model::text::format_da;
+use crate::present::report::{self, CountView, PeriodView, PlanView, StatusMark};
+use crate::eval::Evaluated;
+use crate::eval::public::{Hidden, Public};
+use crate::model::text::join_names;
 use serde::Serialize;
-use std::path::PathBuf;
 
 /// The folder under `out/` the site is written to.
 pub const SITE_DIR: &str = "site";
@@ -32,126 +29,64 @@ pub const SITE_DIR: &str = "site";
 /// The templates of the site, under `site/` in the templates folder.
 pub const PAGES: [&str; 3] = ["site/index.html", "site/omraade.html", "site/metode.html"];
 
-/// The pages every site has, by file stem. An area's page is named by its
-/// id, so no area may take one of these ids.
-pub const FIXED_PAGES: [&str; 2] = ["index", "metode"];
-
 /// The stylesheet, copied as it is.
 pub const STYLESHEET: &str = "site/style.css";
 
-/// The public filter: which figures may be published.
-pub struct Public<'a> {
-    model: &'a Model,
-    below: Decimal,
-}
-
-/// Why a figure is not published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hidden {
-    /// A count of people below the threshold: shown as `<5`.
-    SmallCount,
-    /// Computed from such a count: not shown. This includes *samlet* pooled
-    /// over areas when one area's count is small: next to the other areas'
-    /// published counts, the total would give the small one away.
-    FromSmallCount,
-}
-
-impl<'a> Public<'a> {
-    /// The filter of a plan.
-    pub fn new(model: &'a Model) -> Public<'a> {
-        Public { model, below: Decimal::from(model.plan.suppress_below) }
-    }
-
-    fn small(&self, measure: &str, count: Decimal) -> bool {
-        self.model.measure(measure).is_none_or(|m| m.suppress_small) && count < self.below
-    }
-
-    /// Whether (and why) a value of an indicator may not be published.
-    /// Published rates given as they are (origin `Given`) were published by
-    /// their source and stay; counts and figures computed from counts are
-    /// checked against the threshold.
-    ///
-    /// A total pooled over the areas is hidden when any area's part of it is
-    /// small (complementary suppression): `Samlet` minus the areas shown
-    /// would otherwise be the hidden count, or the sum of the hidden ones.
-    pub fn hides(&self, indicator: &Indicator, value: &Value) -> Option<Hidden> {
-        let parts = value.parts?;
-        match &indicator.calc {
-            Calc::Count { .. } if self.small_parts(indicator, parts) => return Some(Hidden::SmallCount),
-            Calc::Ratio { .. } if value.origin == compute::Origin::Given => {}
-            Calc::Ratio { .. } if self.small_parts(indicator, parts) => return Some(Hidden::FromSmallCount),
-            _ => {}
-        }
-        value.smallest.filter(|&smallest| self.small_parts(indicator, smallest)).map(|_| Hidden::FromSmallCount)
-    }
-
-    /// Whether a numerator (a count) and denominator of the indicator hold a
-    /// count below the threshold.
-    fn small_parts(&self, indicator: &Indicator, (n, d): (Decimal, Decimal)) -> bool {
-        match &indicator.calc {
-            Calc::Count { measure } => self.small(measure, n),
-            Calc::Ratio { numerator, denominator, .. } => self.small(numerator, n) || self.small(denominator, d),
-        }
-    }
-
-    /// A value as the site prints it: the figure, `<5`, `skjult` or a dash.
-    pub fn text(&self, indicator: &Indicator, value: Option<&Value>) -> String {
-        match value {
-            None => DASH.into(),
-            Some(v) => match self.hides(indicator, v) {
-                Some(Hidden::SmallCount) => format!("<{}", self.below),
-                Some(Hidden::FromSmallCount) => HIDDEN.into(),
-                None => format_da(v.value, report::shown_decimals(indicator, v)),
-            },
-        }
-    }
-
-    /// The trend with every unpublishable value taken out, for the charts.
-    /// Changes are dropped throughout: one from a hidden value would give it away.
-    pub fn trend(&self, indicator: &Indicator, trend: &Trend) -> Trend {
-        let mut public = trend.clone();
-        for point in public.rows.iter_mut().flat_map(|r| r.points.iter_mut()) {
-            point.vs_previous = None;
-            point.vs_base = None;
-            if point.value.is_some_and(|v| self.hides(indicator, &v).is_some()) {
-                point.value = None;
-                point.missing = Some("skjult af hensyn til diskretion".into());
-            }
-        }
-        public
-    }
-
-    /// Whether any yearly or half-yearly value of a series up to `period` is
-    /// hidden. A success criterion's requirement is often built from an
-    /// earlier value (a baseline, last year's figure), so for such a series
-    /// the site shows neither the requirement nor the target line.
-    pub fn series_hidden(&self, indicator: &Indicator, trend: &Trend, series: &str, period: Period) -> bool {
-        let yearly = trend
-            .rows
-            .iter()
-            .filter(|r| r.series == series)
-            .flat_map(|r| &r.points)
-            .any(|p| p.value.is_some_and(|v| self.hides(indicator, &v).is_some()));
-        yearly || goals::half_values(self.model, indicator, series, period).values().any(|v| self.hides(indicator, v).is_some())
-    }
-
-    /// Whether the value an evaluation judged may be published: a yearly
-    /// value is the trend's, a half-year's is computed as the goals do.
-    fn evaluation_hidden(&self, indicator: &Indicator, trend: &Trend, e: &Evaluation) -> bool {
-        let Some(when) = e.when.as_deref() else { return false };
-        let value = if let Ok(period) = when.parse::<Period>() {
-            goals::half_values(self.model, indicator, &e.series, period).get(&period).copied()
-        } else if let Ok(year) = when.parse::<u16>() {
-            trend.rows.iter().find(|r| r.series == e.series).and_then(|r| r.at(year)).and_then(|p| p.value)
-        } else {
-            None
-        };
-        value.is_some_and(|v| self.hides(indicator, &v).is_some())
-    }
-}
-
 const DASH: &str = "–";
 const HIDDEN: &str = "skjult";
+
+/// One page of the site: which template renders it, into which file under
+/// [`SITE_DIR`], with which data.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The template, e.g. `site/index.html`.
+    pub template: &'static str,
+    /// The file name, e.g. `index.html`.
+    pub file: String,
+    /// What the template sees.
+    pub data: PageData,
+}
+
+/// What a page's template sees: the names are the templates' variables.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum PageData {
+    /// The front page: the headline indicators and the status counts.
+    Index {
+        /// The plan and its areas.
+        site: SiteView,
+        /// The page's id.
+        side: &'static str,
+        /// The headline indicators, all areas.
+        noegletal: Vec<FigureView>,
+        /// How many criteria have each status.
+        status_antal: Vec<CountView>,
+    },
+    /// An area's page: its indicators and the activities' status.
+    Area {
+        /// The plan and its areas.
+        site: SiteView,
+        /// The page's id: the area's.
+        side: String,
+        /// The area.
+        omraade: AreaLink,
+        /// Its indicators.
+        figurer: Vec<FigureView>,
+        /// The activities per strand of work.
+        indsatsomraader: Vec<FocusActivities>,
+    },
+    /// Method and sources.
+    Method {
+        /// The plan and its areas.
+        site: SiteView,
+        /// The page's id.
+        side: &'static str,
+        /// How each indicator is computed.
+        indikatorer: Vec<MethodView>,
+        /// Measures shown even when small.
+        uden_diskretion: Vec<String>,
+    },
+}
 
 /// What every page knows: the plan, the areas, when the figures are from.
 #[derive(Debug, Clone, Serialize)]
@@ -299,11 +234,12 @@ pub struct MethodView {
     pub datakilde: String,
 }
 
-/// Builds every page of the site in memory.
-pub fn build(model: &Model, period: Period, templates: &Templates) -> Result<Vec<Output>, Diagnostics> {
+/// Every page of the site: its template, its file and its data.
+pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
+    let period = evaluated.period;
     let public = Public::new(model);
-    let results = goals::evaluate_all(model, period);
-    let trends = compute::trends(model, period.last_full_year());
+    let results = &evaluated.criteria;
+    let trends = &evaluated.trends;
     let status = model.status.get(&period);
     let mut eksempeldata = status.is_some_and(|s| s.example);
     let areas: Vec<AreaLink> = model
@@ -313,7 +249,7 @@ pub fn build(model: &Model, period: Period, templates: &Templates) -> Result<Vec
 
     // Indicators with a trend to show: three years or more, as in the statusrapport.
     let shown: Vec<(&Indicator, &Trend)> =
-        model.indicators.iter().zip(&trends).filter(|(_, t)| t.years.len() >= report::MIN_TREND_YEARS).collect();
+        model.indicators.iter().zip(trends).filter(|(_, t)| t.years.len() >= report::MIN_TREND_YEARS).collect();
     eksempeldata |= shown.iter().any(|(_, t)| t.rows.iter().flat_map(|r| &r.points).any(|p| p.value.is_some_and(|v| v.example)));
 
     let site = SiteView {
@@ -327,13 +263,8 @@ pub fn build(model: &Model, period: Period, templates: &Templates) -> Result<Vec
         generator: format!("helhed {}", env!("CARGO_PKG_VERSION")),
     };
 
-    let env = environment(templates)?;
-    let mut outputs = Vec::new();
-    let mut diags = Diagnostics::default();
-    let mut page = |name: &str, file: String, ctx: JinjaValue| match env.get_template(name).and_then(|t| t.render(ctx)) {
-        Ok(html) => outputs.push(Output { rel: PathBuf::from(SITE_DIR).join(file), bytes: html.into_bytes(), pages: None }),
-        Err(e) => diags.push(template_error(templates, &e)),
-    };
+    let mut pages = Vec::new();
+    let mut page = |template: &'static str, file: String, data: PageData| pages.push(Page { template, file, data });
 
     // The front page: the headline indicators for all areas, and the status counts.
     let headline: Vec<FigureView> = shown
@@ -343,7 +274,7 @@ pub fn build(model: &Model, period: Period, templates: &Templates) -> Result<Vec
         .collect();
     let status_antal: Vec<CountView> =
         goals::count(&results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
-    page("site/index.html", "index.html".into(), context! { site, side => "index", noegletal => headline, status_antal });
+    page("site/index.html", "index.html".into(), PageData::Index { site: site.clone(), side: "index", noegletal: headline, status_antal });
 
     // One page per area: its indicators, and the activities' status.
     let activities = activity_statuses(model, period);
@@ -352,7 +283,13 @@ pub fn build(model: &Model, period: Period, templates: &Templates) -> Result<Vec
         page(
             "site/omraade.html",
             area.fil.clone(),
-            context! { site, side => area.id, omraade => area, figurer => figures, indsatsomraader => activities },
+            PageData::Area {
+                site: site.clone(),
+                side: area.id.clone(),
+                omraade: area.clone(),
+                figurer: figures,
+                indsatsomraader: activities.clone(),
+            },
         );
     }
 
@@ -368,34 +305,38 @@ pub fn build(model: &Model, period: Period, templates: &Templates) -> Result<Vec
         .collect();
     let uden_diskretion: Vec<String> =
         model.measures.iter().filter(|m| !m.suppress_small).map(|m| m.name.clone()).collect();
-    page("site/metode.html", "metode.html".into(), context! { site, side => "metode", indikatorer => metode, uden_diskretion });
-
-    match templates.get(STYLESHEET) {
-        Some(css) => outputs.push(Output {
-            rel: PathBuf::from(SITE_DIR).join("style.css"),
-            bytes: css.text.clone().into_bytes(),
-            pages: None,
-        }),
-        None => diags.error(std::path::Path::new(STYLESHEET), None, "hjemmesidens stylesheet mangler"),
-    }
-    if diags.has_errors() { Err(diags) } else { Ok(outputs) }
+    page("site/metode.html", "metode.html".into(), PageData::Method { site, side: "metode", indikatorer: metode, uden_diskretion });
+    pages
 }
 
 /// The plan in two sentences, from its data.
 fn description(model: &Model) -> String {
     let plan = &model.plan;
     let areas: Vec<&str> = model.areas().map(|a| a.name.as_str()).collect();
-    let mut first = format!("{} er en boligsocial helhedsplan for {}", plan.name, compute::join_names(&areas));
+    let mut first = format!("{} er en boligsocial helhedsplan for {}", plan.name, join_names(&areas));
     if let Some(m) = &plan.municipality {
         first.push_str(&format!(" i {m}"));
     }
     let focus: Vec<String> = model.focus_areas.iter().map(|f| f.name.to_lowercase()).collect();
     let mut second = format!("Den løber fra {} til {}", plan.start.danish(), plan.end.danish());
     if !focus.is_empty() {
-        second.push_str(&format!(" og arbejder med {}", compute::join_names(&focus.iter().map(String::as_str).collect::<Vec<_>>())));
+        second.push_str(&format!(" og arbejder med {}", join_names(&focus.iter().map(String::as_str).collect::<Vec<_>>())));
     }
     format!("{first}. {second}.")
 }
+
+/// A value as the site prints it: the figure, `<5`, `skjult` or a dash.
+fn public_text(public: &Public, indicator: &Indicator, value: Option<&Value>) -> String {
+    match value {
+        None => DASH.into(),
+        Some(v) => match public.hides(indicator, v) {
+            Some(Hidden::SmallCount) => format!("<{}", public.below),
+            Some(Hidden::FromSmallCount) => HIDDEN.into(),
+            None => format_da(v.value, report::shown_decimals(indicator, v)),
+        },
+    }
+}
+
 
 /// An indicator's chart, table and goals, for all series or for one area
 /// (with *samlet* and the references beside it).
@@ -427,7 +368,7 @@ fn figure_view(
             .map(|r| TableRow {
                 navn: r.name.clone(),
                 slags: report::kind_name(r.kind),
-                celler: trend.years.iter().map(|&y| public.text(indicator, r.at(y).and_then(|p| p.value.as_ref()))).collect(),
+                celler: trend.years.iter().map(|&y| public_text(public, indicator, r.at(y).and_then(|p| p.value.as_ref()))).collect(),
             })
             .collect(),
     };
@@ -529,35 +470,4 @@ fn paragraphs(text: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// The template engine with the site's templates. Autoescaping is on for
-/// every `.html` template (minijinja's default by file name).
-fn environment(templates: &Templates) -> Result<Environment<'static>, Diagnostics> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    let mut diags = Diagnostics::default();
-    for (name, template) in templates.iter().filter(|(n, _)| n.starts_with("site/") && n.ends_with(".html")) {
-        if let Err(e) = env.add_template_owned(name.clone(), template.text.clone()) {
-            diags.push(template_error(templates, &e));
-        }
-    }
-    for name in PAGES {
-        if templates.get(name).is_none() {
-            diags.error(std::path::Path::new(name), None, "skabelonen til hjemmesiden mangler");
-        }
-    }
-    if diags.has_errors() { Err(diags) } else { Ok(env) }
-}
-
-/// A template error at the user's file and line.
-fn template_error(templates: &Templates, e: &minijinja::Error) -> Diagnostic {
-    let name = e.name().unwrap_or("site");
-    let file = templates.get(name).map_or_else(|| PathBuf::from(name), |t| t.origin.clone());
-    let pos = e.line().map(|line| Pos { line, column: 1 });
-    let mut message = format!("skabelonen til hjemmesiden: {}", e.kind());
-    if let Some(detail) = e.detail() {
-        message.push_str(&format!(": {detail}"));
-    }
-    Diagnostic::error(&file, pos, message)
 }

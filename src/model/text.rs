@@ -84,6 +84,28 @@ pub fn format_change_da(value: Decimal, decimals: u32) -> String {
     }
 }
 
+/// `A`, `A og B`, `A, B og C`.
+pub fn join_names(names: &[&str]) -> String {
+    join_with(names, "og")
+}
+
+/// `A`, `A eller B`, `A, B eller C`: the list joined with `conjunction`.
+pub fn join_with<S: AsRef<str>>(items: &[S], conjunction: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} {conjunction} {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// Like [`join_with`] with "og", or `(ingen)` for an empty list.
+pub fn join_or_none(items: &[&str]) -> String {
+    if items.is_empty() { "(ingen)".to_string() } else { join_with(items, "og") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

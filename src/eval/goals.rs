@@ -29,12 +29,12 @@
 //!
 //! All arithmetic is exact ([`Decimal`]); only the sentences round, once.
 
-use crate::compute::{Value, own_value, total_value};
+use crate::eval::values::{Value, own_value, total_value};
 use crate::model::{
     Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Period, Rule, SeriesKind,
     TOTAL_ID,
 };
-use crate::number::{format_da, format_da_as_written};
+use crate::model::text::{format_da, format_da_as_written};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -279,7 +279,7 @@ pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Per
             value: c.value,
             parts: Some((c.value, Decimal::ONE)),
             example: c.example,
-            origin: crate::compute::Origin::Observed,
+            origin: crate::eval::values::Origin::Observed,
             smallest: None,
         })
     };
@@ -299,7 +299,7 @@ pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Per
                             value: sum,
                             parts: Some((sum, Decimal::ONE)),
                             example: parts.iter().any(|v| v.example),
-                            origin: crate::compute::Origin::Pooled,
+                            origin: crate::eval::values::Origin::Pooled,
                             smallest: parts.iter().map(|v| v.value).min().map(|n| (n, Decimal::ONE)),
                         }
                     })
@@ -551,7 +551,16 @@ impl Ctx<'_> {
             }
             Rule::FloorThenGrowth { min, year, .. } => Some((*year, Some(Requirement { cmp: Cmp::AtLeast, value: *min }))),
             Rule::Direction { to, .. } => Some((*to, None)),
-            _ => None,
+            // Requirements for every year, with no later target.
+            Rule::Ceiling { .. }
+            | Rule::Floor { .. }
+            | Rule::YearlyChange { .. }
+            | Rule::ChangeFromBase { .. }
+            | Rule::Reference { .. }
+            | Rule::ZeroPoint { .. }
+            | Rule::MinCount { .. }
+            | Rule::MinShare { .. }
+            | Rule::Qualitative => None,
         }
     }
 
@@ -561,7 +570,16 @@ impl Ctx<'_> {
         match rule {
             Rule::Ceiling { cmp, value } | Rule::Floor { cmp, value } => Some((plan_end, Requirement { cmp: *cmp, value: *value })),
             Rule::MinShare { min } => Some((plan_end, Requirement { cmp: Cmp::AtLeast, value: *min })),
-            _ => self.final_target(rule).and_then(|(y, req)| req.map(|r| (y, r))),
+            Rule::Path { .. }
+            | Rule::ReduceBy { .. }
+            | Rule::FloorThenGrowth { .. }
+            | Rule::Direction { .. }
+            | Rule::YearlyChange { .. }
+            | Rule::ChangeFromBase { .. }
+            | Rule::Reference { .. }
+            | Rule::ZeroPoint { .. }
+            | Rule::MinCount { .. }
+            | Rule::Qualitative => self.final_target(rule).and_then(|(y, req)| req.map(|r| (y, r))),
         }
     }
 }
@@ -723,7 +741,7 @@ pub fn fmt_value(ind: &Indicator, v: Decimal) -> String {
 /// The indicator's decimals, or up to three more where a value and its
 /// requirement would print alike ("20,5; målet er højst 20,5. 0,0 over målet").
 fn tell_apart(a: Decimal, b: Decimal, base: u32) -> u32 {
-    crate::number::decimals_to_tell_apart(a, b, base, base + 3)
+    crate::model::text::decimals_to_tell_apart(a, b, base, base + 3)
 }
 
 fn fmt_value_with(ind: &Indicator, v: Decimal, decimals: u32) -> String {

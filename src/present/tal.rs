@@ -6,13 +6,15 @@
 //! (`"30.65"`), unrounded, so that nothing is lost to floating point. Years
 //! are JSON numbers; half-years are strings (`"2018-H2"`).
 
-use crate::budget::{self, BudgetTotals};
-use crate::compute::{self, Change, Origin, Value};
+use crate::eval::budget::BudgetTotals;
+use crate::eval::values::{Change, Origin, Value};
 use std::collections::BTreeMap;
-use crate::goals::{self, CriterionResult};
-use crate::lists::{self, ModelListResult};
+use crate::eval::goals::{self, CriterionResult};
+use crate::eval::lists::ModelListResult;
 use crate::model::{Calc, Model, Period, SeriesKind};
 use rust_decimal::Decimal;
+use crate::eval::Evaluated;
+use crate::present::words;
 use serde::Serialize;
 
 /// The version of the file's shape.
@@ -185,13 +187,14 @@ pub struct StatusCount {
 }
 
 /// Computes every figure of the model for the half-year `period`.
-pub fn tal(model: &Model, period: Period) -> Tal {
+pub fn tal(model: &Model, evaluated: &Evaluated) -> Tal {
+    let period = evaluated.period;
     let last_year = period.last_full_year();
     let indikatorer = model
         .indicators
         .iter()
-        .map(|ind| {
-            let trend = compute::trend(model, ind, last_year);
+        .zip(&evaluated.trends)
+        .map(|(ind, trend)| {
             let serier = trend
                 .rows
                 .iter()
@@ -212,7 +215,7 @@ pub fn tal(model: &Model, period: Period) -> Tal {
                                 value: p.value.map(|v| v.value),
                                 eksempeldata: p.value.is_some_and(|v| v.example),
                                 oprindelse: p.value.map(|v| v.origin),
-                                mangler: p.missing.clone(),
+                                mangler: p.missing.as_ref().map(|m| words::missing(model, m)),
                                 ændring_fra_forrige: p.vs_previous.map(Into::into),
                                 ændring_fra_basis: p.vs_base.map(Into::into),
                             })
@@ -244,7 +247,7 @@ pub fn tal(model: &Model, period: Period) -> Tal {
             }
         })
         .collect();
-    let criteria = goals::evaluate_all(model, period);
+    let criteria = evaluated.criteria.clone();
     let antal = goals::count(&criteria).into_iter().map(|(status, antal)| StatusCount { status, antal }).collect();
     let date = |d: crate::model::Date| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
     Tal {
@@ -259,7 +262,7 @@ pub fn tal(model: &Model, period: Period) -> Tal {
         seneste_år: last_year,
         indikatorer,
         succeskriterier: Criteria { antal, kriterier: criteria },
-        listekriterier: lists::evaluate_model(model, period),
-        budget: model.budget.as_ref().map(budget::totals),
+        listekriterier: evaluated.lists.clone(),
+        budget: evaluated.budget.clone(),
     }
 }

@@ -1,4 +1,4 @@
-//! Stage 3, compute: pure functions from the model to exact figures.
+//! Values and trends: pure functions from the model to exact figures.
 //!
 //! An area's value is computed from its counts (numerator / denominator ×
 //! scale) or taken as given. *Samlet* (all areas together) is the value the
@@ -42,7 +42,7 @@ pub struct Value {
     /// For *samlet* pooled from the areas: the smallest numerator and the
     /// smallest denominator pooled into it. A total built on a small area
     /// count would give that count away next to the other areas' counts, so
-    /// the public filter hides it too (see [`crate::site::Public`]).
+    /// the public filter hides it too (see [`crate::present::site::Public`]).
     #[serde(skip)]
     pub smallest: Option<(Decimal, Decimal)>,
 }
@@ -69,6 +69,29 @@ impl Change {
     }
 }
 
+/// Why a value could not be obtained, when the reason is worth telling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// A count is there, the other count of the ratio is not (a measure id).
+    Measure(String),
+    /// *Samlet* cannot be pooled: the denominator is 0 in every area.
+    ZeroDenominator,
+    /// *Samlet* cannot be pooled: some areas give only a rate, without the
+    /// denominator that would weight it, and some have no figure at all.
+    NotPooled {
+        /// The measure id of the denominator (none for a count).
+        denominator: Option<String>,
+        /// The areas (ids) with a rate but no denominator.
+        without_denominator: Vec<String>,
+        /// Whether that is every area.
+        all: bool,
+        /// The areas (ids) with no figure.
+        without_value: Vec<String>,
+    },
+    /// Not published: the public filter hides it.
+    Hidden,
+}
+
 /// One year of one series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Point {
@@ -77,7 +100,8 @@ pub struct Point {
     /// The value, if it could be obtained.
     pub value: Option<Value>,
     /// Why there is no value, when the reason is worth telling.
-    pub missing: Option<String>,
+    #[serde(skip)]
+    pub missing: Option<Missing>,
     /// Change from the year before.
     pub vs_previous: Option<Change>,
     /// Change from the indicator's baseline year.
@@ -180,7 +204,7 @@ pub fn trend(model: &Model, indicator: &Indicator, last_year: u16) -> Trend {
 
 /// A series' own value for a year: from its counts, or as given.
 /// `Err(None)` means there is simply no figure; `Err(Some(reason))` explains.
-pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) -> Result<Value, Option<String>> {
+pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) -> Result<Value, Option<Missing>> {
     let Some(fig) = model.year(series, year) else { return Err(None) };
     match &indicator.calc {
         Calc::Ratio { numerator, denominator, scale } => {
@@ -199,8 +223,8 @@ pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) 
                     origin: Origin::Computed,
                     smallest: None,
                 }),
-                (Some(_), None) => Err(Some(format!("mangler {}", measure_name(model, denominator)))),
-                (None, Some(_)) if fig.counts.len() > 1 => Err(Some(format!("mangler {}", measure_name(model, numerator)))),
+                (Some(_), None) => Err(Some(Missing::Measure(denominator.clone()))),
+                (None, Some(_)) if fig.counts.len() > 1 => Err(Some(Missing::Measure(numerator.clone()))),
                 _ => Err(None),
             }
         }
@@ -229,7 +253,7 @@ pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) 
 }
 
 /// *Samlet* for a year: as given for it, else pooled over all areas.
-pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Value, Option<String>> {
+pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Value, Option<Missing>> {
     if let Ok(v) = own_value(model, indicator, TOTAL_ID, year) {
         return Ok(v);
     }
@@ -251,10 +275,10 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
                         sum_d += d;
                         smallest = Some(smallest.map_or((n, d), |(sn, sd)| (sn.min(n), sd.min(d))));
                     }
-                    None => without_denominator.push(area.name.as_str()),
+                    None => without_denominator.push(area.id.clone()),
                 }
             }
-            Err(_) => without_value.push(area.name.as_str()),
+            Err(_) => without_value.push(area.id.clone()),
         }
     }
     if !any {
@@ -263,46 +287,15 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
     if without_denominator.is_empty() && without_value.is_empty() {
         let value = match &indicator.calc {
             Calc::Ratio { scale, .. } if !sum_d.is_zero() => sum_n / sum_d * scale,
-            Calc::Ratio { .. } => return Err(Some("kan ikke beregnes: nævneren er 0 for alle områder".into())),
+            Calc::Ratio { .. } => return Err(Some(Missing::ZeroDenominator)),
             Calc::Count { .. } => sum_n,
         };
         return Ok(Value { value, parts: Some((sum_n, sum_d)), example, origin: Origin::Pooled, smallest });
     }
-    let mut reasons = Vec::new();
-    if !without_denominator.is_empty() {
-        let den = match &indicator.calc {
-            Calc::Ratio { denominator, .. } => measure_name(model, denominator),
-            Calc::Count { .. } => "antal".into(),
-        };
-        reasons.push(if without_denominator.len() == model.areas().count() {
-            format!("alle områder har kun en oplyst værdi uden antal {den}, så værdierne kan ikke vægtes sammen")
-        } else {
-            format!("{} har kun en oplyst værdi uden antal {den}, så den kan ikke vægtes", join_names(&without_denominator))
-        });
-    }
-    if !without_value.is_empty() {
-        reasons.push(format!("der er ingen tal for {}", join_names(&without_value)));
-    }
-    Err(Some(format!("kan ikke beregnes: {}", reasons.join("; "))))
-}
-
-fn measure_name(model: &Model, id: &str) -> String {
-    model.measure(id).map_or_else(|| id.to_string(), |m| m.name.to_lowercase())
-}
-
-/// `A`, `A og B`, `A, B og C`.
-pub fn join_names(names: &[&str]) -> String {
-    join_with(names, "og")
-}
-
-/// `A`, `A eller B`, `A, B eller C`: the list joined with `conjunction`.
-pub fn join_with<S: AsRef<str>>(items: &[S], conjunction: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} {conjunction} {}", init.join(", "), last.as_ref())
-        }
-    }
+    let denominator = match &indicator.calc {
+        Calc::Ratio { denominator, .. } => Some(denominator.clone()),
+        Calc::Count { .. } => None,
+    };
+    let all = without_denominator.len() == model.areas().count();
+    Err(Some(Missing::NotPooled { denominator, without_denominator, all, without_value }))
 }

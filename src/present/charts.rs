@@ -1,4 +1,4 @@
-//! Stage 4, charts: one line chart per indicator, drawn with Plotters' SVG
+//! Charts: one line chart per indicator, drawn with Plotters' SVG
 //! backend and returned as SVG text.
 //!
 //! Positions are computed from the exact decimals and rounded to whole
@@ -10,10 +10,10 @@
 //! requirement per year is a dotted line in its series' colour, with a short
 //! bar at each year, running to the end of the plan.
 
-use crate::compute::Trend;
-use crate::goals::CriterionResult;
+use crate::eval::values::Trend;
+use crate::eval::goals::CriterionResult;
 use crate::model::{Indicator, SeriesKind};
-use crate::number::format_da;
+use crate::model::text::format_da;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -123,7 +123,7 @@ pub fn target_lines(results: &[CriterionResult], indicator: &Indicator, trend: &
                     "{} {} {} i {}",
                     eval.name,
                     last.requirement.cmp.danish(),
-                    crate::goals::fmt_value(indicator, last.requirement.value),
+                    crate::eval::goals::fmt_value(indicator, last.requirement.value),
                     last.year
                 ),
             };
@@ -156,6 +156,8 @@ fn px(value: Decimal) -> i32 {
     value.round().to_i32().unwrap_or(0)
 }
 
+// A font size, not a figure: Plotters takes it as `f64`.
+#[allow(clippy::float_arithmetic)]
 fn font(size: u32, colour: RGBColor) -> TextStyle<'static> {
     // Plotters' SVG backend writes font-size as size / 1.24; undo that so the
     // chart text is exactly `size` units high.
@@ -163,7 +165,7 @@ fn font(size: u32, colour: RGBColor) -> TextStyle<'static> {
 }
 
 /// The rows a chart draws: those with at least one figure.
-fn shown_rows(trend: &Trend) -> impl Iterator<Item = &crate::compute::Row> {
+fn shown_rows(trend: &Trend) -> impl Iterator<Item = &crate::eval::values::Row> {
     trend.rows.iter().filter(|r| r.points.iter().any(|p| p.value.is_some()))
 }
 
@@ -351,10 +353,10 @@ pub fn alt_text(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) ->
         _ => String::new(),
     };
     let mut text =
-        format!("Linjediagram: {}{span} for {}.", indicator.name.to_lowercase(), crate::compute::join_names(&names));
+        format!("Linjediagram: {}{span} for {}.", indicator.name.to_lowercase(), crate::model::text::join_names(&names));
     let words: Vec<&str> = targets.iter().map(|t| t.words.as_str()).collect();
     if !words.is_empty() {
-        text.push_str(&format!(" Prikket linje viser målet pr. år: {}.", crate::compute::join_names(&words)));
+        text.push_str(&format!(" Prikket linje viser målet pr. år: {}.", crate::model::text::join_names(&words)));
     }
     text
 }

@@ -1,23 +1,16 @@
-//! Stage 6, write: the only code that writes to the output folder.
+//! Output: the only code that writes. It also reads back what an earlier
+//! build left in the output folder ([`reuse`]).
 //!
 //! Every document is rendered in memory before anything is written, so a
 //! failed build never touches `out/`. Each file is written to a temporary
 //! file beside its target and renamed over it, so a reader never sees a
 //! half-written file. A file whose bytes are unchanged is left alone.
 
+pub mod reuse;
+
+use crate::render::Output;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// A finished output file, still in memory.
-#[derive(Debug, Clone)]
-pub struct Output {
-    /// Path relative to the output folder, e.g. `statusrapport-2018-h2.pdf`.
-    pub rel: PathBuf,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
-    /// Page count, for PDFs.
-    pub pages: Option<usize>,
-}
 
 /// Writes all outputs into `out_dir`, creating it if needed. Returns the
 /// outputs (relative paths) whose files already held exactly these bytes.

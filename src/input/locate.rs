@@ -6,7 +6,7 @@
 //! answers "where is `antal.beboere`?" so every message can name its line.
 //! It also finds duplicated keys, which a map would otherwise swallow.
 
-use crate::diag::Pos;
+use crate::model::diag::Pos;
 use saphyr_parser::{Event, Marker, Parser, ScanError};
 use std::collections::HashMap;
 

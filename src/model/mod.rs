@@ -1,6 +1,13 @@
-//! The validated, typed model of a plan and its figures. Everything after
-//! `validate` works on this and can trust it: ids resolve, numbers are exact
-//! decimals in range, years lie within the plan.
+//! The ground floor: the validated, typed model of a plan and its figures,
+//! and the two things every stage shares, diagnostics ([`diag`]) and exact
+//! Danish number text ([`text`]). Everything after `validate` works on the
+//! model and can trust it: ids resolve, numbers are exact decimals in range,
+//! years lie within the plan. This module imports nothing else of helhed.
+
+pub mod budget;
+pub mod diag;
+pub mod lists;
+pub mod text;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -9,8 +16,8 @@ use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-/// A calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// A calendar date. Serialises as `2019-01-15`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
     /// Year.
     pub year: u16,
@@ -31,6 +38,18 @@ impl Date {
     }
 }
 
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl FromStr for Date {
     type Err = String;
     /// Parses `YYYY-MM-DD`.
@@ -43,8 +62,8 @@ impl FromStr for Date {
         if y.len() != 4 || m.len() != 2 || d.len() != 2 {
             return Err(bad());
         }
-        let (year, month, day) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let (year, month, day): (u16, u8, u8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+        let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
         if !(1..=12).contains(&month) || day == 0 || day > days[usize::from(month - 1)] {
             return Err(bad());
@@ -260,7 +279,7 @@ pub struct Assessment {
     pub text: String,
 }
 
-/// How far a success criterion is met. The rules are in [`crate::goals`].
+/// How far a success criterion is met. The rules are in `eval::goals`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum GoalStatus {
     /// Not met: worse than the requirement for the year evaluated.
@@ -372,6 +391,12 @@ pub enum Cmp {
     AtLeast,
 }
 
+impl fmt::Display for Cmp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.danish())
+    }
+}
+
 impl Cmp {
     /// Whether `value` meets `limit` under this comparison.
     pub fn holds(self, value: Decimal, limit: Decimal) -> bool {
@@ -433,7 +458,7 @@ pub enum Per {
 }
 
 /// The rule of a success criterion. What each kind requires for a year is
-/// defined in [`crate::goals`]; percentages are signed (-10 is a fall of 10 %).
+/// defined in `eval::goals`; percentages are signed (-10 is a fall of 10 %).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "slags")]
 pub enum Rule {
@@ -565,6 +590,88 @@ pub enum Rule {
     Qualitative,
 }
 
+/// The kind of a success criterion's rule: one variant per [`Rule`]
+/// variant, named in `plan.yaml` by its [`key`](RuleKind::key) under `slags:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// `loft`.
+    Ceiling,
+    /// `gulv`.
+    Floor,
+    /// `forløb`.
+    Path,
+    /// `årlig-ændring`.
+    YearlyChange,
+    /// `ændring-fra-basis`.
+    ChangeFromBase,
+    /// `reference`.
+    Reference,
+    /// `nulpunkt`.
+    ZeroPoint,
+    /// `mindste-antal`.
+    MinCount,
+    /// `mindste-andel`.
+    MinShare,
+    /// `gulv-så-vækst`.
+    FloorThenGrowth,
+    /// `reduktion-inden`.
+    ReduceBy,
+    /// `retning`.
+    Direction,
+    /// `kvalitativ`.
+    Qualitative,
+}
+
+impl RuleKind {
+    /// Every kind, in the order the book lists them.
+    pub const ALL: [RuleKind; 13] = [RuleKind::Ceiling, RuleKind::Floor, RuleKind::Path, RuleKind::YearlyChange, RuleKind::ChangeFromBase, RuleKind::Reference, RuleKind::ZeroPoint, RuleKind::MinCount, RuleKind::MinShare, RuleKind::FloorThenGrowth, RuleKind::ReduceBy, RuleKind::Direction, RuleKind::Qualitative];
+
+    /// The name under `slags:` in `plan.yaml` (and in `tal.json`).
+    pub fn key(self) -> &'static str {
+        match self {
+            RuleKind::Ceiling => "loft",
+            RuleKind::Floor => "gulv",
+            RuleKind::Path => "forløb",
+            RuleKind::YearlyChange => "årlig-ændring",
+            RuleKind::ChangeFromBase => "ændring-fra-basis",
+            RuleKind::Reference => "reference",
+            RuleKind::ZeroPoint => "nulpunkt",
+            RuleKind::MinCount => "mindste-antal",
+            RuleKind::MinShare => "mindste-andel",
+            RuleKind::FloorThenGrowth => "gulv-så-vækst",
+            RuleKind::ReduceBy => "reduktion-inden",
+            RuleKind::Direction => "retning",
+            RuleKind::Qualitative => "kvalitativ",
+        }
+    }
+
+    /// The kind named `key`.
+    pub fn from_key(key: &str) -> Option<RuleKind> {
+        RuleKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+impl Rule {
+    /// The rule's kind.
+    pub fn kind(&self) -> RuleKind {
+        match self {
+            Rule::Ceiling { .. } => RuleKind::Ceiling,
+            Rule::Floor { .. } => RuleKind::Floor,
+            Rule::Path { .. } => RuleKind::Path,
+            Rule::YearlyChange { .. } => RuleKind::YearlyChange,
+            Rule::ChangeFromBase { .. } => RuleKind::ChangeFromBase,
+            Rule::Reference { .. } => RuleKind::Reference,
+            Rule::ZeroPoint { .. } => RuleKind::ZeroPoint,
+            Rule::MinCount { .. } => RuleKind::MinCount,
+            Rule::MinShare { .. } => RuleKind::MinShare,
+            Rule::FloorThenGrowth { .. } => RuleKind::FloorThenGrowth,
+            Rule::ReduceBy { .. } => RuleKind::ReduceBy,
+            Rule::Direction { .. } => RuleKind::Direction,
+            Rule::Qualitative => RuleKind::Qualitative,
+        }
+    }
+}
+
 /// One series a criterion is evaluated for, with its rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct Target {
@@ -591,6 +698,9 @@ pub struct Criterion {
     pub targets: Vec<Target>,
     /// Where the figures come from.
     pub source: String,
+    /// Where its id stands in `plan.yaml`.
+    #[serde(skip)]
+    pub at: Option<diag::Pos>,
 }
 
 /// The plan's own facts.
@@ -617,6 +727,9 @@ pub struct Plan {
     /// Counts below this are shown as `<5` on the public site, and figures
     /// computed from them are left out there (the board's PDFs show all).
     pub suppress_below: u32,
+    /// `plan.yaml`, as the data folder was given.
+    #[serde(skip)]
+    pub file: PathBuf,
 }
 
 /// A strand of work.
@@ -650,11 +763,11 @@ pub struct Model {
     /// Success criteria, in the plan's order.
     pub criteria: Vec<Criterion>,
     /// The budget, if `budget.yaml` exists.
-    pub budget: Option<crate::budget::Budget>,
+    pub budget: Option<budget::Budget>,
     /// The statutory list criteria: the data folder's `listekriterier.yaml`,
     /// else the rule sets built into helhed.
     #[serde(skip)]
-    pub list_rules: crate::lists::ListRules,
+    pub list_rules: lists::ListRules,
 }
 
 impl Model {
@@ -703,10 +816,42 @@ impl Model {
 mod tests {
     use super::*;
 
+    /// The YAML name of every kind is the one its rule serialises under, so
+    /// `slags` reads alike in `plan.yaml` and `tal.json`.
+    #[test]
+    fn a_rule_serialises_under_its_kinds_name() {
+        let d = Decimal::ONE;
+        let a = Anchor { year: 2016, value: None };
+        let rules = [
+            Rule::Ceiling { cmp: Cmp::AtMost, value: d },
+            Rule::Floor { cmp: Cmp::AtLeast, value: d },
+            Rule::Path { from: a, to: a },
+            Rule::YearlyChange { percent: d, base_year: 2016 },
+            Rule::ChangeFromBase { percent: d, base: a },
+            Rule::Reference { series: "x".into(), year: None },
+            Rule::ZeroPoint { year: 2016, percent: None },
+            Rule::MinCount { min: d, per: Per::Year },
+            Rule::MinShare { min: d },
+            Rule::FloorThenGrowth { min: d, year: 2016, growth: d },
+            Rule::ReduceBy { percent: d, base: a, by: 2017 },
+            Rule::Direction { from: 2016, to: 2017 },
+            Rule::Qualitative,
+        ];
+        assert_eq!(rules.iter().map(Rule::kind).collect::<Vec<_>>(), RuleKind::ALL);
+        for rule in &rules {
+            let json = serde_json::to_value(rule).unwrap();
+            assert_eq!(json["slags"], rule.kind().key());
+            assert_eq!(RuleKind::from_key(rule.kind().key()), Some(rule.kind()));
+        }
+    }
+
     #[test]
     fn parses_dates_and_periods() {
         assert_eq!("2019-01-15".parse::<Date>().unwrap().danish(), "15. januar 2019");
         assert!("2019-02-30".parse::<Date>().unwrap_err().contains("ÅÅÅÅ-MM-DD"));
+        assert_eq!("2018-12-01".parse::<Date>().unwrap().to_string(), "2018-12-01");
+        assert_eq!(serde_json::to_value("2000-02-29".parse::<Date>().unwrap()).unwrap(), "2000-02-29");
+        assert!("1900-02-29".parse::<Date>().is_err());
         assert_eq!("2018-H2".parse::<Period>().unwrap(), Period { year: 2018, half: 2 });
         assert_eq!("2018-h1".parse::<Period>().unwrap().danish(), "1. halvår 2018");
         assert!("2018-H3".parse::<Period>().is_err());

@@ -1,0 +1,762 @@
+//! The official lists of almenboligloven § 61 a (and from 2021 § 61 b): the
+//! "ghettolist", *udsatte boligområder*, *parallelsamfund* and
+//! *forebyggelsesområder*, evaluated for one area and one list year.
+//!
+//! The criteria are data, not code (see [`crate::model::lists`]). The list of
+//! year L is published on 1 December L and built on data up to and including
+//! year L-1. Every figure is an exact [`Decimal`]; an average is the plain
+//! mean of the yearly values. Missing figures make a criterion unknown, and
+//! unknowns propagate by three-valued (Kleene) logic, so an area is only given
+//! a status when the missing figures could not change it.
+//!
+//! The rules read their figures through [`ListInputs`]; [`evaluate_model`]
+//! supplies them from the plan's model.
+
+use crate::model::lists::{Category, Criterion, Input, ListRules, RuleSet};
+use crate::model::text::{decimals_to_tell_apart, format_da, join_with};
+use crate::model::{Cmp, Date};
+use std::collections::BTreeSet;
+use std::ops::RangeInclusive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The figures the rules read, supplied by the caller (the plan's data).
+pub trait ListInputs {
+    /// The value of input `input` (an indicator id) for `area` in data year `year`.
+    fn value(&self, area: &str, input: &str, year: u16) -> Option<Decimal>;
+    /// The national average of `input` in `year` (from the `landsgennemsnit` series).
+    fn national(&self, input: &str, year: u16) -> Option<Decimal>;
+    /// The number of residents of `area` in `year`.
+    fn residents(&self, area: &str, year: u16) -> Option<Decimal>;
+    /// The area's name in sentences; by default its id.
+    fn area_name(&self, area: &str) -> String {
+        area.to_string()
+    }
+}
+
+/// The rule set in force for the list of `list_year`: the one with the latest
+/// `gælder_fra` on or before 1 December of that year.
+pub fn rule_set_for(rules: &ListRules, list_year: u16) -> Option<&RuleSet> {
+    let published = Date { year: list_year, month: 12, day: 1 };
+    rules.sets.iter().filter(|s| s.valid_from <= published).max_by_key(|s| s.valid_from)
+}
+
+/// One area on one list: every criterion, every category and the status.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListResult {
+    /// The area id.
+    #[serde(rename = "område")]
+    pub area: String,
+    /// The list year L (published 1 December L).
+    #[serde(rename = "liste_år")]
+    pub list_year: u16,
+    /// The rule set's id.
+    #[serde(rename = "regelsæt")]
+    pub rule_set: String,
+    /// The rule set's name.
+    #[serde(rename = "regelsæt_navn")]
+    pub rule_set_name: String,
+    /// The data years read, ascending.
+    #[serde(rename = "dataår")]
+    pub data_years: Vec<u16>,
+    /// The resident minimum.
+    #[serde(rename = "beboere")]
+    pub residents: ResidentCheck,
+    /// Each criterion, in the set's order.
+    #[serde(rename = "kriterier")]
+    pub criteria: Vec<CriterionResult>,
+    /// Each category, in the set's order.
+    #[serde(rename = "kategorier")]
+    pub categories: Vec<CategoryResult>,
+    /// The resulting status.
+    pub status: Status,
+    /// The missing figures, named with their years.
+    pub mangler: Vec<String>,
+    /// One Danish sentence summing up.
+    #[serde(rename = "tekst")]
+    pub text: String,
+}
+
+impl ListResult {
+    /// The result of criterion `id`.
+    pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// The result of category `id`.
+    pub fn category(&self, id: &str) -> Option<&CategoryResult> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+}
+
+/// Whether the area has the residents a listed area must have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResidentCheck {
+    /// The data year counted (L-1).
+    #[serde(rename = "år")]
+    pub year: u16,
+    /// The number of residents, if known.
+    #[serde(rename = "antal")]
+    pub value: Option<Decimal>,
+    /// The minimum.
+    #[serde(rename = "mindst")]
+    pub minimum: Decimal,
+    /// Whether the minimum is met; `None` when the number is unknown.
+    #[serde(rename = "opfyldt")]
+    pub met: Option<bool>,
+}
+
+/// A threshold that is a multiple of the national average.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NationalBasis {
+    /// The national values of the years averaged.
+    #[serde(rename = "årsværdier")]
+    pub yearly: Vec<Option<Decimal>>,
+    /// Their mean, when all are known.
+    #[serde(rename = "gennemsnit")]
+    pub average: Option<Decimal>,
+    /// The multiple.
+    #[serde(rename = "gange")]
+    pub multiple: Decimal,
+}
+
+/// One criterion evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CriterionResult {
+    /// The criterion's id.
+    pub id: String,
+    /// The input read.
+    pub input: String,
+    /// The input's name.
+    #[serde(rename = "navn")]
+    pub name: String,
+    /// The input's unit.
+    #[serde(rename = "enhed")]
+    pub unit: String,
+    /// The data years averaged, ascending.
+    #[serde(rename = "år")]
+    pub years: Vec<u16>,
+    /// The area's value in each of those years.
+    #[serde(rename = "årsværdier")]
+    pub yearly: Vec<Option<Decimal>>,
+    /// The exact mean, when every year is known.
+    #[serde(rename = "værdi")]
+    pub value: Option<Decimal>,
+    /// The comparison.
+    #[serde(rename = "sammenligning")]
+    pub comparison: Cmp,
+    /// The threshold (for a multiple: multiple × national average), when known.
+    #[serde(rename = "grænse")]
+    pub threshold: Option<Decimal>,
+    /// For a multiple of the national average: the average and the multiple.
+    #[serde(rename = "landsgennemsnit")]
+    pub national: Option<NationalBasis>,
+    /// Whether the criterion is met; `None` when figures are missing.
+    #[serde(rename = "opfyldt")]
+    pub met: Option<bool>,
+    /// Value − threshold, exact.
+    pub margin: Option<Decimal>,
+    /// A Danish sentence with the numbers.
+    #[serde(rename = "tekst")]
+    pub text: String,
+}
+
+/// One category evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CategoryResult {
+    /// The category's id.
+    pub id: String,
+    /// Its name.
+    #[serde(rename = "navn")]
+    pub name: String,
+    /// Whether it holds; `None` when that depends on missing figures.
+    #[serde(rename = "opfyldt")]
+    pub holds: Option<bool>,
+    /// A Danish sentence saying why.
+    #[serde(rename = "tekst")]
+    pub text: String,
+}
+
+/// Which list, if any, the area is on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "udfald")]
+pub enum Status {
+    /// The first category that holds, with none above it unknown.
+    #[serde(rename = "kategori")]
+    Listed {
+        /// The category id.
+        id: String,
+        /// Its name.
+        #[serde(rename = "navn")]
+        name: String,
+    },
+    /// No category holds.
+    #[serde(rename = "ingen")]
+    NotListed {
+        /// Why (no category holds, or too few residents).
+        #[serde(rename = "begrundelse")]
+        reason: String,
+    },
+    /// Missing figures decide it.
+    #[serde(rename = "kan_ikke_afgøres")]
+    Undecided {
+        /// Which categories are open.
+        #[serde(rename = "begrundelse")]
+        reason: String,
+    },
+}
+
+impl Status {
+    /// The category id when the area is listed.
+    pub fn category(&self) -> Option<&str> {
+        match self {
+            Status::Listed { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The status in Danish: the category's name, "ikke på nogen liste" or
+    /// "kan ikke afgøres".
+    pub fn danish(&self) -> &str {
+        match self {
+            Status::Listed { name, .. } => name,
+            Status::NotListed { .. } => "ikke på nogen liste",
+            Status::Undecided { .. } => "kan ikke afgøres",
+        }
+    }
+}
+
+/// Kleene conjunction.
+fn and(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+    match (a, b) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
+    }
+}
+
+/// "opfyldt", "ikke opfyldt" or "kan ikke afgøres".
+fn truth_da(t: Option<bool>) -> &'static str {
+    match t {
+        Some(true) => "opfyldt",
+        Some(false) => "ikke opfyldt",
+        None => "kan ikke afgøres",
+    }
+}
+
+
+/// `Dømte ...` → `dømte ...` for use inside a sentence.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The exact mean; `None` for no values or on overflow.
+fn mean(values: &[Decimal]) -> Option<Decimal> {
+    let sum = values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))?;
+    sum.checked_div(Decimal::from(values.len()))
+}
+
+/// The mean of yearly values when all are known.
+fn mean_of_known(values: &[Option<Decimal>]) -> Option<Decimal> {
+    let known: Option<Vec<Decimal>> = values.iter().copied().collect();
+    mean(&known?)
+}
+
+/// A number with its unit (`42,3 %`).
+fn quantity(value: Decimal, decimals: u32, unit: &str) -> String {
+    if unit.is_empty() { format_da(value, decimals) } else { format!("{} {unit}", format_da(value, decimals)) }
+}
+
+/// A number with the decimals it was written with, at least `min`, at most `max(min, 4)`.
+fn natural(value: Decimal, min: u32) -> u32 {
+    value.normalize().scale().clamp(min, min.max(4))
+}
+
+/// Decimals enough (from 1) that value, threshold and margin do not print
+/// as equal when they are not.
+fn decimals_for(value: Option<Decimal>, threshold: Option<Decimal>) -> u32 {
+    let (Some(v), Some(t)) = (value, threshold) else { return 1 };
+    decimals_to_tell_apart(v, t, 1, 10)
+}
+
+/// `2017` or `gennemsnit 2016-2017`.
+fn years_da(years: &[u16]) -> String {
+    match years {
+        [one] => one.to_string(),
+        [first, .., last] => format!("gennemsnit {first}-{last}"),
+        [] => String::new(),
+    }
+}
+
+/// The years joined: `2016 og 2017`.
+fn year_list(years: &[u16]) -> String {
+    let years: Vec<String> = years.iter().map(u16::to_string).collect();
+    join_with(&years, "og")
+}
+
+/// Missing figures in order of appearance, without repeats.
+#[derive(Default)]
+struct Missing(Vec<String>);
+
+impl Missing {
+    /// Adds a missing figure unless it is already named.
+    fn add(&mut self, text: String) {
+        if !self.0.contains(&text) {
+            self.0.push(text);
+        }
+    }
+}
+
+/// The years of a list's criterion: L-N .. L-1.
+fn criterion_years(list_year: u16, n: u16) -> Vec<u16> {
+    (1..=n).rev().filter_map(|back| list_year.checked_sub(back)).collect()
+}
+
+/// A short description of a criterion's rule: `indvandrere ... over 50 %`.
+fn describe_rule(criterion: &Criterion, input: &Input) -> String {
+    let name = lower_first(&input.name);
+    if criterion.national_multiple {
+        let m = criterion.threshold;
+        format!("{name} {} {} gange landsgennemsnittet", criterion.comparison, format_da(m, natural(m, 0)))
+    } else {
+        let t = criterion.threshold;
+        format!("{name} {} {}", criterion.comparison, quantity(t, natural(t, 0), &input.unit))
+    }
+}
+
+/// Evaluates one criterion for `area`, recording the figures it lacks.
+fn evaluate_criterion(
+    criterion: &Criterion,
+    input: &Input,
+    inputs: &dyn ListInputs,
+    area: &str,
+    list_year: u16,
+    missing: &mut Missing,
+) -> CriterionResult {
+    let years = criterion_years(list_year, criterion.average_years);
+    let yearly: Vec<Option<Decimal>> = years.iter().map(|&y| inputs.value(area, &input.id, y)).collect();
+    let value = mean_of_known(&yearly);
+    let area_missing: Vec<u16> = years.iter().zip(&yearly).filter(|(_, v)| v.is_none()).map(|(y, _)| *y).collect();
+    if !area_missing.is_empty() {
+        missing.add(format!("{} for {}", input.name, year_list(&area_missing)));
+    }
+
+    let mut national_missing = Vec::new();
+    let (threshold, national) = if criterion.national_multiple {
+        let nat_yearly: Vec<Option<Decimal>> = years.iter().map(|&y| inputs.national(&input.id, y)).collect();
+        national_missing = years.iter().zip(&nat_yearly).filter(|(_, v)| v.is_none()).map(|(y, _)| *y).collect();
+        if !national_missing.is_empty() {
+            missing.add(format!("{} for {} (landsgennemsnit)", input.name, year_list(&national_missing)));
+        }
+        let average = mean_of_known(&nat_yearly);
+        let threshold = average.and_then(|a| a.checked_mul(criterion.threshold));
+        (threshold, Some(NationalBasis { yearly: nat_yearly, average, multiple: criterion.threshold }))
+    } else {
+        (Some(criterion.threshold), None)
+    };
+
+    let (met, margin) = match (value, threshold) {
+        (Some(v), Some(t)) => (Some(criterion.comparison.holds(v, t)), v.checked_sub(t)),
+        _ => (None, None),
+    };
+
+    // The sentence: value; threshold. Outcome. A threshold is never shown
+    // with fewer decimals than it has (2,75 stays 2,75).
+    let d = decimals_for(value, threshold).max(threshold.map_or(1, |t| natural(t, 1)));
+    let unit = input.unit.as_str();
+    let value_part = match value {
+        Some(v) => quantity(v, d, unit),
+        None => "ukendt".to_string(),
+    };
+    let cmp = criterion.comparison;
+    let threshold_part = match &national {
+        None => format!("grænsen er {cmp} {}", quantity(criterion.threshold, d, unit)),
+        Some(basis) => {
+            let m = format_da(basis.multiple, natural(basis.multiple, 0));
+            match (basis.average, threshold) {
+                (Some(a), Some(t)) => format!(
+                    "grænsen er {cmp} {m} gange landsgennemsnittet på {}, dvs. {cmp} {}",
+                    quantity(a, natural(a, 1), unit),
+                    quantity(t, d, unit)
+                ),
+                _ => format!("grænsen er {cmp} {m} gange landsgennemsnittet, som ikke kendes"),
+            }
+        }
+    };
+    let margin_unit = if unit == "%" { "procentpoint" } else { unit };
+    let outcome = match (met, margin) {
+        (Some(m), Some(margin)) => {
+            let word = if m { "Opfyldt" } else { "Ikke opfyldt" };
+            if margin.is_zero() {
+                format!("{word}, præcis på grænsen.")
+            } else {
+                let side = if margin > Decimal::ZERO { "over" } else { "under" };
+                format!("{word}, {} {side} grænsen.", quantity(margin.abs(), d, margin_unit))
+            }
+        }
+        _ => {
+            let mut lacks = Vec::new();
+            if !area_missing.is_empty() {
+                lacks.push(format!("tal for {}", year_list(&area_missing)));
+            }
+            if !national_missing.is_empty() {
+                lacks.push(format!("landsgennemsnittet for {}", year_list(&national_missing)));
+            }
+            if lacks.is_empty() {
+                "Kan ikke beregnes: tallene er for store til præcis regning.".to_string()
+            } else {
+                format!("Kan ikke afgøres: mangler {}.", join_with(&lacks, "og"))
+            }
+        }
+    };
+    let text = format!("{}: {value_part} ({}); {threshold_part}. {outcome}", input.name, years_da(&years));
+
+    CriterionResult {
+        id: criterion.id.clone(),
+        input: input.id.clone(),
+        name: input.name.clone(),
+        unit: input.unit.clone(),
+        years,
+        yearly,
+        value,
+        comparison: criterion.comparison,
+        threshold,
+        national,
+        met,
+        margin,
+        text,
+    }
+}
+
+/// The truth of each criterion and (evaluated) category, and how to name them.
+struct Truths<'a> {
+    set: &'a RuleSet,
+    rules: &'a ListRules,
+    values: HashMap<&'a str, Option<bool>>,
+}
+
+impl Truths<'_> {
+    /// The truth of a criterion or category; unknown ids are unknown.
+    fn get(&self, id: &str) -> Option<bool> {
+        self.values.get(id).copied().flatten()
+    }
+
+    /// A category's name, or a criterion's rule in words.
+    fn describe(&self, id: &str) -> String {
+        if let Some(category) = self.set.category(id) {
+            return category.name.clone();
+        }
+        match self.set.criterion(id).and_then(|c| self.rules.input(&c.input).map(|i| (c, i))) {
+            Some((c, input)) => describe_rule(c, input),
+            None => format!("«{id}»"),
+        }
+    }
+}
+
+/// Evaluates one category from the truths of what it builds on (Kleene logic).
+fn evaluate_category(category: &Category, truths: &Truths, residents_ok: Option<bool>) -> CategoryResult {
+    let mut holds = Some(true);
+    let mut reasons = Vec::new();
+    if !category.all.is_empty() {
+        let parts: Vec<String> =
+            category.all.iter().map(|id| format!("{} ({})", truths.describe(id), truth_da(truths.get(id)))).collect();
+        holds = category.all.iter().fold(holds, |acc, id| and(acc, truths.get(id)));
+        reasons.push(format!("kræver {}", join_with(&parts, "og")));
+    }
+    if let Some(at_least) = &category.at_least {
+        let met = at_least.of.iter().filter(|id| truths.get(id) == Some(true)).count();
+        let unknown = at_least.of.iter().filter(|id| truths.get(id).is_none()).count();
+        let verdict = if met >= at_least.count {
+            Some(true)
+        } else if met + unknown < at_least.count {
+            Some(false)
+        } else {
+            None
+        };
+        holds = and(holds, verdict);
+        let mut reason = format!("mindst {} af {} kriterier: {met} opfyldt", at_least.count, at_least.of.len());
+        if unknown > 0 {
+            reason.push_str(&format!(", {unknown} kan ikke afgøres"));
+        }
+        reasons.push(reason);
+    }
+    if !category.not.is_empty() {
+        let parts: Vec<String> =
+            category.not.iter().map(|id| format!("{} ({})", truths.describe(id), truth_da(truths.get(id)))).collect();
+        holds = category.not.iter().fold(holds, |acc, id| and(acc, truths.get(id).map(|t| !t)));
+        reasons.push(format!("må ikke være {}", join_with(&parts, "eller")));
+    }
+    match residents_ok {
+        Some(true) => {}
+        Some(false) => {
+            holds = Some(false);
+            reasons.push("for få beboere".to_string());
+        }
+        None => {
+            holds = and(holds, None);
+            reasons.push("antallet af beboere kendes ikke".to_string());
+        }
+    }
+    let text = format!("{}: {}; {}.", category.name, truth_da(holds), reasons.join("; "));
+    CategoryResult { id: category.id.clone(), name: category.name.clone(), holds, text }
+}
+
+/// The status: the first category that holds, unless one above it is open.
+fn status_of(categories: &[CategoryResult], residents: &ResidentCheck) -> Status {
+    if let (Some(false), Some(n)) = (residents.met, residents.value) {
+        return Status::NotListed {
+            reason: format!(
+                "Området har {} beboere; der kræves mindst {}.",
+                format_da(n, 0),
+                format_da(residents.minimum, 0)
+            ),
+        };
+    }
+    // Category names stand mid-sentence here: «et udsat boligområde».
+    // (All four official names take «et».)
+    let lower = |name: &str| {
+        let mut chars = name.chars();
+        let lowered = chars.next().map(|c| c.to_lowercase().chain(chars).collect::<String>()).unwrap_or_default();
+        format!("et {lowered}")
+    };
+    let mut open: Vec<String> = Vec::new();
+    for category in categories {
+        match category.holds {
+            Some(true) if open.is_empty() => {
+                return Status::Listed { id: category.id.clone(), name: category.name.clone() };
+            }
+            Some(true) => {
+                return Status::Undecided {
+                    reason: format!(
+                        "Området er mindst {}, men om det er {}, kan ikke afgøres uden de manglende tal.",
+                        lower(&category.name),
+                        join_with(&open, "eller")
+                    ),
+                };
+            }
+            Some(false) => {}
+            None => open.push(lower(&category.name)),
+        }
+    }
+    if open.is_empty() {
+        Status::NotListed { reason: "Ingen af kategorierne er opfyldt.".to_string() }
+    } else {
+        Status::Undecided {
+            reason: format!("Om området er {}, kan ikke afgøres uden de manglende tal.", join_with(&open, "eller")),
+        }
+    }
+}
+
+/// The one-sentence summary.
+fn summary(
+    set: &RuleSet,
+    truths: &Truths,
+    status: &Status,
+    residents: &ResidentCheck,
+    area_name: &str,
+    list_year: u16,
+) -> String {
+    if let (Some(false), Some(n)) = (residents.met, residents.value) {
+        return format!(
+            "{area_name} har {} beboere, under mindstegrænsen på {} (liste {list_year}): {}.",
+            format_da(n, 0),
+            format_da(residents.minimum, 0),
+            status.danish()
+        );
+    }
+    // Count the criteria of the listed category, else of the broadest list.
+    let counted = status
+        .category()
+        .and_then(|id| set.category(id))
+        .filter(|c| c.at_least.is_some())
+        .or_else(|| set.categories.iter().rev().find(|c| c.at_least.is_some()));
+    match counted.and_then(|c| c.at_least.as_ref().map(|a| (c, a))) {
+        Some((category, at_least)) => {
+            let met = at_least.of.iter().filter(|id| truths.get(id) == Some(true)).count();
+            let unknown = at_least.of.iter().filter(|id| truths.get(id).is_none()).count();
+            let open = if unknown > 0 { format!(", {unknown} kan ikke afgøres") } else { String::new() };
+            format!(
+                "{area_name} opfylder {met} af {} kriterier for et {}{open} (liste {list_year}): {}.",
+                at_least.of.len(),
+                lower_first(&category.name),
+                status.danish()
+            )
+        }
+        None => format!("{area_name} (liste {list_year}): {}.", status.danish()),
+    }
+}
+
+/// Evaluates the list of `list_year` for `area`: `None` when no rule set applies.
+pub fn evaluate(rules: &ListRules, inputs: &dyn ListInputs, area: &str, list_year: u16) -> Option<ListResult> {
+    let set = rule_set_for(rules, list_year)?;
+    let data_year = list_year.checked_sub(1)?;
+    let mut missing = Missing::default();
+
+    let count = inputs.residents(area, data_year);
+    if count.is_none() {
+        missing.add(format!("Antal beboere for {data_year}"));
+    }
+    let residents = ResidentCheck {
+        year: data_year,
+        value: count,
+        minimum: set.min_residents,
+        met: count.map(|n| n >= set.min_residents),
+    };
+
+    let criteria: Vec<CriterionResult> = set
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            let input = rules.input(&c.input)?;
+            Some(evaluate_criterion(c, input, inputs, area, list_year, &mut missing))
+        })
+        .collect();
+
+    let mut truths = Truths { set, rules, values: HashMap::new() };
+    for result in &criteria {
+        if let Some(criterion) = set.criterion(&result.id) {
+            truths.values.insert(criterion.id.as_str(), result.met);
+        }
+    }
+    // A category builds only on categories below it, so evaluate bottom-up.
+    let mut categories = Vec::with_capacity(set.categories.len());
+    for category in set.categories.iter().rev() {
+        let result = evaluate_category(category, &truths, residents.met);
+        truths.values.insert(category.id.as_str(), result.holds);
+        categories.push(result);
+    }
+    categories.reverse();
+
+    let status = status_of(&categories, &residents);
+    let text = summary(set, &truths, &status, &residents, &inputs.area_name(area), list_year);
+    let data_years: BTreeSet<u16> = criteria.iter().flat_map(|c| c.years.iter().copied()).chain([data_year]).collect();
+
+    Some(ListResult {
+        area: area.to_string(),
+        list_year,
+        rule_set: set.id.clone(),
+        rule_set_name: set.name.clone(),
+        data_years: data_years.into_iter().collect(),
+        residents,
+        criteria,
+        categories,
+        status,
+        mangler: missing.0,
+        text,
+    })
+}
+
+/// Evaluates every area for every list year in `years` that has a rule set
+/// and at least one input for the year before; sorted by area order, then year.
+pub fn evaluate_all(
+    rules: &ListRules,
+    inputs: &dyn ListInputs,
+    areas: &[&str],
+    years: RangeInclusive<u16>,
+) -> Vec<ListResult> {
+    let mut results = Vec::new();
+    for area in areas {
+        for list_year in years.clone() {
+            let (Some(set), Some(data_year)) = (rule_set_for(rules, list_year), list_year.checked_sub(1)) else {
+                continue;
+            };
+            let has_data = set.criteria.iter().any(|c| inputs.value(area, &c.input, data_year).is_some());
+            if has_data {
+                results.extend(evaluate(rules, inputs, area, list_year));
+            }
+        }
+    }
+    results
+}
+
+// ---------------------------------------------------------------------------
+// The plan's figures as inputs
+
+/// The plan's figures as [`ListInputs`]: each input is the indicator of the
+/// same id, the national average is that indicator's value on the rule
+/// file's `landsgennemsnit` series, and residents are the `beboere` count.
+pub struct ModelInputs<'a> {
+    model: &'a crate::model::Model,
+    national_series: &'a str,
+}
+
+/// The measure the resident minimum reads.
+pub const RESIDENTS_MEASURE: &str = "beboere";
+
+impl ListInputs for ModelInputs<'_> {
+    fn value(&self, area: &str, input: &str, year: u16) -> Option<Decimal> {
+        let indicator = self.model.indicator(input)?;
+        crate::eval::values::own_value(self.model, indicator, area, year).ok().map(|v| v.value)
+    }
+
+    fn national(&self, input: &str, year: u16) -> Option<Decimal> {
+        self.value(self.national_series, input, year)
+    }
+
+    fn residents(&self, area: &str, year: u16) -> Option<Decimal> {
+        self.model.year(area, year)?.counts.get(RESIDENTS_MEASURE).map(|f| f.value)
+    }
+
+    fn area_name(&self, area: &str) -> String {
+        self.model.series(area).map_or_else(|| area.to_string(), |s| s.name.clone())
+    }
+}
+
+/// One area's list status for a list year, as the plan's figures give it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelListResult {
+    /// The evaluation.
+    #[serde(flatten)]
+    pub result: ListResult,
+    /// Whether any figure it rests on is illustrative (*eksempeldata*).
+    #[serde(rename = "eksempeldata")]
+    pub example: bool,
+    /// Whether the list is published (1 December) after the half-year
+    /// reported on: then it is a calculation on the newest figures, not the
+    /// official list.
+    #[serde(rename = "prognose")]
+    pub forecast: bool,
+}
+
+/// Every area's list status for each list year whose data year (the year
+/// before) lies within the plan's data and at or before the report's last
+/// full year, with the plan's rule sets.
+pub fn evaluate_model(model: &crate::model::Model, period: crate::model::Period) -> Vec<ModelListResult> {
+    let rules = &model.list_rules;
+    let inputs = ModelInputs { model, national_series: &rules.national_series };
+    let areas: Vec<&str> = model.areas().map(|a| a.id.as_str()).collect();
+    let last = period.last_full_year().min(model.plan.last_year) + 1;
+    // The list of year L is published on 1 December L, in L's second half.
+    let published_by = |list_year: u16| crate::model::Period { year: list_year, half: 2 } <= period;
+    evaluate_all(rules, &inputs, &areas, model.plan.first_year + 1..=last)
+        .into_iter()
+        .map(|result| {
+            let example = rests_on_examples(model, rules, &result);
+            let forecast = !published_by(result.list_year);
+            ModelListResult { result, example, forecast }
+        })
+        .collect()
+}
+
+/// Whether any input, national average or resident count of the data years is illustrative.
+fn rests_on_examples(model: &crate::model::Model, rules: &ListRules, result: &ListResult) -> bool {
+    let example = |series: &str, input: &str, year: u16| {
+        model
+            .indicator(input)
+            .and_then(|ind| crate::eval::values::own_value(model, ind, series, year).ok())
+            .is_some_and(|v| v.example)
+    };
+    result.data_years.iter().any(|&year| {
+        rules.inputs.iter().any(|i| example(&result.area, &i.id, year) || example(&rules.national_series, &i.id, year))
+            || model.year(&result.area, year).and_then(|f| f.counts.get(RESIDENTS_MEASURE)).is_some_and(|f| f.example)
+    })
+}
+
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,247 @@
+//! Input: the only stage that reads the user's files. It walks the data
+//! folder in sorted order, reads every YAML file through `yaml_serde` into the
+//! raw structs of [`raw`], with the position of every key ([`locate`]), and
+//! reads the templates folder ([`templates`]).
+
+pub mod lists;
+pub mod locate;
+pub mod raw;
+pub mod templates;
+
+use crate::model::diag::{Diagnostics, Pos};
+use locate::Locator;
+use raw::*;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// A file that was read: where it is, its text, and where its nodes are.
+#[derive(Debug)]
+pub struct Source<T> {
+    /// Path as given on the command line joined with the file's place.
+    pub path: PathBuf,
+    /// Path relative to the data folder, with `/` separators.
+    pub rel: String,
+    /// Positions of keys and values.
+    pub locator: Locator,
+    /// The parsed content.
+    pub content: T,
+}
+
+/// Everything read from the data folder.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// `plan.yaml`, if it could be read.
+    pub plan: Option<Source<RawPlanFile>>,
+    /// Series files: folder name, file stem, content.
+    pub years: Vec<Source<RawYearFile>>,
+    /// Status files.
+    pub status: Vec<Source<RawStatusFile>>,
+    /// `budget.yaml`, if there is one.
+    pub budget: Option<Source<RawBudgetFile>>,
+    /// `listekriterier.yaml`, if the data folder has its own rule sets.
+    pub list_rules: Option<Source<lists::RawListRules>>,
+}
+
+/// The folder holding the secretariat's prose per half-year.
+pub const STATUS_DIR: &str = "status";
+
+/// Reads the data folder. Problems go into `diags`; what could be read is returned.
+pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
+    let mut loaded = Loaded::default();
+    if !data_dir.is_dir() {
+        diags.error(data_dir, None, "datamappen findes ikke (angiv en anden med --data)");
+        return loaded;
+    }
+    let plan_path = data_dir.join("plan.yaml");
+    if !plan_path.is_file() {
+        diags.error(&plan_path, None, "plan.yaml mangler: den beskriver planen, områderne og indikatorerne");
+    }
+    let walk = WalkDir::new(data_dir)
+        .sort_by_file_name()
+        .min_depth(1)
+        .max_depth(2)
+        .into_iter()
+        // Hidden files and folders (.git, editor backups) are not data.
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(data_dir).to_path_buf();
+                diags.error(&path, None, format!("kan ikke læses: {e}"));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = path.strip_prefix(data_dir).unwrap_or(path);
+        let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        if !(name.ends_with(".yaml") || name.ends_with(".yml")) {
+            diags.warning(path, None, "ignoreret: kun .yaml- og .yml-filer læses i datamappen");
+            continue;
+        }
+        if entry.depth() == 1 {
+            match name.as_ref() {
+                "plan.yaml" => loaded.plan = read(path, rel, diags),
+                "budget.yaml" => loaded.budget = read(path, rel, diags),
+                "listekriterier.yaml" => loaded.list_rules = read(path, rel, diags),
+                _ => diags.error(
+                    path,
+                    None,
+                    "ukendt fil: øverst i datamappen ligger kun plan.yaml, budget.yaml og listekriterier.yaml; et års tal hører til i <område>/<år>.yaml",
+                ),
+            }
+        } else if rel.starts_with(&format!("{STATUS_DIR}/")) {
+            if let Some(s) = read(path, rel, diags) {
+                loaded.status.push(s);
+            }
+        } else if let Some(s) = read(path, rel, diags) {
+            loaded.years.push(s);
+        }
+    }
+    loaded
+}
+
+/// Reads one YAML file: syntax and duplicate keys first, then the typed parse.
+fn read<T: for<'de> Deserialize<'de>>(path: &Path, rel: String, diags: &mut Diagnostics) -> Option<Source<T>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.error(path, None, format!("kan ikke læses: {e}"));
+            return None;
+        }
+    };
+    parse(path, rel, &text, diags)
+}
+
+/// Parses YAML text into `T`, reporting every problem with its position.
+pub fn parse<T: for<'de> Deserialize<'de>>(path: &Path, rel: String, text: &str, diags: &mut Diagnostics) -> Option<Source<T>> {
+    let locator = match Locator::new(text) {
+        Ok(l) => l,
+        Err(e) => {
+            diags.error(path, Some(e.pos), format!("filen er ikke gyldig YAML: {}", e.message));
+            return None;
+        }
+    };
+    if !locator.duplicates.is_empty() {
+        for d in &locator.duplicates {
+            diags.error(
+                path,
+                Some(d.again),
+                format!("nøglen «{}» står to gange (første gang i linje {}); hver nøgle må kun stå én gang", d.key, d.first.line),
+            );
+        }
+        return None;
+    }
+    match serde_yaml::from_str::<T>(text) {
+        Ok(content) => Some(Source { path: path.to_path_buf(), rel, locator, content }),
+        Err(e) => {
+            let pos = e.location().map(|l| Pos { line: l.line(), column: l.column() });
+            diags.error(path, pos, translate_serde_error(&e.to_string()));
+            None
+        }
+    }
+}
+
+/// Puts serde's English messages about structure into Danish.
+fn translate_serde_error(message: &str) -> String {
+    // yaml_serde appends " at line L column C"; the position is reported separately.
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    // yaml_serde names the path of a nested problem first: `antal: invalid type: ...`.
+    const PHRASES: [&str; 6] =
+        ["unknown field ", "missing field ", "duplicate field ", "invalid type: ", "invalid value: ", "data did not match"];
+    if let Some((path, rest)) = message.split_once(": ")
+        && !PHRASES.iter().any(|p| message.starts_with(p)) && PHRASES.iter().any(|p| rest.starts_with(p)) {
+            return format!("i «{path}»: {}", translate_serde_error(rest));
+        }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let field = field.trim_matches('`');
+        let expected = expected.trim_start_matches("one of ").replace('`', "");
+        return format!("ukendt felt «{field}»; tilladte felter her: {expected}");
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("feltet «{}» mangler", rest.trim_matches('`'));
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        return format!("feltet «{}» står to gange", rest.trim_matches('`'));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return format!("forkert type: fandt {}, forventede {}", danish_kind(found), danish_kind(expected));
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return format!("ugyldig værdi: fandt {}, forventede {}", danish_kind(found), danish_kind(expected));
+    }
+    if message.starts_with("data did not match any variant of untagged enum RawExample") {
+        return "eksempeldata skal være true, false eller en liste af nøgler".to_string();
+    }
+    format!("kan ikke læses: {message}")
+}
+
+/// Names serde's value kinds in Danish.
+fn danish_kind(kind: &str) -> String {
+    let k = kind.trim();
+    let plain = match k {
+        "a string" | "string" => "tekst",
+        "a sequence" | "sequence" => "en liste",
+        "a map" | "map" => "en mapping (nøgle: værdi)",
+        "unit value" => "en tom værdi",
+        "u16" | "u32" | "u8" | "usize" => "et helt tal",
+        "a boolean" => "sand/falsk",
+        _ => "",
+    };
+    if !plain.is_empty() {
+        return plain.to_string();
+    }
+    if let Some(rest) = k.strip_prefix("struct ") {
+        return format!("en mapping ({rest})");
+    }
+    if let Some(rest) = k.strip_prefix("string ") {
+        return format!("teksten {rest}");
+    }
+    if let Some(rest) = k.strip_prefix("integer ") {
+        return format!("tallet {}", rest.trim_matches('`'));
+    }
+    if let Some(rest) = k.strip_prefix("floating point ") {
+        return format!("tallet {}", rest.trim_matches('`'));
+    }
+    if let Some(rest) = k.strip_prefix("boolean ") {
+        return format!("sand/falsk-værdien {}", rest.trim_matches('`'));
+    }
+    k.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_their_written_text() {
+        let f: RawYearFile = serde_yaml::from_str("antal:\n  beboere: 1186\nværdier:\n  x: 0.1\n  y: 30.65\n").unwrap();
+        assert_eq!(f.antal["beboere"], RawNumber("1186".into()));
+        assert_eq!(f.values["x"], RawNumber("0.1".into()));
+        assert_eq!(f.values["y"], RawNumber("30.65".into()));
+    }
+
+    #[test]
+    fn serde_messages_are_danish() {
+        assert_eq!(
+            translate_serde_error("unknown field `antl`, expected one of `antal`, `h1` at line 2 column 1"),
+            "ukendt felt «antl»; tilladte felter her: antal, h1"
+        );
+        assert_eq!(translate_serde_error("missing field `navn`"), "feltet «navn» mangler");
+        assert_eq!(
+            translate_serde_error("invalid type: string \"x\", expected u16"),
+            "forkert type: fandt teksten \"x\", forventede et helt tal"
+        );
+    }
+}

@@ -1,0 +1,10 @@
+//! Present: everything a reader sees, made from the evaluation. Danish words
+//! and sentences, the view models each output is rendered from (the
+//! templates' `data.json`, the site's pages, `tal.json`) and the charts.
+
+pub mod charts;
+pub mod evaluation;
+pub mod report;
+pub mod site;
+pub mod tal;
+pub mod words;

@@ -1,0 +1,44 @@
+//! Danish words for what eval computes as types: why a value is missing, and
+//! the names of measures and series in sentences.
+
+use crate::eval::values::Missing;
+use crate::model::Model;
+use crate::model::text::join_names;
+
+/// Why a value is missing, as a phrase: `mangler antal beboere`.
+pub fn missing(model: &Model, reason: &Missing) -> String {
+    match reason {
+        Missing::Measure(id) => format!("mangler {}", measure_name(model, id)),
+        Missing::ZeroDenominator => "kan ikke beregnes: nævneren er 0 for alle områder".into(),
+        Missing::NotPooled { denominator, without_denominator, all, without_value } => {
+            let mut reasons = Vec::new();
+            if !without_denominator.is_empty() {
+                let den = denominator.as_deref().map_or_else(|| "antal".into(), |d| measure_name(model, d));
+                reasons.push(if *all {
+                    format!("alle områder har kun en oplyst værdi uden antal {den}, så værdierne kan ikke vægtes sammen")
+                } else {
+                    format!(
+                        "{} har kun en oplyst værdi uden antal {den}, så den kan ikke vægtes",
+                        series_names(model, without_denominator)
+                    )
+                });
+            }
+            if !without_value.is_empty() {
+                reasons.push(format!("der er ingen tal for {}", series_names(model, without_value)));
+            }
+            format!("kan ikke beregnes: {}", reasons.join("; "))
+        }
+        Missing::Hidden => "skjult af hensyn til diskretion".into(),
+    }
+}
+
+/// A measure's name inside a sentence: lower case.
+fn measure_name(model: &Model, id: &str) -> String {
+    model.measure(id).map_or_else(|| id.to_string(), |m| m.name.to_lowercase())
+}
+
+/// Series by their names: `A, B og C`.
+fn series_names(model: &Model, ids: &[String]) -> String {
+    let names: Vec<&str> = ids.iter().map(|id| model.series(id).map_or(id.as_str(), |s| s.name.as_str())).collect();
+    join_names(&names)
+}

@@ -1,0 +1,66 @@
+//! The public website's HTML: each page of [`crate::present::site`] rendered
+//! with its minijinja template. Autoescaping is on for every `.html`
+//! template (minijinja's default by file name), so text from the data is
+//! always text; the only markup passed through unescaped is the chart SVG
+//! that Plotters writes (Plotters escapes the text in it).
+
+use crate::input::templates::Templates;
+use crate::model::diag::{Diagnostic, Diagnostics, Pos};
+use crate::present::site::{PAGES, Page, SITE_DIR, STYLESHEET};
+use crate::render::Output;
+use minijinja::{Environment, Value};
+use std::path::{Path, PathBuf};
+
+/// Renders every page, and copies the stylesheet beside them.
+pub fn render(pages: &[Page], templates: &Templates) -> Result<Vec<Output>, Diagnostics> {
+    let env = environment(templates)?;
+    let mut outputs = Vec::new();
+    let mut diags = Diagnostics::default();
+    for page in pages {
+        let ctx = Value::from_serialize(&page.data);
+        match env.get_template(page.template).and_then(|t| t.render(ctx)) {
+            Ok(html) => outputs.push(Output { rel: PathBuf::from(SITE_DIR).join(&page.file), bytes: html.into_bytes(), pages: None }),
+            Err(e) => diags.push(template_error(templates, &e)),
+        }
+    }
+    match templates.get(STYLESHEET) {
+        Some(css) => outputs.push(Output {
+            rel: PathBuf::from(SITE_DIR).join("style.css"),
+            bytes: css.text.clone().into_bytes(),
+            pages: None,
+        }),
+        None => diags.error(Path::new(STYLESHEET), None, "hjemmesidens stylesheet mangler"),
+    }
+    if diags.has_errors() { Err(diags) } else { Ok(outputs) }
+}
+
+/// The template engine with the site's templates. Autoescaping is on for
+/// every `.html` template (minijinja's default by file name).
+fn environment(templates: &Templates) -> Result<Environment<'static>, Diagnostics> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let mut diags = Diagnostics::default();
+    for (name, template) in templates.iter().filter(|(n, _)| n.starts_with("site/") && n.ends_with(".html")) {
+        if let Err(e) = env.add_template_owned(name.clone(), template.text.clone()) {
+            diags.push(template_error(templates, &e));
+        }
+    }
+    for name in PAGES {
+        if templates.get(name).is_none() {
+            diags.error(Path::new(name), None, "skabelonen til hjemmesiden mangler");
+        }
+    }
+    if diags.has_errors() { Err(diags) } else { Ok(env) }
+}
+
+/// A template error at the user's file and line.
+fn template_error(templates: &Templates, e: &minijinja::Error) -> Diagnostic {
+    let name = e.name().unwrap_or("site");
+    let file = templates.get(name).map_or_else(|| PathBuf::from(name), |t| t.origin.clone());
+    let pos = e.line().map(|line| Pos { line, column: 1 });
+    let mut message = format!("skabelonen til hjemmesiden: {}", e.kind());
+    if let Some(detail) = e.detail() {
+        message.push_str(&format!(": {detail}"));
+    }
+    Diagnostic::error(&file, pos, message)
+}
