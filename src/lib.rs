@@ -21,11 +21,11 @@ pub mod render;
 pub mod validate;
 
 use eval::Evaluated;
+use input::templates::Templates;
 use model::diag::{Diagnostics, Failed};
 use model::{Model, Period};
-use input::templates::Templates;
-use std::path::{Path, PathBuf};
 use render::Output;
+use std::path::{Path, PathBuf};
 
 /// Where a build reads and writes, and which half-year it reports on.
 #[derive(Debug, Clone)]
@@ -45,7 +45,13 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { data: "data".into(), templates: "report-templates".into(), out: "out".into(), period: None, reuse: true }
+        Config {
+            data: "data".into(),
+            templates: "report-templates".into(),
+            out: "out".into(),
+            period: None,
+            reuse: true,
+        }
     }
 }
 
@@ -110,8 +116,12 @@ fn missing_activity_statuses(model: &Model, period: Period, data: &Path, diags: 
     }
     let file = data.join(input::STATUS_DIR).join(format!("{}.yaml", period.slug()));
     let written = model.status.get(&period).map(|s| &s.activities);
-    let missing: Vec<&str> =
-        model.activities.iter().filter(|a| !written.is_some_and(|w| w.contains_key(&a.id))).map(|a| a.id.as_str()).collect();
+    let missing: Vec<&str> = model
+        .activities
+        .iter()
+        .filter(|a| !written.is_some_and(|w| w.contains_key(&a.id)))
+        .map(|a| a.id.as_str())
+        .collect();
     match (written, missing.as_slice()) {
         (_, []) => {}
         (None, _) => diags.warning(
@@ -130,7 +140,10 @@ fn missing_activity_statuses(model: &Model, period: Period, data: &Path, diags: 
 fn resolve_period(model: &Model, config: &Config, diags: &mut Diagnostics) -> Option<Period> {
     let plan_file = config.data.join("plan.yaml");
     match config.period {
-        Some(p) if (model.plan.first_year..=model.plan.last_year).contains(&p.year) && p.last_full_year() >= model.plan.first_year => {
+        Some(p)
+            if (model.plan.first_year..=model.plan.last_year).contains(&p.year)
+                && p.last_full_year() >= model.plan.first_year =>
+        {
             Some(p)
         }
         Some(p) => {
@@ -147,7 +160,11 @@ fn resolve_period(model: &Model, config: &Config, diags: &mut Diagnostics) -> Op
         None => {
             let latest = model.latest_period();
             if latest.is_none() {
-                diags.error(&config.data, None, "der er ingen tal i datamappen, så der er intet halvår at rapportere om");
+                diags.error(
+                    &config.data,
+                    None,
+                    "der er ingen tal i datamappen, så der er intet halvår at rapportere om",
+                );
             }
             latest
         }
@@ -179,10 +196,16 @@ pub struct Reuse<'a> {
 pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered, Failed> {
     let evaluated = eval::evaluate(&inputs.model, inputs.period);
     let ev = &evaluated;
-    let (evaluation, status) = rayon::join(|| helhedsevaluering(inputs, ev, reuse), || statusrapport(inputs, ev, reuse));
+    let (evaluation, status) =
+        rayon::join(|| helhedsevaluering(inputs, ev, reuse), || statusrapport(inputs, ev, reuse));
     let (evaluation, (status, (site, tal))) = rayon::join(
         || evaluation.and_then(PdfJob::export),
-        || rayon::join(|| status.and_then(PdfJob::export), || rayon::join(|| site(inputs, ev), || tal_json(inputs, ev))),
+        || {
+            rayon::join(
+                || status.and_then(PdfJob::export),
+                || rayon::join(|| site(inputs, ev), || tal_json(inputs, ev)),
+            )
+        },
     );
     let mut diags = inputs.warnings.clone();
     let mut outputs = Vec::new();
@@ -236,7 +259,12 @@ struct Pdf {
 impl PdfJob<'_> {
     /// Lays out the document of `job` as the file `rel`, unless `reuse`
     /// holds that file made from the same inputs.
-    fn new<'a>(inputs: &'a Inputs, job: render::Job<'_>, rel: PathBuf, reuse: Option<Reuse>) -> Result<PdfJob<'a>, Diagnostics> {
+    fn new<'a>(
+        inputs: &'a Inputs,
+        job: render::Job<'_>,
+        rel: PathBuf,
+        reuse: Option<Reuse>,
+    ) -> Result<PdfJob<'a>, Diagnostics> {
         let fingerprint = job.fingerprint(&inputs.templates);
         if let (Some(reuse), Some(fingerprint)) = (reuse, fingerprint)
             && let Some(found) = reuse.record.reuse(reuse.out, &rel, fingerprint)
@@ -254,12 +282,18 @@ impl PdfJob<'_> {
                 let output = Output { rel, bytes: pdf.bytes, pages: Some(pdf.pages) };
                 Ok(Pdf { output, fingerprint, reused: false, warnings: pdf.warnings })
             }
-            PdfJob::Reused(output) => Ok(Pdf { output, fingerprint: None, reused: true, warnings: Diagnostics::default() }),
+            PdfJob::Reused(output) => {
+                Ok(Pdf { output, fingerprint: None, reused: true, warnings: Diagnostics::default() })
+            }
         }
     }
 }
 
-fn statusrapport<'a>(inputs: &'a Inputs, evaluated: &Evaluated, reuse: Option<Reuse>) -> Result<PdfJob<'a>, Diagnostics> {
+fn statusrapport<'a>(
+    inputs: &'a Inputs,
+    evaluated: &Evaluated,
+    reuse: Option<Reuse>,
+) -> Result<PdfJob<'a>, Diagnostics> {
     let scope = typst_timing::TimingScope::new("helhed: statusrapport model");
     let report = present::report::status_report(&inputs.model, evaluated);
     let data = serde_json::to_vec(&report).expect("the report model serialises");
@@ -274,7 +308,11 @@ fn statusrapport<'a>(inputs: &'a Inputs, evaluated: &Evaluated, reuse: Option<Re
     PdfJob::new(inputs, job, PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug())), reuse)
 }
 
-fn helhedsevaluering<'a>(inputs: &'a Inputs, evaluated: &Evaluated, reuse: Option<Reuse>) -> Result<PdfJob<'a>, Diagnostics> {
+fn helhedsevaluering<'a>(
+    inputs: &'a Inputs,
+    evaluated: &Evaluated,
+    reuse: Option<Reuse>,
+) -> Result<PdfJob<'a>, Diagnostics> {
     let scope = typst_timing::TimingScope::new("helhed: helhedsevaluering model");
     let report = present::evaluation::evaluation_report(&inputs.model, evaluated);
     let year = inputs.period.last_full_year();

@@ -2,8 +2,8 @@
 //! wrote or every problem it found, and sets the exit code.
 
 use clap::{Args, Parser, Subcommand};
-use helhed::model::Period;
 use helhed::Config;
+use helhed::model::Period;
 use helhed::model::diag::Diagnostics;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -148,8 +148,11 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
             match helhed::build(&config) {
                 Ok(rendered) => {
                     print_diagnostics(&rendered.warnings);
-                    let site_files = rendered.outputs.iter().filter(|o| o.rel.starts_with(helhed::present::site::SITE_DIR)).count();
-                    for output in rendered.outputs.iter().filter(|o| !o.rel.starts_with(helhed::present::site::SITE_DIR)) {
+                    let site_files =
+                        rendered.outputs.iter().filter(|o| o.rel.starts_with(helhed::present::site::SITE_DIR)).count();
+                    for output in
+                        rendered.outputs.iter().filter(|o| !o.rel.starts_with(helhed::present::site::SITE_DIR))
+                    {
                         let path = helhed::output_path(&config, output);
                         let pages = match output.pages {
                             Some(1) => " (1 side)".to_string(),
@@ -168,9 +171,17 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                     }
                     if site_files > 0 {
                         let site = config.out.join(helhed::present::site::SITE_DIR);
-                        let same = rendered.unchanged.iter().filter(|rel| rel.starts_with(helhed::present::site::SITE_DIR)).count();
+                        let same = rendered
+                            .unchanged
+                            .iter()
+                            .filter(|rel| rel.starts_with(helhed::present::site::SITE_DIR))
+                            .count();
                         let verb = if same == site_files { "Uændret" } else { "Skrev" };
-                        let note = if same > 0 && same < site_files { format!(", heraf {same} uændrede") } else { String::new() };
+                        let note = if same > 0 && same < site_files {
+                            format!(", heraf {same} uændrede")
+                        } else {
+                            String::new()
+                        };
                         println!("{verb} {}/ (hjemmesiden, {site_files} filer{note}; åbn index.html)", site.display());
                     }
                     for rel in &rendered.removed {
@@ -184,11 +195,17 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
         }
         Command::Templates(TemplatesCommand::Export { dir, overskriv }) => {
             let files = helhed::default_templates();
-            let existing: Vec<String> =
-                files.iter().map(|f| dir.join(&f.rel)).filter(|p| p.exists()).map(|p| p.display().to_string()).collect();
+            let existing: Vec<String> = files
+                .iter()
+                .map(|f| dir.join(&f.rel))
+                .filter(|p| p.exists())
+                .map(|p| p.display().to_string())
+                .collect();
             if !existing.is_empty() && !overskriv {
                 for path in &existing {
-                    eprintln!("fejl: {path}: findes allerede; brug --overskriv for at erstatte den med den indbyggede skabelon");
+                    eprintln!(
+                        "fejl: {path}: findes allerede; brug --overskriv for at erstatte den med den indbyggede skabelon"
+                    );
                 }
                 eprintln!("helhed: intet blev skrevet.");
                 return ExitCode::FAILURE;

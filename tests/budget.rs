@@ -73,7 +73,9 @@ fn the_budgetark_totals_are_reproduced() {
 
 #[test]
 fn a_budget_that_does_not_balance_is_refused_with_the_difference() {
-    let f = ryparken(&SHEET.replace("finansiering: { lbf: 82, boligorganisation-kontant: 38 }", "finansiering: { lbf: 82 }"));
+    let f = ryparken(
+        &SHEET.replace("finansiering: { lbf: 82, boligorganisation-kontant: 38 }", "finansiering: { lbf: 82 }"),
+    );
     assert_eq!(
         f.errors(),
         [
@@ -87,7 +89,9 @@ fn a_stated_row_total_must_match_its_years() {
     let f = ryparken(&SHEET.replacen("i_alt: 1186", "i_alt: 1187", 1));
     assert_eq!(
         f.errors(),
-        ["fejl: data/budget.yaml:14:16: «Projektleder (50%)»: i_alt er 1.187, men årene giver tilsammen 1.186 (forskel 1)"]
+        [
+            "fejl: data/budget.yaml:14:16: «Projektleder (50%)»: i_alt er 1.187, men årene giver tilsammen 1.186 (forskel 1)"
+        ]
     );
 }
 

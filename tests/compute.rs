@@ -139,7 +139,10 @@ fn seed_figures_in_the_example() {
     let f = Fixture::example();
     let t = trend(&f, "kriminalitet", 2018);
     let shown = |s: &str, y| format_da(value(&t, s, y).unwrap().value, 1);
-    assert_eq!([shown("motalavej", 2013), shown("motalavej", 2014), shown("motalavej", 2015)], ["55,1", "28,8", "34,2"]);
+    assert_eq!(
+        [shown("motalavej", 2013), shown("motalavej", 2014), shown("motalavej", 2015)],
+        ["55,1", "28,8", "34,2"]
+    );
     assert_eq!(shown("slagelse-kommune", 2015), "11,4");
     assert_eq!(value(&t, "samlet", 2016).unwrap().value, dec("30.65"));
     // 2018 (eksempeldata): (31 + 55 + 10 + 37) / (1174 + 2152 + 552 + 1441) × 1000 = 133 / 5319 × 1000.

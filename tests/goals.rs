@@ -84,7 +84,9 @@ fn ceiling_per_area_with_the_issue_sentence() {
 
 #[test]
 fn a_strict_ceiling_is_not_met_on_the_line() {
-    let f = plan("  - { id: loft, indsatsområde: tryg, tekst: Under 30, indikator: krim, gælder: [a], regel: { slags: loft, under: 30 }, datakilde: BL }");
+    let f = plan(
+        "  - { id: loft, indsatsområde: tryg, tekst: Under 30, indikator: krim, gælder: [a], regel: { slags: loft, under: 30 }, datakilde: BL }",
+    );
     f.write("data/a/2018.yaml", "værdier:\n  krim: 30\n");
     let a = one(&f, "2018-H2", "a");
     assert_eq!(a.status, GoalStatus::NotMet);
@@ -188,7 +190,10 @@ fn yearly_change_against_the_year_before_and_across_a_missing_year() {
     let a = one(&f, "2019-H2", "a");
     assert_eq!(a.requirement.unwrap().value, dec("81"));
     assert_eq!(a.status, GoalStatus::Met);
-    assert_eq!(a.sentence, "Område A: 80 i 2019; målet er højst 81 (10 % om året lavere end 100 i 2017). 1 under målet.");
+    assert_eq!(
+        a.sentence,
+        "Område A: 80 i 2019; målet er højst 81 (10 % om året lavere end 100 i 2017). 1 under målet."
+    );
     f.write("data/a/2019.yaml", "antal:\n  haervaerk: 82\n");
     assert_eq!(one(&f, "2019-H2", "a").status, GoalStatus::NotMet);
 }
@@ -231,7 +236,10 @@ fn better_than_a_reference_and_a_later_zero_point() {
     f.write("data/b/2018.yaml", "værdier:\n  tryghed: 70\n");
     let a = one(&f, "2018-H2", "a");
     assert_eq!(a.status, GoalStatus::Met);
-    assert_eq!(a.sentence, "Område A: 73,0 % i 2018; målet er over 72,4 % (SUB-gennemsnit 2016). 0,6 procentpoint over målet.");
+    assert_eq!(
+        a.sentence,
+        "Område A: 73,0 % i 2018; målet er over 72,4 % (SUB-gennemsnit 2016). 0,6 procentpoint over målet."
+    );
     // B's zero point (2017) is not measured: the target cannot be set yet.
     let b = one(&f, "2018-H2", "b");
     assert_eq!(b.status, GoalStatus::NotMeasured);
@@ -239,7 +247,10 @@ fn better_than_a_reference_and_a_later_zero_point() {
     f.write("data/b/2017.yaml", "værdier:\n  tryghed: 68\n");
     let b = one(&f, "2018-H2", "b");
     assert_eq!(b.status, GoalStatus::Met);
-    assert_eq!(b.sentence, "Område B: 70,0 % i 2018; målet er over 68,0 % (nulpunktet i 2017). 2,0 procentpoint over målet.");
+    assert_eq!(
+        b.sentence,
+        "Område B: 70,0 % i 2018; målet er over 68,0 % (nulpunktet i 2017). 2,0 procentpoint over målet."
+    );
 }
 
 #[test]
@@ -277,7 +288,10 @@ fn minimum_share_and_floor() {
     f.write("data/a/2018.yaml", "værdier:\n  tryghed: 49.9\nantal:\n  jobs: 4\n");
     let results = evaluate_at(&f, "2018-H2");
     assert_eq!(results[0].evaluations[0].status, GoalStatus::NotMet);
-    assert_eq!(results[0].evaluations[0].sentence, "Område A: 49,9 % i 2018; målet er mindst 50,0 %. 0,1 procentpoint under målet.");
+    assert_eq!(
+        results[0].evaluations[0].sentence,
+        "Område A: 49,9 % i 2018; målet er mindst 50,0 %. 0,1 procentpoint under målet."
+    );
     assert_eq!(results[1].evaluations[0].status, GoalStatus::Met);
 }
 
@@ -295,7 +309,10 @@ fn floor_by_a_year_then_growth() {
     let a = one(&f, "2019-H2", "a");
     assert_eq!(a.requirement.unwrap().value, dec("10800"));
     assert_eq!(a.status, GoalStatus::Met);
-    assert_eq!(a.sentence, "Område A: 10.900 i 2019; målet er mindst 10.800 (10.000 i 2018, derefter 8 % mere om året). 100 over målet.");
+    assert_eq!(
+        a.sentence,
+        "Område A: 10.900 i 2019; målet er mindst 10.800 (10.000 i 2018, derefter 8 % mere om året). 100 over målet."
+    );
 }
 
 #[test]
@@ -310,7 +327,10 @@ fn floor_by_a_later_year_is_on_track_on_the_path() {
     assert_eq!((a.requirement.unwrap().value, a.status), (dec("8000"), GoalStatus::OnTrack));
     f.write("data/a/2020.yaml", "antal:\n  jobs: 10000\n");
     let held = one(&f, "2020-H2", "a");
-    assert_eq!(held.sentence, "Område A: 10.000 i 2020; målet er mindst 10.000 (nået i 2019 og derefter fastholdt). Lige på målet.");
+    assert_eq!(
+        held.sentence,
+        "Område A: 10.000 i 2020; målet er mindst 10.000 (nået i 2019 og derefter fastholdt). Lige på målet."
+    );
 }
 
 #[test]
@@ -326,7 +346,9 @@ fn the_baseline_year_of_a_path_is_not_judged_against_itself() {
 
 #[test]
 fn a_gap_never_prints_as_zero() {
-    let f = plan("  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a], regel: { slags: loft, højst: 26.39 }, datakilde: BL }");
+    let f = plan(
+        "  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a], regel: { slags: loft, højst: 26.39 }, datakilde: BL }",
+    );
     f.write("data/a/2018.yaml", "værdier:\n  krim: 26.349\n");
     let a = one(&f, "2018-H2", "a");
     assert_eq!(a.sentence, "Område A: 26,35 pr. 1000 beboere i 2018; målet er højst 26,39. 0,04 under målet.");
@@ -335,7 +357,9 @@ fn a_gap_never_prints_as_zero() {
 #[test]
 fn a_nearly_flat_trend_far_from_its_target_is_never_reached() {
     // 1 in 10^12 and 1 in 10^12 - 1: a slope of about 10^-22 a year.
-    let f = plan("  - { id: gulv, indsatsområde: tryg, tekst: x, indikator: tryghed, gælder: [a], regel: { slags: gulv, mindst: 99 }, datakilde: x }");
+    let f = plan(
+        "  - { id: gulv, indsatsområde: tryg, tekst: x, indikator: tryghed, gælder: [a], regel: { slags: gulv, mindst: 99 }, datakilde: x }",
+    );
     f.write("data/a/2017.yaml", "antal:\n  jobs: 1\n  beboere: 1000000000000\n");
     f.write("data/a/2018.yaml", "antal:\n  jobs: 1\n  beboere: 999999999999\n");
     let p = one(&f, "2018-H2", "a").projection.unwrap();
@@ -375,7 +399,9 @@ fn direction_only_is_on_track_until_its_end_year() {
 
 #[test]
 fn a_criterion_with_no_data_yet() {
-    let f = plan("  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a, b], regel: { slags: loft, under: 30 }, datakilde: BL }");
+    let f = plan(
+        "  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a, b], regel: { slags: loft, under: 30 }, datakilde: BL }",
+    );
     // Only a figure from before the plan: not measured in the plan period.
     f.write("data/a/2016.yaml", "værdier:\n  krim: 34.2\n");
     let results = evaluate_at(&f, "2018-H2");
@@ -385,21 +411,24 @@ fn a_criterion_with_no_data_yet() {
         "Område A: ikke målt endnu; der er ingen tal fra planperioden (seneste tal: 34,2 pr. 1000 beboere i 2016)."
     );
     assert_eq!(results[0].evaluations[1].sentence, "Område B: ikke målt endnu; der er ingen tal fra planperioden.");
-    assert_eq!(goals::count(&results), vec![
-        (GoalStatus::Met, 0),
-        (GoalStatus::OnTrack, 0),
-        (GoalStatus::NotMet, 0),
-        (GoalStatus::NotMeasured, 1)
-    ]);
+    assert_eq!(
+        goals::count(&results),
+        vec![(GoalStatus::Met, 0), (GoalStatus::OnTrack, 0), (GoalStatus::NotMet, 0), (GoalStatus::NotMeasured, 1)]
+    );
 }
 
 #[test]
 fn qualitative_criteria_take_the_written_assessment() {
-    let f = plan("  - { id: indflydelse, indsatsområde: tryg, tekst: Beboerne har indflydelse, regel: { slags: kvalitativ }, datakilde: Referater }");
+    let f = plan(
+        "  - { id: indflydelse, indsatsområde: tryg, tekst: Beboerne har indflydelse, regel: { slags: kvalitativ }, datakilde: Referater }",
+    );
     let none = one(&f, "2018-H2", "samlet");
     assert_eq!(none.status, GoalStatus::NotMeasured);
     assert_eq!(none.sentence, "Samlet: ingen skriftlig vurdering for 2. halvår 2018.");
-    f.write("data/status/2018-h2.yaml", "vurderinger:\n  indflydelse:\n    status: på vej\n    tekst: Beboerrådet er nedsat.\n");
+    f.write(
+        "data/status/2018-h2.yaml",
+        "vurderinger:\n  indflydelse:\n    status: på vej\n    tekst: Beboerrådet er nedsat.\n",
+    );
     let s = one(&f, "2018-H2", "samlet");
     assert_eq!(s.status, GoalStatus::OnTrack);
     assert_eq!(s.sentence, "Samlet: på vej i 2. halvår 2018. Beboerrådet er nedsat.");
@@ -409,7 +438,9 @@ fn qualitative_criteria_take_the_written_assessment() {
 fn projection_by_least_squares() {
     // 40, 36, 33, 31 in 2015-2018: slope -3 a year, mean 35 at 2016,5.
     // The line reaches 30 at 2016,5 + 5/3 = 2018,17, so in 2019.
-    let f = plan("  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a], regel: { slags: loft, under: 30 }, datakilde: BL }");
+    let f = plan(
+        "  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a], regel: { slags: loft, under: 30 }, datakilde: BL }",
+    );
     for (year, v) in [(2015, "40"), (2016, "36"), (2017, "33"), (2018, "31")] {
         f.write(&format!("data/a/{year}.yaml"), &format!("værdier:\n  krim: {v}\n"));
     }
@@ -422,7 +453,10 @@ fn projection_by_least_squares() {
     f.write("data/a/2015.yaml", "værdier:\n  krim: 31\n");
     f.write("data/a/2018.yaml", "værdier:\n  krim: 40\n");
     let p = one(&f, "2018-H2", "a").projection.unwrap();
-    assert_eq!((p.reaches, p.sentence.as_str()), (None, "Med den nuværende udvikling (2015-2018) nås målet ikke inden 2021."));
+    assert_eq!(
+        (p.reaches, p.sentence.as_str()),
+        (None, "Med den nuværende udvikling (2015-2018) nås målet ikke inden 2021.")
+    );
 }
 
 #[test]
@@ -430,18 +464,22 @@ fn two_year_average_and_least_squares_helpers() {
     use helhed::eval::values::{Origin, Value};
     let v = |x: &str| Value { value: dec(x), parts: None, example: false, origin: Origin::Given, smallest: None };
     let values = [(2015u16, v("28.8")), (2016, v("34.2"))].into_iter().collect();
-    assert_eq!(goals::two_year_average(&values, 2016), Some(dec("31.5")));
-    assert_eq!(goals::two_year_average(&values, 2015), None);
-    let (slope, mx, my) = goals::least_squares(&[(2013, dec("55.1")), (2014, dec("28.8")), (2015, dec("34.2"))]).unwrap();
+    assert_eq!(helhed::eval::projection::two_year_average(&values, 2016), Some(dec("31.5")));
+    assert_eq!(helhed::eval::projection::two_year_average(&values, 2015), None);
+    let (slope, mx, my) =
+        helhed::eval::projection::least_squares(&[(2013, dec("55.1")), (2014, dec("28.8")), (2015, dec("34.2"))])
+            .unwrap();
     // Σ(x-x̄)(y-ȳ) = -55,1 + 34,2 = -20,9 over Σ(x-x̄)² = 2.
     assert_eq!((slope, mx, my), (dec("-10.45"), dec("2014"), dec("39.366666666666666666666666667")));
-    assert!(goals::least_squares(&[(2013, dec("1"))]).is_none());
+    assert!(helhed::eval::projection::least_squares(&[(2013, dec("1"))]).is_none());
 }
 
 #[test]
 fn half_year_period_uses_the_last_full_year() {
     // A 1st-half report judges annual figures of the year before.
-    let f = plan("  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a], regel: { slags: loft, under: 30 }, datakilde: BL }");
+    let f = plan(
+        "  - { id: loft, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [a], regel: { slags: loft, under: 30 }, datakilde: BL }",
+    );
     f.write("data/a/2017.yaml", "værdier:\n  krim: 20\n");
     f.write("data/a/2018.yaml", "værdier:\n  krim: 40\n");
     let results = evaluate_at(&f, "2018-H1");

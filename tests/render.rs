@@ -94,7 +94,8 @@ fn tables_read_row_by_row_in_the_text_layer() {
 #[test]
 fn status_text_cannot_inject_markup() {
     let f = Fixture::example();
-    let hostile = r#"Status: #set text(red) ] $x^2$ <script>alert("x")</script> "citat" \ #{1+1} @ref <label> // ikke kommentar"#;
+    let hostile =
+        r#"Status: #set text(red) ] $x^2$ <script>alert("x")</script> "citat" \ #{1+1} @ref <label> // ikke kommentar"#;
     let quoted = format!("'{}'", hostile.replace('\'', "''"));
     // The same text as the summary and as every activity's status.
     let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
@@ -150,7 +151,10 @@ fn an_unchanged_pdf_is_reused_and_a_changed_one_rendered() {
     let again = build(&[]);
     assert!(again.contains("Uændret out/statusrapport-2018-h2.pdf (19 sider)") && again.contains(kept), "{again}");
     // The files made anew with the same bytes say so too.
-    assert!(again.contains("Uændret out/tal.json\n") && again.contains("Uændret out/site/ (hjemmesiden, 7 filer;"), "{again}");
+    assert!(
+        again.contains("Uændret out/tal.json\n") && again.contains("Uændret out/site/ (hjemmesiden, 7 filer;"),
+        "{again}"
+    );
     assert!(std::fs::read(&status).unwrap() == status_pdf && std::fs::read(&appendix).unwrap() == appendix_pdf);
 
     // New prose for the half-year: only the statusrapport shows it.
@@ -173,7 +177,11 @@ fn an_unchanged_pdf_is_reused_and_a_changed_one_rendered() {
     // --fuld renders everything; here it comes out the same, byte for byte.
     let full = build(&["--fuld"]);
     let same = |name: &str| format!("Uændret out/{name}: sat igen med samme resultat");
-    assert!(full.contains(&same("statusrapport-2018-h2.pdf (19 sider)")) && full.contains(&same("helhedsevaluering-2018.pdf (60 sider)")), "{full}");
+    assert!(
+        full.contains(&same("statusrapport-2018-h2.pdf (19 sider)"))
+            && full.contains(&same("helhedsevaluering-2018.pdf (60 sider)")),
+        "{full}"
+    );
 }
 
 #[test]
@@ -183,7 +191,10 @@ fn build_reports_what_it_wrote() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(lines[0].starts_with("Skrev out/statusrapport-2018-h2.pdf (") && lines[0].ends_with(" sider)"), "{stdout}");
-    assert!(lines[1].starts_with("Skrev out/helhedsevaluering-2018.pdf (") && lines[1].ends_with(" sider)"), "{stdout}");
+    assert!(
+        lines[1].starts_with("Skrev out/helhedsevaluering-2018.pdf (") && lines[1].ends_with(" sider)"),
+        "{stdout}"
+    );
     assert_eq!(lines[2], "Skrev out/tal.json");
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
@@ -231,7 +242,9 @@ fn an_error_in_a_template_names_its_file_and_line() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("fejl: report-templates/statusrapport.typ:4:7: Typst: dictionary does not contain key \"findes-ikke\""),
+        stderr.contains(
+            "fejl: report-templates/statusrapport.typ:4:7: Typst: dictionary does not contain key \"findes-ikke\""
+        ),
         "{stderr}"
     );
     assert!(!f.path("out/statusrapport-2018-h2.pdf").exists());
@@ -243,7 +256,8 @@ fn a_first_half_year_report_shows_complete_years_only() {
     let mut config = f.config();
     config.period = Some("2018-H1".parse().unwrap());
     let inputs = helhed::prepare(&config).unwrap();
-    let report = helhed::present::report::status_report(&inputs.model, &helhed::eval::evaluate(&inputs.model, inputs.period));
+    let report =
+        helhed::present::report::status_report(&inputs.model, &helhed::eval::evaluate(&inputs.model, inputs.period));
     assert_eq!(report.periode.tekst, "1. halvår 2018");
     assert_eq!(report.seneste_aar, "2017");
     let crime = report.indikatorer.iter().find(|i| i.id == "kriminalitet").unwrap();
@@ -255,15 +269,13 @@ fn a_first_half_year_report_shows_complete_years_only() {
 #[test]
 fn a_chart_without_alt_text_fails_the_accessibility_check() {
     let f = Fixture::example();
-    let template = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/report-templates/statusrapport.typ")).unwrap();
+    let template =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/report-templates/statusrapport.typ")).unwrap();
     let without_alt = template.replace("alt: ind.alt, ", "");
     assert_ne!(template, without_alt, "the default template gives its charts alt text");
     f.write("report-templates/statusrapport.typ", &without_alt);
-    let (line, col) = without_alt
-        .lines()
-        .enumerate()
-        .find_map(|(i, l)| l.find("image(").map(|c| (i + 1, c + 1)))
-        .unwrap();
+    let (line, col) =
+        without_alt.lines().enumerate().find_map(|(i, l)| l.find("image(").map(|c| (i + 1, c + 1))).unwrap();
     let out = f.run(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -282,7 +294,9 @@ fn templates_export_writes_the_defaults_and_keeps_edits() {
     let out = f.run(&["templates", "export", "mine"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     for name in ["helhed.typ", "statusrapport.typ"] {
-        let default = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("report-templates").join(name)).unwrap();
+        let default =
+            std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("report-templates").join(name))
+                .unwrap();
         assert_eq!(std::fs::read(f.path("mine").join(name)).unwrap(), default, "{name}");
     }
     // An edited copy is not overwritten by accident.

@@ -40,7 +40,10 @@ fn row<'a>(page: &'a str, indicator: &str, series: &str) -> &'a str {
 fn the_site_has_a_front_page_a_page_per_area_and_a_method_page() {
     let (pages, _) = build(&Fixture::example());
     let names: Vec<&str> = pages.keys().map(String::as_str).collect();
-    assert_eq!(names, ["index.html", "metode.html", "motalavej.html", "ringparken.html", "skaelskoer.html", "sydbyen.html"]);
+    assert_eq!(
+        names,
+        ["index.html", "metode.html", "motalavej.html", "ringparken.html", "skaelskoer.html", "sydbyen.html"]
+    );
     let index = &pages["index.html"];
     assert!(index.contains("<html lang=\"da\">"));
     // The plan in two sentences, computed from plan.yaml.
@@ -55,13 +58,25 @@ fn the_site_has_a_front_page_a_page_per_area_and_a_method_page() {
     }
     assert!(!index.contains("id=\"graf-haervaerk-h\""), "only headline indicators on the front page");
     assert!(index.contains("<title id=\"graf-kriminalitet-t\">Kriminalretlige afgørelser pr. 1000 beboere</title>"));
-    assert!(index.contains("<desc id=\"graf-kriminalitet-d\">Linjediagram: kriminalretlige afgørelser pr. 1000 beboere 2013-2018"));
-    assert_eq!(row(index, "kriminalitet", "Samlet"), "<th scope=\"row\">Samlet</th><td>–</td><td>–</td><td>–</td><td>30,65</td><td>28,3</td><td>25,0</td>");
+    assert!(index.contains(
+        "<desc id=\"graf-kriminalitet-d\">Linjediagram: kriminalretlige afgørelser pr. 1000 beboere 2013-2018"
+    ));
+    assert_eq!(
+        row(index, "kriminalitet", "Samlet"),
+        "<th scope=\"row\">Samlet</th><td>–</td><td>–</td><td>–</td><td>30,65</td><td>28,3</td><td>25,0</td>"
+    );
     // Status against the target, with its text label.
-    assert!(index.contains("<span class=\"status paa-vej\">på vej</span> <strong>Samlet</strong> 2018: 25,0, krav højst 26,4"));
+    assert!(
+        index.contains(
+            "<span class=\"status paa-vej\">på vej</span> <strong>Samlet</strong> 2018: 25,0, krav højst 26,4"
+        )
+    );
     // An area page shows that area beside samlet and the references, not the other areas.
     let motalavej = &pages["motalavej.html"];
-    assert_eq!(row(motalavej, "kriminalitet", "Motalavej"), "<th scope=\"row\">Motalavej</th><td>55,1</td><td>28,8</td><td>34,2</td><td>–</td><td>30,4</td><td>26,4</td>");
+    assert_eq!(
+        row(motalavej, "kriminalitet", "Motalavej"),
+        "<th scope=\"row\">Motalavej</th><td>55,1</td><td>28,8</td><td>34,2</td><td>–</td><td>30,4</td><td>26,4</td>"
+    );
     assert!(!motalavej.contains("<th scope=\"row\">Sydbyen</th>"));
     assert!(motalavej.contains("Aktiviteten har haft vanskeligheder i at etablere de ønskede grupperinger"));
     // Self-contained: relative links only, no scripts, no external resources.
@@ -70,12 +85,16 @@ fn the_site_has_a_front_page_a_page_per_area_and_a_method_page() {
         assert!(only_svg_namespace(page), "{name} links outside");
         assert!(page.contains("<link rel=\"stylesheet\" href=\"style.css\">"), "{name}");
     }
-    assert!(pages["metode.html"].contains("<p>Kriminalretlige afgørelser ÷ beboere × 1.000. Samlet: summen af alle områders"));
+    assert!(
+        pages["metode.html"]
+            .contains("<p>Kriminalretlige afgørelser ÷ beboere × 1.000. Samlet: summen af alle områders")
+    );
 }
 
 /// The only absolute URL a page may hold is the SVG namespace.
 fn only_svg_namespace(page: &str) -> bool {
-    page.replace("http://www.w3.org/2000/svg", "").replace("http://www.w3.org/1999/xlink", "").matches("http").count() == 0
+    page.replace("http://www.w3.org/2000/svg", "").replace("http://www.w3.org/1999/xlink", "").matches("http").count()
+        == 0
 }
 
 #[test]
@@ -106,8 +125,16 @@ fn an_internal_note_and_a_count_of_3_reach_the_board_pdf_but_no_site_page() {
         assert!(!page.contains("opgang 7") && !page.contains("Fortroligt"), "{name} shows the internal note");
     }
     let motalavej = &pages["motalavej.html"];
-    assert!(row(motalavej, "paasatte-brande", "Motalavej").ends_with("<td>&lt;5</td>"), "{}", row(motalavej, "paasatte-brande", "Motalavej"));
-    assert!(row(motalavej, "tryghed", "Motalavej").ends_with("<td>skjult</td>"), "{}", row(motalavej, "tryghed", "Motalavej"));
+    assert!(
+        row(motalavej, "paasatte-brande", "Motalavej").ends_with("<td>&lt;5</td>"),
+        "{}",
+        row(motalavej, "paasatte-brande", "Motalavej")
+    );
+    assert!(
+        row(motalavej, "tryghed", "Motalavej").ends_with("<td>skjult</td>"),
+        "{}",
+        row(motalavej, "tryghed", "Motalavej")
+    );
     assert!(motalavej.contains("Nogle tal er skjult, fordi de bygger på færre end 5 personer."));
     // Samlet pools Motalavej's 3 with the other areas' counts: shown, it
     // would give the 3 away, so 2018 is hidden; 2016, with no small part, stays.
@@ -131,12 +158,22 @@ fn samlet_is_hidden_in_a_year_when_an_area_count_in_it_is_small() {
         }
         let samlet = row(page, "paasatte-brande", "Samlet");
         // 2015 and 2016 are published by the source as they are.
-        assert_eq!(samlet, "<th scope=\"row\">Samlet</th><td>15</td><td>28</td><td>skjult</td><td>skjult</td>", "{name}");
-        assert!(!page.contains("<strong>Samlet</strong> 2018: 18,"), "{name} judges samlet on its hidden count in the open");
+        assert_eq!(
+            samlet, "<th scope=\"row\">Samlet</th><td>15</td><td>28</td><td>skjult</td><td>skjult</td>",
+            "{name}"
+        );
+        assert!(
+            !page.contains("<strong>Samlet</strong> 2018: 18,"),
+            "{name} judges samlet on its hidden count in the open"
+        );
     }
-    assert!(row(&pages["ringparken.html"], "paasatte-brande", "Ringparken og Schackenborgvænge").ends_with("<td>12</td><td>10</td>"));
+    assert!(
+        row(&pages["ringparken.html"], "paasatte-brande", "Ringparken og Schackenborgvænge")
+            .ends_with("<td>12</td><td>10</td>")
+    );
     // The board's figures are unchanged: tal.json keeps samlet 2018.
-    let tal: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(f.path("out/tal.json")).unwrap()).unwrap();
+    let tal: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(f.path("out/tal.json")).unwrap()).unwrap();
     let brande = tal["indikatorer"].as_array().unwrap().iter().find(|i| i["id"] == "paasatte-brande").unwrap();
     let samlet = brande["serier"].as_array().unwrap().iter().find(|s| s["id"] == "samlet").unwrap();
     let v2018 = samlet["værdier"].as_array().unwrap().iter().find(|v| v["år"] == 2018).unwrap();
@@ -153,7 +190,10 @@ fn a_requirement_built_from_a_hidden_count_is_hidden_too() {
     let section = &motalavej[motalavej.find("id=\"graf-paasatte-brande-h\"").unwrap()..];
     let section = &section[..section.find("</section>").unwrap()];
     assert!(section.contains("<strong>Motalavej</strong> 2018: 7, krav skjult"), "{section}");
-    assert!(!section.contains("under 3") && !section.contains("højst 3"), "the requirement gives the hidden count away");
+    assert!(
+        !section.contains("under 3") && !section.contains("højst 3"),
+        "the requirement gives the hidden count away"
+    );
     // Neither the chart's target line nor its description names Motalavej's target.
     let desc = &section[section.find("<desc").unwrap()..section.find("</desc>").unwrap()];
     assert!(!desc.contains("Motalavej under") && !desc.contains("Motalavej højst"), "{desc}");
@@ -175,21 +215,33 @@ fn text_from_the_data_is_escaped_on_the_site() {
     let f = Fixture::example();
     let name = "Motalavej <script>alert(\"x\")</script> & <b>Co</b>";
     replace(&f, "data/plan.yaml", "    navn: Motalavej\n", &format!("    navn: '{name}'\n"));
-    replace(&f, "data/status/2018-h2.yaml", "  bydelsforaeldre: >-\n", "  bydelsforaeldre: >-\n    <img src=x onerror=alert(1)>\n");
+    replace(
+        &f,
+        "data/status/2018-h2.yaml",
+        "  bydelsforaeldre: >-\n",
+        "  bydelsforaeldre: >-\n    <img src=x onerror=alert(1)>\n",
+    );
     let (pages, _) = build(&f);
     for (page_name, page) in &pages {
         assert!(!page.contains("<script"), "{page_name}");
         assert!(!page.contains("<b>Co"), "{page_name}");
         assert!(!page.contains("<img"), "{page_name}");
     }
-    assert!(pages["index.html"].contains("Motalavej &lt;script&gt;alert(&quot;x&quot;)&lt;&#x2f;script&gt; &amp; &lt;b&gt;Co&lt;&#x2f;b&gt;"));
+    assert!(
+        pages["index.html"].contains(
+            "Motalavej &lt;script&gt;alert(&quot;x&quot;)&lt;&#x2f;script&gt; &amp; &lt;b&gt;Co&lt;&#x2f;b&gt;"
+        )
+    );
     assert!(pages["motalavej.html"].contains("&lt;img src=x onerror=alert(1)&gt;"));
 }
 
 #[test]
 fn a_broken_site_template_is_reported_at_its_line_and_nothing_is_written() {
     let f = Fixture::example();
-    f.write("report-templates/site/index.html", "{% extends \"site/base.html\" %}\n{% block indhold %}\n{% for x in %}\n{% endblock %}\n");
+    f.write(
+        "report-templates/site/index.html",
+        "{% extends \"site/base.html\" %}\n{% block indhold %}\n{% for x in %}\n{% endblock %}\n",
+    );
     let out = f.run(&["build"]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -224,14 +276,20 @@ fn a_page_the_site_no_longer_has_is_removed_and_other_files_are_left_alone() {
     // Sydbyen is renamed to sydbyen-vest everywhere in the data.
     let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
     assert!(plan.contains("id: sydbyen\n"));
-    let renamed = plan.replace("id: sydbyen\n", "id: sydbyen-vest\n").replace("område: sydbyen,", "område: sydbyen-vest,").replace(", sydbyen]", ", sydbyen-vest]");
+    let renamed = plan
+        .replace("id: sydbyen\n", "id: sydbyen-vest\n")
+        .replace("område: sydbyen,", "område: sydbyen-vest,")
+        .replace(", sydbyen]", ", sydbyen-vest]");
     f.write("data/plan.yaml", &renamed);
     std::fs::rename(f.path("data/sydbyen"), f.path("data/sydbyen-vest")).unwrap();
 
     let out = f.run(&["build"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("Fjernede ") && stdout.contains("sydbyen.html: hjemmesiden har ikke længere den side"), "{stdout}");
+    assert!(
+        stdout.contains("Fjernede ") && stdout.contains("sydbyen.html: hjemmesiden har ikke længere den side"),
+        "{stdout}"
+    );
     assert!(!f.path("out/site/sydbyen.html").exists(), "the old page is still published");
     assert!(f.path("out/site/sydbyen-vest.html").exists());
     assert_eq!(std::fs::read_to_string(f.path("out/site/.htaccess")).unwrap(), "Options -Indexes\n");

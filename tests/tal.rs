@@ -9,7 +9,11 @@ fn build_example() -> (Fixture, Value) {
     let f = Fixture::example();
     let out = f.run(&["build"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "the example must build without warnings:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "the example must build without warnings:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Skrev out/tal.json"));
     let tal = serde_json::from_slice(&std::fs::read(f.path("out/tal.json")).unwrap()).unwrap();
     (f, tal)

@@ -87,7 +87,10 @@ fn negative_count_and_fraction() {
     let f = Fixture::example();
     f.write("data/motalavej/2019.yaml", "antal:\n  beboere: -5\n  boliger: 10.5\n");
     let errors = f.errors();
-    assert_has(&errors, "fejl: data/motalavej/2019.yaml:2:12: negativt antal for «beboere»: -5; et antal er 0 eller derover");
+    assert_has(
+        &errors,
+        "fejl: data/motalavej/2019.yaml:2:12: negativt antal for «beboere»: -5; et antal er 0 eller derover",
+    );
     assert_has(&errors, "fejl: data/motalavej/2019.yaml:3:12: antallet for «boliger» skal være et helt tal, ikke 10.5");
 }
 
@@ -97,7 +100,10 @@ fn share_above_100() {
     f.write("data/motalavej/2019.yaml", "værdier:\n  tryghed: 100.5\n");
     f.write("data/sydbyen/2019.yaml", "antal:\n  tryghed-respondenter: 40\n  trygge: 41\n");
     let errors = f.errors();
-    assert_has(&errors, "fejl: data/motalavej/2019.yaml:2:12: andelen «tryghed» er 100.5 %, men en andel kan højst være 100 %");
+    assert_has(
+        &errors,
+        "fejl: data/motalavej/2019.yaml:2:12: andelen «tryghed» er 100.5 %, men en andel kan højst være 100 %",
+    );
     assert_has(
         &errors,
         "fejl: data/sydbyen/2019.yaml:3:11: «trygge» (41) er større end «tryghed-respondenter» (40): andelen «tryghed» ville være over 100 %",
@@ -140,7 +146,9 @@ fn not_yaml() {
     f.write("data/motalavej/2019.yaml", "antal:\n  beboere: [1186\n  boliger: 3\n");
     let errors = f.errors();
     assert!(
-        errors.iter().any(|e| e.starts_with("fejl: data/motalavej/2019.yaml:") && e.contains(": filen er ikke gyldig YAML: ")),
+        errors
+            .iter()
+            .any(|e| e.starts_with("fejl: data/motalavej/2019.yaml:") && e.contains(": filen er ikke gyldig YAML: ")),
         "{errors:?}"
     );
 }
@@ -149,9 +157,15 @@ fn not_yaml() {
 fn bad_plan_is_reported_with_position() {
     let f = Fixture::small();
     let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
-    f.write("data/plan.yaml", &plan.replace("datadato: 2019-01-15", "datadato: 2019-13-01").replace("bedre: højere", "bedre: op"));
+    f.write(
+        "data/plan.yaml",
+        &plan.replace("datadato: 2019-01-15", "datadato: 2019-13-01").replace("bedre: højere", "bedre: op"),
+    );
     let errors = f.errors();
-    assert_has(&errors, "fejl: data/plan.yaml:6:13: «2019-13-01» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2019-01-15");
+    assert_has(
+        &errors,
+        "fejl: data/plan.yaml:6:13: «2019-13-01» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, fx 2019-01-15",
+    );
     assert_has(&errors, "fejl: data/plan.yaml:38:12: «bedre» skal være «lavere» eller «højere», ikke «op»");
 }
 
@@ -190,7 +204,11 @@ fn the_binary_exits_non_zero_and_keeps_out_intact() {
     assert!(stderr.contains("helhed: stoppede med 1 fejl; intet blev skrevet."), "{stderr}");
     assert_eq!(std::fs::read(&pdf).unwrap(), before, "a failed build must not touch out/");
     assert_eq!(std::fs::read(f.path("out/tal.json")).unwrap(), tal_before, "a failed build must not touch out/");
-    assert_eq!(std::fs::read(f.path("out/site/index.html")).unwrap(), site_before, "a failed build must not touch out/");
+    assert_eq!(
+        std::fs::read(f.path("out/site/index.html")).unwrap(),
+        site_before,
+        "a failed build must not touch out/"
+    );
     let mut leftovers: Vec<_> =
         std::fs::read_dir(f.path("out")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     leftovers.sort();
@@ -210,13 +228,18 @@ fn periode_flag_is_checked() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("«2018-H3» er ikke et halvår; skriv fx 2018-H2"));
     let out = f.run(&["check", "--periode", "2030-H1"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--periode 2030-H1 ligger uden for planens dataår 2013-2021"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--periode 2030-H1 ligger uden for planens dataår 2013-2021")
+    );
 }
 
 #[test]
 fn figures_beyond_any_plausible_size_are_refused() {
     let f = Fixture::example();
-    f.write("data/motalavej/2019.yaml", "antal:\n  beboere: 1\n  kriminalretlige-afgoerelser: 100000000000000000000000000\n");
+    f.write(
+        "data/motalavej/2019.yaml",
+        "antal:\n  beboere: 1\n  kriminalretlige-afgoerelser: 100000000000000000000000000\n",
+    );
     f.write("data/sydbyen/2019.yaml", "antal:\n  beboere: 1000000000000\n  boliger: 0.00000000001\n");
     let errors = f.errors();
     assert_has(
@@ -244,7 +267,10 @@ fn a_figure_given_twice_is_refused() {
         &errors,
         "fejl: data/motalavej/2019.yaml:4:3: «haervaerk» er både oplyst under værdier og talt under antal («haervaerk»); angiv kun det ene",
     );
-    assert_has(&errors, "fejl: data/sydbyen/2019.yaml:2:20: «paasatte-brande» for året er 5, men 1. og 2. halvår giver tilsammen 4");
+    assert_has(
+        &errors,
+        "fejl: data/sydbyen/2019.yaml:2:20: «paasatte-brande» for året er 5, men 1. og 2. halvår giver tilsammen 4",
+    );
     assert!(
         errors.iter().any(|e| e.starts_with("fejl: data/ringparken/2018.yml: året 2018 har allerede tal i ")
             && e.ends_with("data/ringparken/2018.yaml; der må kun være én fil pr. år")),
@@ -314,13 +340,44 @@ fn bad_success_criteria() {
     let n = first_appended_line();
     let errors = f.errors();
     let at = |line: usize, col: usize, msg: &str| format!("fejl: data/plan.yaml:{}:{col}: {msg}", n + line);
-    assert_has(&errors, &at(4, 21, "ukendt regel «loftet»; reglerne er loft, gulv, forløb, årlig-ændring, ændring-fra-basis, reference, nulpunkt, mindste-antal, mindste-andel, gulv-så-vækst, reduktion-inden, retning og kvalitativ"));
+    assert_has(
+        &errors,
+        &at(
+            4,
+            21,
+            "ukendt regel «loftet»; reglerne er loft, gulv, forløb, årlig-ændring, ændring-fra-basis, reference, nulpunkt, mindste-antal, mindste-andel, gulv-så-vækst, reduktion-inden, retning og kvalitativ",
+        ),
+    );
     assert_has(&errors, &at(10, 38, "«reference» hører ikke til reglen «loft», som tager: højst og under"));
-    assert_has(&errors, &at(16, 45, "for «kriminalitet» er lavere bedre, så procenten skal være negativ, fx -10 for et fald på 10 %"));
-    assert_has(&errors, &at(20, 16, "aktiviteten «fritidsjob» hører til indsatsområdet «kriminalpraevention», ikke «tryghed-og-trivsel»"));
-    assert_has(&errors, &at(23, 20, "«korsoer» er hverken «alle», «samlet» eller et område; områderne er motalavej, ringparken, skaelskoer og sydbyen"));
+    assert_has(
+        &errors,
+        &at(16, 45, "for «kriminalitet» er lavere bedre, så procenten skal være negativ, fx -10 for et fald på 10 %"),
+    );
+    assert_has(
+        &errors,
+        &at(
+            20,
+            16,
+            "aktiviteten «fritidsjob» hører til indsatsområdet «kriminalpraevention», ikke «tryghed-og-trivsel»",
+        ),
+    );
+    assert_has(
+        &errors,
+        &at(
+            23,
+            20,
+            "«korsoer» er hverken «alle», «samlet» eller et område; områderne er motalavej, ringparken, skaelskoer og sydbyen",
+        ),
+    );
     assert_has(&errors, &at(24, 34, "angiv kun én af «højst» og «under»"));
-    assert_has(&errors, &at(26, 5, "succeskriteriet «a5» mangler «regel» (kun hvis hvert område under gælder har sin egen regel, kan den udelades)"));
+    assert_has(
+        &errors,
+        &at(
+            26,
+            5,
+            "succeskriteriet «a5» mangler «regel» (kun hvis hvert område under gælder har sin egen regel, kan den udelades)",
+        ),
+    );
     assert_eq!(errors.len(), 7, "{errors:#?}");
 }
 
@@ -331,14 +388,41 @@ fn bad_assessments() {
     let status = status
         .replace("  beboerindflydelse:\n    status: på vej\n", "  beboerindflydelse:\n    status: godt på vej\n")
         .replace("  sunde-faellesskaber:\n    status: opfyldt\n", "  sunde-faellesskaber:\n")
-        .replace("vurderinger:\n", "vurderinger:\n  kriminalitet-forloeb:\n    status: opfyldt\n    tekst: x\n  findes-ikke:\n    tekst: x\n");
+        .replace(
+            "vurderinger:\n",
+            "vurderinger:\n  kriminalitet-forloeb:\n    status: opfyldt\n    tekst: x\n  findes-ikke:\n    tekst: x\n",
+        );
     f.write("data/status/2018-h2.yaml", &status);
     let errors = f.errors();
     let at = |needle: &str| status.lines().position(|l| l.contains(needle)).unwrap() + 1;
-    assert_has(&errors, &format!("fejl: data/status/2018-h2.yaml:{}:5: «kriminalitet-forloeb» måles med tal, så status beregnes; skriv kun tekst", at("kriminalitet-forloeb:") + 1));
-    assert_has(&errors, &format!("fejl: data/status/2018-h2.yaml:{}:3: ukendt succeskriterium «findes-ikke»; plan.yaml har 57 succeskriterier, og ingen ligner", at("findes-ikke:")));
-    assert_has(&errors, &format!("fejl: data/status/2018-h2.yaml:{}:13: status «godt på vej» findes ikke; brug opfyldt, på vej, ikke opfyldt eller ikke målt endnu", at("godt på vej")));
-    assert_has(&errors, &format!("fejl: data/status/2018-h2.yaml:{}:3: «sunde-faellesskaber» er kvalitativt og skal have en status (opfyldt, på vej, ikke opfyldt eller ikke målt endnu)", at("sunde-faellesskaber:")));
+    assert_has(
+        &errors,
+        &format!(
+            "fejl: data/status/2018-h2.yaml:{}:5: «kriminalitet-forloeb» måles med tal, så status beregnes; skriv kun tekst",
+            at("kriminalitet-forloeb:") + 1
+        ),
+    );
+    assert_has(
+        &errors,
+        &format!(
+            "fejl: data/status/2018-h2.yaml:{}:3: ukendt succeskriterium «findes-ikke»; plan.yaml har 57 succeskriterier, og ingen ligner",
+            at("findes-ikke:")
+        ),
+    );
+    assert_has(
+        &errors,
+        &format!(
+            "fejl: data/status/2018-h2.yaml:{}:13: status «godt på vej» findes ikke; brug opfyldt, på vej, ikke opfyldt eller ikke målt endnu",
+            at("godt på vej")
+        ),
+    );
+    assert_has(
+        &errors,
+        &format!(
+            "fejl: data/status/2018-h2.yaml:{}:3: «sunde-faellesskaber» er kvalitativt og skal have en status (opfyldt, på vej, ikke opfyldt eller ikke målt endnu)",
+            at("sunde-faellesskaber:")
+        ),
+    );
     assert_eq!(errors.len(), 4, "{errors:#?}");
 }
 
@@ -397,15 +481,26 @@ fn rules_that_cannot_be_met_or_judged() {
     assert_has(&errors, &at(6, 5, "succeskriteriet «b2» blander kvalitative og målte regler; del det i to kriterier"));
     assert_has(&errors, &at(18, 68, "«vækst» er en stigning i procent om året: fra 0 til 1000"));
     assert_has(&errors, &at(24, 80, "året 2099 ligger uden for planens dataår 2013-2021"));
-    assert_has(&errors, &at(26, 5, "«b5»: referencen «sub-gennemsnit» har intet tal for «tryghed» i 2015; skriv det i data/sub-gennemsnit/2015.yaml"));
-    assert_has(&errors, "fejl: data/motalavej/2019.yaml:2:12: negativt antal for «beboere»: -1; et antal er 0 eller derover");
+    assert_has(
+        &errors,
+        &at(
+            26,
+            5,
+            "«b5»: referencen «sub-gennemsnit» har intet tal for «tryghed» i 2015; skriv det i data/sub-gennemsnit/2015.yaml",
+        ),
+    );
+    assert_has(
+        &errors,
+        "fejl: data/motalavej/2019.yaml:2:12: negativt antal for «beboere»: -1; et antal er 0 eller derover",
+    );
     assert_eq!(errors.len(), 6, "{errors:#?}");
 }
 
 #[test]
 fn a_list_rules_file_must_name_a_series_of_the_plan() {
     let f = Fixture::example();
-    let rules = include_str!("../src/input/listekriterier.yaml").replace("landsgennemsnit: hele-landet", "landsgennemsnit: danmark");
+    let rules = include_str!("../src/input/listekriterier.yaml")
+        .replace("landsgennemsnit: hele-landet", "landsgennemsnit: danmark");
     f.write("data/listekriterier.yaml", &rules);
     let line = rules.lines().position(|l| l.starts_with("landsgennemsnit:")).unwrap() + 1;
     assert_eq!(
@@ -469,5 +564,10 @@ fn an_unknown_activity_in_a_status_file() {
     f.write("data/status/2018-h2.yaml", &status.replace("\n  fritidsjob: >-\n", "\n  fritidsjobs: >-\n"));
     let line = status.lines().position(|l| l == "  fritidsjob: >-").unwrap() + 1;
     let errors = f.errors();
-    assert_has(&errors, &format!("fejl: data/status/2018-h2.yaml:{line}:3: ukendt aktivitet «fritidsjobs»; kendte aktiviteter: bydelsforaeldre, aktivt-liv, strategisk-kommunikation, vaerested-og-klub, fritidsjob, idraetspartnerskaber, tryghedsvandringer, brobygningsteam, virksomhedsnaert-samarbejde, sundhedsplejerskebesoeg og moedregrupper"));
+    assert_has(
+        &errors,
+        &format!(
+            "fejl: data/status/2018-h2.yaml:{line}:3: ukendt aktivitet «fritidsjobs»; kendte aktiviteter: bydelsforaeldre, aktivt-liv, strategisk-kommunikation, vaerested-og-klub, fritidsjob, idraetspartnerskaber, tryghedsvandringer, brobygningsteam, virksomhedsnaert-samarbejde, sundhedsplejerskebesoeg og moedregrupper"
+        ),
+    );
 }

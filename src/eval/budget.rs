@@ -208,7 +208,8 @@ pub fn totals(budget: &Budget) -> BudgetTotals {
                 .lines
                 .iter()
                 .map(|line| {
-                    let per_year: Vec<Decimal> = years.iter().map(|y| line.expenses.get(y).copied().unwrap_or_default()).collect();
+                    let per_year: Vec<Decimal> =
+                        years.iter().map(|y| line.expenses.get(y).copied().unwrap_or_default()).collect();
                     LineTotals {
                         name: line.name.clone(),
                         total: per_year.iter().sum(),
@@ -236,11 +237,11 @@ pub fn totals(budget: &Budget) -> BudgetTotals {
         .collect();
     let per_year = sum_columns(sections.iter().map(|s| s.per_year.clone()), years.len());
     let total: Decimal = per_year.iter().sum();
-    let financing = Financing::of(
-        budget.sections.iter().flat_map(|s| s.lines.iter().map(|l| &l.financing).chain([&s.financing])),
-    );
+    let financing =
+        Financing::of(budget.sections.iter().flat_map(|s| s.lines.iter().map(|l| &l.financing).chain([&s.financing])));
     let spent = merge_spent(budget.sections.iter().flat_map(|s| s.lines.iter().map(|l| &l.spent)));
-    let cofinancing_percent = financing.cofinancing().checked_div(financing.total).and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED));
+    let cofinancing_percent =
+        financing.cofinancing().checked_div(financing.total).and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED));
     BudgetTotals {
         years: years.clone(),
         balance: financing.total - total,

@@ -29,18 +29,16 @@
 //!
 //! All arithmetic is exact ([`Decimal`]); only the sentences round, once.
 
+use crate::eval::projection::{Projection, project};
 use crate::eval::values::{Value, own_value, total_value};
+use crate::model::text::{format_da, format_da_as_written};
 use crate::model::{
     Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Period, Rule, SeriesKind,
     TOTAL_ID,
 };
-use crate::model::text::{format_da, format_da_as_written};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// How many of the latest measured years the least-squares trend uses.
-pub const TREND_YEARS: usize = 4;
 
 /// What a rule requires of one year's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,26 +71,6 @@ pub struct Check {
     pub requirement: Option<Requirement>,
     /// The status as judged in that year.
     pub status: GoalStatus,
-}
-
-/// Where a least-squares trend leads.
-#[derive(Debug, Clone, Serialize)]
-pub struct Projection {
-    /// The years the trend is fitted to.
-    #[serde(rename = "år")]
-    pub years: Vec<u16>,
-    /// Change per year along the fitted line (exact quotient).
-    #[serde(rename = "hældning")]
-    pub slope: Decimal,
-    /// The first whole year the line meets the target; none if it never does.
-    #[serde(rename = "når_målet")]
-    pub reaches: Option<u16>,
-    /// The year the target is due.
-    #[serde(rename = "frist")]
-    pub deadline: u16,
-    /// `Med den nuværende udvikling nås målet i 2020.`
-    #[serde(rename = "tekst")]
-    pub sentence: String,
 }
 
 /// A criterion evaluated for one series.
@@ -212,7 +190,9 @@ pub fn evaluate(model: &Model, criterion: &Criterion, period: Period) -> Criteri
         .map(|t| {
             let name = model.series(&t.series).map_or_else(|| t.series.clone(), |s| s.name.clone());
             match (indicator, &t.rule) {
-                (Some(ind), rule) if *rule != Rule::Qualitative => evaluate_series(model, ind, &t.series, &name, rule, period),
+                (Some(ind), rule) if *rule != Rule::Qualitative => {
+                    evaluate_series(model, ind, &t.series, &name, rule, period)
+                }
                 _ => qualitative(&t.series, &name, assessment, period, example_text),
             }
         })
@@ -232,7 +212,9 @@ pub fn evaluate(model: &Model, criterion: &Criterion, period: Period) -> Criteri
 
 fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period: Period, example: bool) -> Evaluation {
     let (status, sentence) = match assessment {
-        Some(Assessment { status: Some(s), text }) => (*s, format!("{name}: {} i {}. {text}", s.danish(), period.danish())),
+        Some(Assessment { status: Some(s), text }) => {
+            (*s, format!("{name}: {} i {}. {text}", s.danish(), period.danish()))
+        }
         _ => (GoalStatus::NotMeasured, format!("{name}: ingen skriftlig vurdering for {}.", period.danish())),
     };
     Evaluation {
@@ -367,7 +349,11 @@ impl Ctx<'_> {
     fn anchor(&self, a: &Anchor) -> Result<Decimal, String> {
         match a.value {
             Some(v) => Ok(v),
-            None => self.values.get(&a.year).map(|v| v.value).ok_or_else(|| format!("basisværdien for {} er ikke målt", a.year)),
+            None => self
+                .values
+                .get(&a.year)
+                .map(|v| v.value)
+                .ok_or_else(|| format!("basisværdien for {} er ikke målt", a.year)),
         }
     }
 
@@ -455,7 +441,10 @@ impl Ctx<'_> {
                     None => refs.range(..=year).next_back().map(|(y, v)| (*y, v.value)),
                 };
                 let Some((ref_year, value)) = found else {
-                    return Err(format!("referencen {name} har intet tal{}", fixed.map(|y| format!(" for {y}")).unwrap_or_default()));
+                    return Err(format!(
+                        "referencen {name} har intet tal{}",
+                        fixed.map(|y| format!(" for {y}")).unwrap_or_default()
+                    ));
                 };
                 r(better_than, value, format!("{} {} ({name} {ref_year})", better_than.danish(), self.fmt(value)))
             }
@@ -479,7 +468,9 @@ impl Ctx<'_> {
                         );
                         r(at_or_better, value, words)
                     }
-                    None => r(better_than, zv, format!("{} {} (nulpunktet i {zero})", better_than.danish(), self.fmt(zv))),
+                    None => {
+                        r(better_than, zv, format!("{} {} (nulpunktet i {zero})", better_than.danish(), self.fmt(zv)))
+                    }
                 }
             }
             Rule::FloorThenGrowth { min, year: due, growth } => {
@@ -490,7 +481,12 @@ impl Ctx<'_> {
                     } else if growth.is_zero() {
                         format!("mindst {} (nået i {due} og derefter fastholdt)", self.fmt(value))
                     } else {
-                        format!("mindst {} ({} i {due}, derefter {} % mere om året)", self.fmt(value), self.fmt(*min), format_da_as_written(*growth))
+                        format!(
+                            "mindst {} ({} i {due}, derefter {} % mere om året)",
+                            self.fmt(value),
+                            self.fmt(*min),
+                            format_da_as_written(*growth)
+                        )
                     };
                     return r(Cmp::AtLeast, value, words);
                 }
@@ -499,10 +495,17 @@ impl Ctx<'_> {
                     return Err("der er intet tal i planperioden endnu".into());
                 };
                 if year <= y0 {
-                    return Err(format!("{y0} er første måling i planperioden; vejen mod målet i {due} måles fra {}", y0 + 1));
+                    return Err(format!(
+                        "{y0} er første måling i planperioden; vejen mod målet i {due} måles fra {}",
+                        y0 + 1
+                    ));
                 }
                 let value = on_path(y0, v0.value, *due, *min, year);
-                r(Cmp::AtLeast, value, format!("mindst {} i {year} (på vejen mod {} i {due})", self.fmt(value), self.fmt(*min)))
+                r(
+                    Cmp::AtLeast,
+                    value,
+                    format!("mindst {} i {year} (på vejen mod {} i {due})", self.fmt(value), self.fmt(*min)),
+                )
             }
             Rule::ReduceBy { percent, base, by } => {
                 if year <= base.year {
@@ -519,9 +522,18 @@ impl Ctx<'_> {
                     base.year
                 );
                 let words = if year >= *by {
-                    format!("{} {} ({change}, nået senest i {by} og derefter fastholdt)", at_or_better.danish(), self.fmt(target))
+                    format!(
+                        "{} {} ({change}, nået senest i {by} og derefter fastholdt)",
+                        at_or_better.danish(),
+                        self.fmt(target)
+                    )
                 } else {
-                    format!("{} {} i {year} (på vejen mod {}, {change}, senest i {by})", at_or_better.danish(), self.fmt(value), self.fmt(target))
+                    format!(
+                        "{} {} i {year} (på vejen mod {}, {change}, senest i {by})",
+                        at_or_better.danish(),
+                        self.fmt(value),
+                        self.fmt(target)
+                    )
                 };
                 r(at_or_better, value, words)
             }
@@ -533,7 +545,11 @@ impl Ctx<'_> {
                     return Err(format!("udgangspunktet i {from} er ikke målt"));
                 };
                 let way = if self.better() == Better::Lower { "falde" } else { "stige" };
-                r(better_than, b, format!("{} {} (niveauet i {from}; skal {way} frem til {to})", better_than.danish(), self.fmt(b)))
+                r(
+                    better_than,
+                    b,
+                    format!("{} {} (niveauet i {from}; skal {way} frem til {to})", better_than.danish(), self.fmt(b)),
+                )
             }
             Rule::Qualitative => Err("vurderes skriftligt".into()),
         }
@@ -544,12 +560,16 @@ impl Ctx<'_> {
     fn final_target(&self, rule: &Rule) -> Option<(u16, Option<Requirement>)> {
         let at_or_better = Cmp::at_or_better(self.better());
         match rule {
-            Rule::Path { to, .. } => Some((to.year, Some(Requirement { cmp: at_or_better, value: to.value.unwrap_or_default() }))),
+            Rule::Path { to, .. } => {
+                Some((to.year, Some(Requirement { cmp: at_or_better, value: to.value.unwrap_or_default() })))
+            }
             Rule::ReduceBy { percent, base, by } => {
                 let b = self.anchor(base).ok()?;
                 Some((*by, Some(Requirement { cmp: at_or_better, value: grow(b, *percent, 1) })))
             }
-            Rule::FloorThenGrowth { min, year, .. } => Some((*year, Some(Requirement { cmp: Cmp::AtLeast, value: *min }))),
+            Rule::FloorThenGrowth { min, year, .. } => {
+                Some((*year, Some(Requirement { cmp: Cmp::AtLeast, value: *min })))
+            }
             Rule::Direction { to, .. } => Some((*to, None)),
             // Requirements for every year, with no later target.
             Rule::Ceiling { .. }
@@ -568,7 +588,9 @@ impl Ctx<'_> {
     fn projection_target(&self, rule: &Rule) -> Option<(u16, Requirement)> {
         let plan_end = self.model.plan.end.year;
         match rule {
-            Rule::Ceiling { cmp, value } | Rule::Floor { cmp, value } => Some((plan_end, Requirement { cmp: *cmp, value: *value })),
+            Rule::Ceiling { cmp, value } | Rule::Floor { cmp, value } => {
+                Some((plan_end, Requirement { cmp: *cmp, value: *value }))
+            }
             Rule::MinShare { min } => Some((plan_end, Requirement { cmp: Cmp::AtLeast, value: *min })),
             Rule::Path { .. }
             | Rule::ReduceBy { .. }
@@ -598,7 +620,14 @@ fn judge(req: &Requirement, value: Decimal, year: u16, fin: Option<(u16, Option<
     }
 }
 
-fn evaluate_series(model: &Model, ind: &Indicator, series: &str, name: &str, rule: &Rule, period: Period) -> Evaluation {
+fn evaluate_series(
+    model: &Model,
+    ind: &Indicator,
+    series: &str,
+    name: &str,
+    rule: &Rule,
+    period: Period,
+) -> Evaluation {
     let last_year = period.last_full_year();
     let values = yearly_values(model, ind, series, last_year);
     let ctx = Ctx { model, ind, values: &values, decimals: ind.decimals };
@@ -622,11 +651,17 @@ fn evaluate_series(model: &Model, ind: &Indicator, series: &str, name: &str, rul
 
     if let Rule::MinCount { per: Per::Half, .. } = rule {
         let halves = half_values(model, ind, series, period);
-        let in_plan: Vec<(Period, Value)> = halves.range(Period { year: first, half: 1 }..).map(|(p, v)| (*p, *v)).collect();
+        let in_plan: Vec<(Period, Value)> =
+            halves.range(Period { year: first, half: 1 }..).map(|(p, v)| (*p, *v)).collect();
         for (p, v) in &in_plan {
             if let Ok(required) = ctx.require(rule, p.year) {
                 let status = judge(&required.req, v.value, p.year, None);
-                eval.history.push(Check { when: p.to_string(), value: v.value, requirement: Some(required.req), status });
+                eval.history.push(Check {
+                    when: p.to_string(),
+                    value: v.value,
+                    requirement: Some(required.req),
+                    status,
+                });
             }
         }
         let Some((p, v)) = in_plan.last() else {
@@ -654,7 +689,11 @@ fn evaluate_series(model: &Model, ind: &Indicator, series: &str, name: &str, rul
         eval.history.push(Check { when: year.to_string(), value: v.value, requirement, status });
     }
     let Some((year, v)) = in_plan.last() else {
-        let before = values.iter().next_back().map(|(y, v)| format!(" (seneste tal: {} i {y})", fmt_value(ind, v.value))).unwrap_or_default();
+        let before = values
+            .iter()
+            .next_back()
+            .map(|(y, v)| format!(" (seneste tal: {} i {y})", fmt_value(ind, v.value)))
+            .unwrap_or_default();
         eval.sentence = format!("{name}: ikke målt endnu; der er ingen tal fra planperioden{before}.");
         return eval;
     };
@@ -663,7 +702,8 @@ fn evaluate_series(model: &Model, ind: &Indicator, series: &str, name: &str, rul
             eval.when = Some(year.to_string());
             eval.value = Some(v.value);
             eval.example = v.example;
-            eval.sentence = format!("{name}: {} i {year}; ikke målt endnu mod målet: {reason}.", fmt_value(ind, v.value));
+            eval.sentence =
+                format!("{name}: {} i {year}; ikke målt endnu mod målet: {reason}.", fmt_value(ind, v.value));
         }
         Ok(required) => {
             let status = judge(&required.req, v.value, *year, fin);
@@ -700,7 +740,9 @@ fn fill(
     let mut sentence = format!("{}: {value_words} i {when_words}; målet er {}. {gap_words}", eval.name, required.words);
     if let Some((due, f)) = fin {
         match (status, f) {
-            (GoalStatus::OnTrack, Some(f)) => sentence.push_str(&format!(" På vej mod {} {} i {due}.", f.cmp.danish(), ctx.fmt(f.value))),
+            (GoalStatus::OnTrack, Some(f)) => {
+                sentence.push_str(&format!(" På vej mod {} {} i {due}.", f.cmp.danish(), ctx.fmt(f.value)))
+            }
             (GoalStatus::OnTrack, None) => sentence.push_str(&format!(" Afgøres i {due}.")),
             (GoalStatus::Met, Some(_)) if when.parse::<u16>().is_ok_and(|y| y < due) => {
                 sentence.push_str(&format!(" Slutmålet for {due} er allerede nået."));
@@ -755,61 +797,4 @@ fn fmt_value_with(ind: &Indicator, v: Decimal, decimals: u32) -> String {
 
 fn short(ind: &Indicator, n: String) -> String {
     if ind.unit == "%" { format!("{n} %") } else { n }
-}
-
-
-/// The least-squares line through `points`: (slope, mean x, mean y), exact
-/// but for the division's 28 significant digits. None for fewer than two years.
-pub fn least_squares(points: &[(u16, Decimal)]) -> Option<(Decimal, Decimal, Decimal)> {
-    if points.len() < 2 {
-        return None;
-    }
-    let n = Decimal::from(points.len());
-    let mean_x = points.iter().map(|(x, _)| Decimal::from(*x)).sum::<Decimal>() / n;
-    let mean_y = points.iter().map(|(_, y)| *y).sum::<Decimal>() / n;
-    let sxx: Decimal = points.iter().map(|(x, _)| (Decimal::from(*x) - mean_x) * (Decimal::from(*x) - mean_x)).sum();
-    let sxy: Decimal = points.iter().map(|(x, y)| (Decimal::from(*x) - mean_x) * (*y - mean_y)).sum();
-    let slope = sxy.checked_div(sxx)?;
-    Some((slope, mean_x, mean_y))
-}
-
-/// The mean of a year's value and the year before's; none if either is missing.
-pub fn two_year_average(values: &BTreeMap<u16, Value>, year: u16) -> Option<Decimal> {
-    let a = values.get(&year.checked_sub(1)?)?.value;
-    let b = values.get(&year)?.value;
-    Some((a + b) / Decimal::TWO)
-}
-
-/// Projects the least-squares trend of the last [`TREND_YEARS`] values up to
-/// `year` to the first whole year it meets `target`.
-pub fn project(values: &BTreeMap<u16, Value>, year: u16, target: &Requirement, deadline: u16) -> Option<Projection> {
-    let mut points: Vec<(u16, Decimal)> = values.range(..=year).rev().take(TREND_YEARS).map(|(y, v)| (*y, v.value)).collect();
-    points.reverse();
-    let (slope, mean_x, mean_y) = least_squares(&points)?;
-    // The line must move towards the target: down to a ceiling, up to a floor.
-    let improving = match target.cmp {
-        Cmp::Below | Cmp::AtMost => slope < Decimal::ZERO,
-        Cmp::Above | Cmp::AtLeast => slope > Decimal::ZERO,
-    };
-    let last = points.last()?.0;
-    let reaches = if improving {
-        // x where the line equals the target; the first whole year at or after it that meets it.
-        // Far-off crossings (a nearly flat line) overflow and count as never.
-        (target.value - mean_y).checked_div(slope).and_then(|q| q.checked_add(mean_x)).and_then(|x| {
-            let mut y = x.ceil();
-            if y == x && matches!(target.cmp, Cmp::Below | Cmp::Above) {
-                y += Decimal::ONE;
-            }
-            let y: u16 = y.try_into().ok().filter(|y: &u16| *y > 0)?;
-            Some(y.max(last + 1))
-        })
-    } else {
-        None
-    };
-    let span = format!("{}-{}", points[0].0, last);
-    let sentence = match reaches {
-        Some(y) if y <= deadline => format!("Med den nuværende udvikling ({span}) nås målet i {y}."),
-        _ => format!("Med den nuværende udvikling ({span}) nås målet ikke inden {deadline}."),
-    };
-    Some(Projection { years: points.iter().map(|(y, _)| *y).collect(), slope, reaches, deadline, sentence })
 }

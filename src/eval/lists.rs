@@ -15,11 +15,11 @@
 use crate::model::lists::{Category, Criterion, Input, ListRules, RuleSet};
 use crate::model::text::{decimals_to_tell_apart, format_da, join_with};
 use crate::model::{Cmp, Date};
-use std::collections::BTreeSet;
-use std::ops::RangeInclusive;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use std::collections::HashMap;
+use std::ops::RangeInclusive;
 
 /// The figures the rules read, supplied by the caller (the plan's data).
 pub trait ListInputs {
@@ -244,7 +244,6 @@ fn truth_da(t: Option<bool>) -> &'static str {
         None => "kan ikke afgøres",
     }
 }
-
 
 /// `Dømte ...` → `dømte ...` for use inside a sentence.
 fn lower_first(text: &str) -> String {
@@ -756,7 +755,6 @@ fn rests_on_examples(model: &crate::model::Model, rules: &ListRules, result: &Li
             || model.year(&result.area, year).and_then(|f| f.counts.get(RESIDENTS_MEASURE)).is_some_and(|f| f.example)
     })
 }
-
 
 #[cfg(test)]
 mod tests;

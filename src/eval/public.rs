@@ -91,7 +91,8 @@ impl<'a> Public<'a> {
             .filter(|r| r.series == series)
             .flat_map(|r| &r.points)
             .any(|p| p.value.is_some_and(|v| self.hides(indicator, &v).is_some()));
-        yearly || half_values(self.model, indicator, series, period).values().any(|v| self.hides(indicator, v).is_some())
+        yearly
+            || half_values(self.model, indicator, series, period).values().any(|v| self.hides(indicator, v).is_some())
     }
 
     /// Whether the value an evaluation judged may be published: a yearly
@@ -108,4 +109,3 @@ impl<'a> Public<'a> {
         value.is_some_and(|v| self.hides(indicator, &v).is_some())
     }
 }
-

@@ -180,13 +180,15 @@ pub fn trend(model: &Model, indicator: &Indicator, last_year: u16) -> Trend {
         for (i, point) in row.points.iter_mut().enumerate() {
             let Some(now) = values[i] else { continue };
             if i > 0
-                && let Some(prev) = values[i - 1] {
-                    point.vs_previous = Some(Change::between(point.year - 1, prev, now));
-                }
+                && let Some(prev) = values[i - 1]
+            {
+                point.vs_previous = Some(Change::between(point.year - 1, prev, now));
+            }
             if let (Some(base_year), Some(base)) = (indicator.base_year, base)
-                && point.year > base_year {
-                    point.vs_base = Some(Change::between(base_year, base, now));
-                }
+                && point.year > base_year
+            {
+                point.vs_base = Some(Change::between(base_year, base, now));
+            }
         }
     }
     let has_value = |y: u16| rows.iter().any(|r| r.at(y).is_some_and(|p| p.value.is_some()));
@@ -230,10 +232,22 @@ pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) 
         }
         Calc::Count { measure } => {
             if let Some(c) = fig.counts.get(measure) {
-                return Ok(Value { value: c.value, parts: Some((c.value, Decimal::ONE)), example: c.example, origin: Origin::Observed, smallest: None });
+                return Ok(Value {
+                    value: c.value,
+                    parts: Some((c.value, Decimal::ONE)),
+                    example: c.example,
+                    origin: Origin::Observed,
+                    smallest: None,
+                });
             }
             if let Some(v) = fig.values.get(&indicator.id) {
-                return Ok(Value { value: v.value, parts: Some((v.value, Decimal::ONE)), example: v.example, origin: Origin::Given, smallest: None });
+                return Ok(Value {
+                    value: v.value,
+                    parts: Some((v.value, Decimal::ONE)),
+                    example: v.example,
+                    origin: Origin::Given,
+                    smallest: None,
+                });
             }
             match &fig.halves {
                 [Some(h1), Some(h2)] => match (h1.get(measure), h2.get(measure)) {

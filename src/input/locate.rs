@@ -64,10 +64,8 @@ impl Locator {
         let mut locator = Locator::default();
         let mut stack: Vec<Frame> = Vec::new();
         for item in Parser::new_from_str(text) {
-            let (event, span) = item.map_err(|e: ScanError| SyntaxError {
-                pos: pos(e.marker()),
-                message: e.info().to_string(),
-            })?;
+            let (event, span) =
+                item.map_err(|e: ScanError| SyntaxError { pos: pos(e.marker()), message: e.info().to_string() })?;
             let at = pos(&span.start);
             match event {
                 Event::Scalar(value, ..) => {
@@ -76,10 +74,9 @@ impl Locator {
                     }
                     locator.place_value(&mut stack, at);
                 }
-                Event::Alias(_)
-                    if !locator.take_key(&mut stack, "*", at) => {
-                        locator.place_value(&mut stack, at);
-                    }
+                Event::Alias(_) if !locator.take_key(&mut stack, "*", at) => {
+                    locator.place_value(&mut stack, at);
+                }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     // A collection used as a key is not supported by the data
                     // format; index it under a placeholder key.

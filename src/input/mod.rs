@@ -119,7 +119,12 @@ fn read<T: for<'de> Deserialize<'de>>(path: &Path, rel: String, diags: &mut Diag
 }
 
 /// Parses YAML text into `T`, reporting every problem with its position.
-pub fn parse<T: for<'de> Deserialize<'de>>(path: &Path, rel: String, text: &str, diags: &mut Diagnostics) -> Option<Source<T>> {
+pub fn parse<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    rel: String,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<Source<T>> {
     let locator = match Locator::new(text) {
         Ok(l) => l,
         Err(e) => {
@@ -132,7 +137,10 @@ pub fn parse<T: for<'de> Deserialize<'de>>(path: &Path, rel: String, text: &str,
             diags.error(
                 path,
                 Some(d.again),
-                format!("nøglen «{}» står to gange (første gang i linje {}); hver nøgle må kun stå én gang", d.key, d.first.line),
+                format!(
+                    "nøglen «{}» står to gange (første gang i linje {}); hver nøgle må kun stå én gang",
+                    d.key, d.first.line
+                ),
             );
         }
         return None;
@@ -155,12 +163,20 @@ fn translate_serde_error(message: &str) -> String {
         None => message,
     };
     // yaml_serde names the path of a nested problem first: `antal: invalid type: ...`.
-    const PHRASES: [&str; 6] =
-        ["unknown field ", "missing field ", "duplicate field ", "invalid type: ", "invalid value: ", "data did not match"];
+    const PHRASES: [&str; 6] = [
+        "unknown field ",
+        "missing field ",
+        "duplicate field ",
+        "invalid type: ",
+        "invalid value: ",
+        "data did not match",
+    ];
     if let Some((path, rest)) = message.split_once(": ")
-        && !PHRASES.iter().any(|p| message.starts_with(p)) && PHRASES.iter().any(|p| rest.starts_with(p)) {
-            return format!("i «{path}»: {}", translate_serde_error(rest));
-        }
+        && !PHRASES.iter().any(|p| message.starts_with(p))
+        && PHRASES.iter().any(|p| rest.starts_with(p))
+    {
+        return format!("i «{path}»: {}", translate_serde_error(rest));
+    }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let field = field.trim_matches('`');

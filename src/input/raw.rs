@@ -129,7 +129,8 @@ impl<'de> Deserialize<'de> for RawApplies {
                 Ok(RawApplies::Id(v.to_string()))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawApplies, A::Error> {
-                RawOwnRule::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|o| RawApplies::Own(Box::new(o)))
+                RawOwnRule::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|o| RawApplies::Own(Box::new(o)))
             }
         }
         d.deserialize_any(V)
@@ -388,4 +389,3 @@ pub struct RawBudgetLine {
     #[serde(rename = "forbrug", default)]
     pub spent: BTreeMap<String, RawNumber>,
 }
-

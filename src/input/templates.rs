@@ -44,7 +44,10 @@ impl Templates {
             DEFAULTS
                 .iter()
                 .map(|(name, text)| {
-                    (name.to_string(), Template { text: text.to_string(), origin: PathBuf::from(format!("(indbygget)/{name}")) })
+                    (
+                        name.to_string(),
+                        Template { text: text.to_string(), origin: PathBuf::from(format!("(indbygget)/{name}")) },
+                    )
                 })
                 .collect(),
         )

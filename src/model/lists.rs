@@ -8,7 +8,6 @@ use super::{Cmp, Date};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-
 /// The validated rule sets.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListRules {

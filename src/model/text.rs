@@ -77,11 +77,7 @@ pub fn format_da_as_written(value: Decimal) -> String {
 /// Formats a signed change with an explicit `+` for increases (`+4,2`, `-1,0`).
 pub fn format_change_da(value: Decimal, decimals: u32) -> String {
     let text = format_da(value, decimals);
-    if round(value, decimals) > Decimal::ZERO {
-        format!("+{text}")
-    } else {
-        text
-    }
+    if round(value, decimals) > Decimal::ZERO { format!("+{text}") } else { text }
 }
 
 /// `A`, `A og B`, `A, B og C`.

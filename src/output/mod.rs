@@ -14,7 +14,10 @@ use std::path::{Path, PathBuf};
 
 /// Writes all outputs into `out_dir`, creating it if needed. Returns the
 /// outputs (relative paths) whose files already held exactly these bytes.
-pub fn write_all<'a>(out_dir: &Path, outputs: impl IntoIterator<Item = &'a Output>) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
+pub fn write_all<'a>(
+    out_dir: &Path,
+    outputs: impl IntoIterator<Item = &'a Output>,
+) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
     let mut unchanged = Vec::new();
     for output in outputs {
         let target = out_dir.join(&output.rel);

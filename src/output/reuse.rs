@@ -97,7 +97,10 @@ impl Record {
             .iter()
             .filter(|f| !next.hjemmeside.contains(f))
             .map(PathBuf::from)
-            .filter(|p| p.starts_with(crate::present::site::SITE_DIR) && p.components().all(|c| matches!(c, std::path::Component::Normal(_))))
+            .filter(|p| {
+                p.starts_with(crate::present::site::SITE_DIR)
+                    && p.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+            })
             .collect()
     }
 
@@ -128,7 +131,8 @@ mod tests {
 
     #[test]
     fn only_site_files_the_next_build_no_longer_makes_are_stale() {
-        let files = ["site/index.html", "site/sydbyen.html", "site/../plan.yaml", "statusrapport-2018-h1.pdf", "/etc/passwd"];
+        let files =
+            ["site/index.html", "site/sydbyen.html", "site/../plan.yaml", "statusrapport-2018-h1.pdf", "/etc/passwd"];
         let last = Record { hjemmeside: files.map(String::from).to_vec(), ..Record::default() };
         let mut next = Record::default();
         next.set_site([Path::new("site/index.html"), Path::new("site/sydbyen-vest.html")]);

@@ -10,10 +10,10 @@
 //! requirement per year is a dotted line in its series' colour, with a short
 //! bar at each year, running to the end of the plan.
 
-use crate::eval::values::Trend;
 use crate::eval::goals::CriterionResult;
-use crate::model::{Indicator, SeriesKind};
+use crate::eval::values::Trend;
 use crate::model::text::format_da;
+use crate::model::{Indicator, SeriesKind};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -85,13 +85,24 @@ fn line_style(kind: SeriesKind, index_in_kind: usize) -> LineStyle {
 }
 
 /// Draws a marker of `size` (its half-width in pixels) centred on `(x, y)`.
-fn draw_marker<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, marker: Marker, (x, y): (i32, i32), size: i32, colour: RGBColor) {
+fn draw_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    marker: Marker,
+    (x, y): (i32, i32),
+    size: i32,
+    colour: RGBColor,
+) {
     let style = colour.filled();
     let _ = match marker {
         Marker::Circle => area.draw(&Circle::new((x, y), size, style)),
         Marker::Square => area.draw(&Rectangle::new([(x - size, y - size), (x + size, y + size)], style)),
-        Marker::Triangle => area.draw(&Polygon::new(vec![(x, y - size - 1), (x + size + 1, y + size), (x - size - 1, y + size)], style)),
-        Marker::Diamond => area.draw(&Polygon::new(vec![(x, y - size - 1), (x + size + 1, y), (x, y + size + 1), (x - size - 1, y)], style)),
+        Marker::Triangle => {
+            area.draw(&Polygon::new(vec![(x, y - size - 1), (x + size + 1, y + size), (x - size - 1, y + size)], style))
+        }
+        Marker::Diamond => area.draw(&Polygon::new(
+            vec![(x, y - size - 1), (x + size + 1, y), (x, y + size + 1), (x - size - 1, y)],
+            style,
+        )),
     };
 }
 
@@ -170,7 +181,11 @@ fn shown_rows(trend: &Trend) -> impl Iterator<Item = &crate::eval::values::Row> 
 }
 
 /// Draws a line through `coords`, dashed or solid as its style says.
-fn draw_line<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, coords: Vec<(i32, i32)>, style: LineStyle) {
+fn draw_line<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    coords: Vec<(i32, i32)>,
+    style: LineStyle,
+) {
     let stroke = style.colour.stroke_width(style.width);
     let _ = if style.dashed {
         area.draw(&DashedPathElement::new(coords, 7, 5, stroke))
@@ -194,10 +209,8 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
         })
         .collect();
     // Each target with its series' style.
-    let targets: Vec<(&TargetLine, LineStyle)> = targets
-        .iter()
-        .filter_map(|t| rows.iter().position(|r| r.series == t.series).map(|i| (t, styles[i])))
-        .collect();
+    let targets: Vec<(&TargetLine, LineStyle)> =
+        targets.iter().filter_map(|t| rows.iter().position(|r| r.series == t.series).map(|i| (t, styles[i]))).collect();
     let mut years = trend.years.clone();
     years.extend(targets.iter().flat_map(|(t, _)| t.points.iter().map(|(y, _)| *y)));
     years.sort_unstable();
@@ -209,7 +222,8 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
         style: LineStyle,
         target: bool,
     }
-    let mut entries: Vec<Entry> = rows.iter().zip(&styles).map(|(r, s)| Entry { name: &r.name, style: *s, target: false }).collect();
+    let mut entries: Vec<Entry> =
+        rows.iter().zip(&styles).map(|(r, s)| Entry { name: &r.name, style: *s, target: false }).collect();
     if !targets.is_empty() {
         let style = LineStyle { colour: AXIS, width: 2, dashed: false, marker: Marker::Circle };
         entries.push(Entry { name: "Mål (krav pr. år)", style, target: true });
@@ -264,7 +278,8 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
             let _ = root.draw(&Text::new(format_da(tick, decimals), (PLOT_LEFT - 8, ty), label_style));
             tick += step;
         }
-        let _ = root.draw(&PathElement::new(vec![(PLOT_LEFT, plot_bottom), (PLOT_RIGHT, plot_bottom)], AXIS.stroke_width(1)));
+        let _ = root
+            .draw(&PathElement::new(vec![(PLOT_LEFT, plot_bottom), (PLOT_RIGHT, plot_bottom)], AXIS.stroke_width(1)));
         for year in &years {
             let label_style = font(12, AXIS).pos(Pos::new(HPos::Center, VPos::Top));
             let _ = root.draw(&Text::new(year.to_string(), (x_of(*year), plot_bottom + 8), label_style));
@@ -281,7 +296,8 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
     });
     let mut dotted = String::new();
     for (target, style) in targets.iter().filter(|(t, _)| t.points.len() > 1) {
-        let points: Vec<String> = target.points.iter().map(|(year, v)| format!("{},{}", x_of(*year), y_of(*v))).collect();
+        let points: Vec<String> =
+            target.points.iter().map(|(year, v)| format!("{},{}", x_of(*year), y_of(*v))).collect();
         let RGBColor(r, g, b) = style.colour;
         dotted.push_str(&format!(
             "<polyline fill=\"none\" stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\" stroke-dasharray=\"2 4\" points=\"{}\"/>\n",
@@ -352,8 +368,11 @@ pub fn alt_text(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) ->
         (Some(a), _) => format!(" {a}"),
         _ => String::new(),
     };
-    let mut text =
-        format!("Linjediagram: {}{span} for {}.", indicator.name.to_lowercase(), crate::model::text::join_names(&names));
+    let mut text = format!(
+        "Linjediagram: {}{span} for {}.",
+        indicator.name.to_lowercase(),
+        crate::model::text::join_names(&names)
+    );
     let words: Vec<&str> = targets.iter().map(|t| t.words.as_str()).collect();
     if !words.is_empty() {
         text.push_str(&format!(" Prikket linje viser målet pr. år: {}.", crate::model::text::join_names(&words)));

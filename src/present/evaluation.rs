@@ -8,7 +8,8 @@ use crate::model::Model;
 use crate::model::text::join_names;
 use crate::present::charts;
 use crate::present::report::{
-    CountView, CriterionView, IndicatorView, PeriodView, PlanView, StatusMark, criterion_view, indicator_view, plan_view,
+    CountView, CriterionView, IndicatorView, PeriodView, PlanView, StatusMark, criterion_view, indicator_view,
+    plan_view,
 };
 use serde::Serialize;
 
@@ -98,7 +99,8 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
             .rows
             .iter()
             .filter_map(|r| {
-                let years: Vec<String> = r.points.iter().filter(|p| p.value.is_none()).map(|p| p.year.to_string()).collect();
+                let years: Vec<String> =
+                    r.points.iter().filter(|p| p.value.is_none()).map(|p| p.year.to_string()).collect();
                 let years: Vec<&str> = years.iter().map(String::as_str).collect();
                 (!years.is_empty()).then(|| format!("{}: {}", r.name, join_names(&years)))
             })
@@ -136,7 +138,10 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
         aar: period.last_full_year().to_string(),
         datadato: model.plan.data_date.danish(),
         eksempeldata,
-        status_antal: goals::count(results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect(),
+        status_antal: goals::count(results)
+            .into_iter()
+            .map(|(s, antal)| CountView { status: s.into(), antal })
+            .collect(),
         kriterier,
         indikatorer,
         charts,

@@ -2,15 +2,15 @@
 //! Danish way, ready to hand to a template as JSON. Templates only lay it
 //! out; they never compute or format numbers themselves.
 
-use crate::present::charts;
-use crate::eval::values::{Change, Origin, Point, Trend, Value};
-use crate::model::text::join_names;
-use crate::eval::goals::{self, CriterionResult};
-use crate::eval::lists;
-use crate::model::{Calc, GoalStatus, Indicator, Model, SeriesKind};
-use crate::model::text::{format_change_da, format_da};
 use crate::eval::Evaluated;
 use crate::eval::budget::BudgetTotals;
+use crate::eval::goals::{self, CriterionResult};
+use crate::eval::lists;
+use crate::eval::values::{Change, Origin, Point, Trend, Value};
+use crate::model::text::join_names;
+use crate::model::text::{format_change_da, format_da};
+use crate::model::{Calc, GoalStatus, Indicator, Model, SeriesKind};
+use crate::present::charts;
 use crate::present::words;
 use serde::Serialize;
 
@@ -358,7 +358,8 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
     any_example |= status.is_some_and(|s| s.example);
     let previous = period.previous();
     let aendringer = changes(model, &evaluated.previous, results);
-    let status_antal = goals::count(results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
+    let status_antal =
+        goals::count(results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
     let indsatsomraader = focus_views(model, status, results);
     any_example |= results.iter().flat_map(|r| &r.evaluations).any(|e| e.example);
     let listekriterier = list_views(model, &evaluated.lists);
@@ -408,7 +409,8 @@ fn changes(model: &Model, before: &[CriterionResult], now: &[CriterionResult]) -
         before.iter().zip(now).filter(|(b, n)| b.status != n.status && n.status != GoalStatus::NotMeasured).collect();
     // A criterion is named by its indicator, or by its own words where
     // another changed criterion is measured on the same indicator.
-    let indicator_name = |n: &CriterionResult| n.indicator.as_deref().and_then(|id| model.indicator(id)).map(|i| i.name.clone());
+    let indicator_name =
+        |n: &CriterionResult| n.indicator.as_deref().and_then(|id| model.indicator(id)).map(|i| i.name.clone());
     let label = |n: &CriterionResult| match indicator_name(n) {
         Some(name) if pairs.iter().filter(|(_, m)| indicator_name(m).as_ref() == Some(&name)).count() == 1 => name,
         _ => first_words(&n.text, 10),
@@ -479,7 +481,11 @@ pub(crate) fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &Cri
     CriterionView {
         id: c.id.clone(),
         tekst: c.text.clone(),
-        aktivitet: c.activity.as_deref().and_then(|id| model.activities.iter().find(|a| a.id == id)).map(|a| a.name.clone()),
+        aktivitet: c
+            .activity
+            .as_deref()
+            .and_then(|id| model.activities.iter().find(|a| a.id == id))
+            .map(|a| a.name.clone()),
         status: r.status.into(),
         resultater: r
             .evaluations
@@ -499,7 +505,10 @@ pub(crate) fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &Cri
                 }
             })
             .collect(),
-        vurdering: r.assessment.clone().filter(|_| r.evaluations.iter().any(|e| e.rule != crate::model::Rule::Qualitative)),
+        vurdering: r
+            .assessment
+            .clone()
+            .filter(|_| r.evaluations.iter().any(|e| e.rule != crate::model::Rule::Qualitative)),
         datakilde: c.source.clone(),
     }
 }
@@ -555,11 +564,22 @@ fn budget_view(t: &BudgetTotals) -> BudgetView {
     let mut raekker: Vec<BudgetRowView> = t
         .sections
         .iter()
-        .map(|s| BudgetRowView { navn: s.name.clone(), celler: s.per_year.iter().map(|v| tkr(*v)).collect(), i_alt: tkr(s.total), total: false })
+        .map(|s| BudgetRowView {
+            navn: s.name.clone(),
+            celler: s.per_year.iter().map(|v| tkr(*v)).collect(),
+            i_alt: tkr(s.total),
+            total: false,
+        })
         .collect();
-    raekker.push(BudgetRowView { navn: "I alt".into(), celler: t.per_year.iter().map(|v| tkr(*v)).collect(), i_alt: tkr(t.total), total: true });
+    raekker.push(BudgetRowView {
+        navn: "I alt".into(),
+        celler: t.per_year.iter().map(|v| tkr(*v)).collect(),
+        i_alt: tkr(t.total),
+        total: true,
+    });
     let share = |v: rust_decimal::Decimal| {
-        v.checked_div(t.financing.total).map_or(String::new(), |q| format!(" ({} %)", format_da(q * rust_decimal::Decimal::ONE_HUNDRED, 1)))
+        v.checked_div(t.financing.total)
+            .map_or(String::new(), |q| format!(" ({} %)", format_da(q * rust_decimal::Decimal::ONE_HUNDRED, 1)))
     };
     let finansiering = t
         .financing
@@ -578,10 +598,21 @@ fn budget_view(t: &BudgetTotals) -> BudgetView {
             format!("Forbrug {}{halves}: {} t.kr. af et budget på {} t.kr.{pct}", s.year, tkr(s.spent), tkr(s.budget))
         })
         .collect();
-    BudgetView { aar: t.years.iter().map(u16::to_string).collect(), raekker, finansiering, forbrug, eksempel: t.example }
+    BudgetView {
+        aar: t.years.iter().map(u16::to_string).collect(),
+        raekker,
+        finansiering,
+        forbrug,
+        eksempel: t.example,
+    }
 }
 
-pub(crate) fn indicator_view(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[charts::TargetLine]) -> IndicatorView {
+pub(crate) fn indicator_view(
+    model: &Model,
+    indicator: &Indicator,
+    trend: &Trend,
+    targets: &[charts::TargetLine],
+) -> IndicatorView {
     let d = indicator.decimals;
     let cell = |p: Option<&Point>| match p.and_then(|p| p.value) {
         Some(v) => CellView { tekst: format_da(v.value, shown_decimals(indicator, &v)), eksempel: v.example },

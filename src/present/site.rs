@@ -12,15 +12,15 @@
 //! always text; the only markup passed through unescaped is the chart SVG
 //! that Plotters writes (Plotters escapes the text in it).
 
-use crate::present::charts::{self, TargetLine};
-use crate::eval::values::{Trend, Value};
-use crate::eval::goals::{self, CriterionResult, Evaluation};
-use crate::model::{Indicator, Model, Period, SeriesKind};
-use crate::model::text::format_da;
-use crate::present::report::{self, CountView, PeriodView, PlanView, StatusMark};
 use crate::eval::Evaluated;
+use crate::eval::goals::{self, CriterionResult, Evaluation};
 use crate::eval::public::{Hidden, Public};
+use crate::eval::values::{Trend, Value};
+use crate::model::text::format_da;
 use crate::model::text::join_names;
+use crate::model::{Indicator, Model, Period, SeriesKind};
+use crate::present::charts::{self, TargetLine};
+use crate::present::report::{self, CountView, PeriodView, PlanView, StatusMark};
 use serde::Serialize;
 
 /// The folder under `out/` the site is written to.
@@ -250,7 +250,8 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
     // Indicators with a trend to show: three years or more, as in the statusrapport.
     let shown: Vec<(&Indicator, &Trend)> =
         model.indicators.iter().zip(trends).filter(|(_, t)| t.years.len() >= report::MIN_TREND_YEARS).collect();
-    eksempeldata |= shown.iter().any(|(_, t)| t.rows.iter().flat_map(|r| &r.points).any(|p| p.value.is_some_and(|v| v.example)));
+    eksempeldata |=
+        shown.iter().any(|(_, t)| t.rows.iter().flat_map(|r| &r.points).any(|p| p.value.is_some_and(|v| v.example)));
 
     let site = SiteView {
         plan: report::plan_view(model),
@@ -270,16 +271,21 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
     let headline: Vec<FigureView> = shown
         .iter()
         .filter(|(i, _)| i.headline)
-        .map(|(i, t)| figure_view(&public, &results, i, t, None, period))
+        .map(|(i, t)| figure_view(&public, results, i, t, None, period))
         .collect();
     let status_antal: Vec<CountView> =
-        goals::count(&results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
-    page("site/index.html", "index.html".into(), PageData::Index { site: site.clone(), side: "index", noegletal: headline, status_antal });
+        goals::count(results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
+    page(
+        "site/index.html",
+        "index.html".into(),
+        PageData::Index { site: site.clone(), side: "index", noegletal: headline, status_antal },
+    );
 
     // One page per area: its indicators, and the activities' status.
     let activities = activity_statuses(model, period);
     for area in &areas {
-        let figures: Vec<FigureView> = shown.iter().map(|(i, t)| figure_view(&public, &results, i, t, Some(&area.id), period)).collect();
+        let figures: Vec<FigureView> =
+            shown.iter().map(|(i, t)| figure_view(&public, results, i, t, Some(&area.id), period)).collect();
         page(
             "site/omraade.html",
             area.fil.clone(),
@@ -305,7 +311,11 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         .collect();
     let uden_diskretion: Vec<String> =
         model.measures.iter().filter(|m| !m.suppress_small).map(|m| m.name.clone()).collect();
-    page("site/metode.html", "metode.html".into(), PageData::Method { site, side: "metode", indikatorer: metode, uden_diskretion });
+    page(
+        "site/metode.html",
+        "metode.html".into(),
+        PageData::Method { site, side: "metode", indikatorer: metode, uden_diskretion },
+    );
     pages
 }
 
@@ -320,7 +330,10 @@ fn description(model: &Model) -> String {
     let focus: Vec<String> = model.focus_areas.iter().map(|f| f.name.to_lowercase()).collect();
     let mut second = format!("Den løber fra {} til {}", plan.start.danish(), plan.end.danish());
     if !focus.is_empty() {
-        second.push_str(&format!(" og arbejder med {}", join_names(&focus.iter().map(String::as_str).collect::<Vec<_>>())));
+        second.push_str(&format!(
+            " og arbejder med {}",
+            join_names(&focus.iter().map(String::as_str).collect::<Vec<_>>())
+        ));
     }
     format!("{first}. {second}.")
 }
@@ -337,7 +350,6 @@ fn public_text(public: &Public, indicator: &Indicator, value: Option<&Value>) ->
     }
 }
 
-
 /// An indicator's chart, table and goals, for all series or for one area
 /// (with *samlet* and the references beside it).
 fn figure_view(
@@ -353,13 +365,22 @@ fn figure_view(
         trend.rows.retain(|r| r.kind != SeriesKind::Area || r.series == area);
     }
     let public_trend = public.trend(indicator, &trend);
-    let hidden_series: Vec<&str> =
-        trend.rows.iter().map(|r| r.series.as_str()).filter(|s| public.series_hidden(indicator, &trend, s, period)).collect();
+    let hidden_series: Vec<&str> = trend
+        .rows
+        .iter()
+        .map(|r| r.series.as_str())
+        .filter(|s| public.series_hidden(indicator, &trend, s, period))
+        .collect();
     let skjult = !hidden_series.is_empty();
     let mut targets: Vec<TargetLine> = charts::target_lines(results, indicator, &public_trend);
     targets.retain(|t| !hidden_series.contains(&t.series.as_str()));
     let svg = charts::line_chart(&public_trend, &targets);
-    let graf = chart_view(&format!("graf-{}", indicator.id), &indicator.name, &charts::alt_text(indicator, &public_trend, &targets), &svg);
+    let graf = chart_view(
+        &format!("graf-{}", indicator.id),
+        &indicator.name,
+        &charts::alt_text(indicator, &public_trend, &targets),
+        &svg,
+    );
     let tabel = TableView {
         aar: trend.years.iter().map(u16::to_string).collect(),
         raekker: trend
@@ -368,7 +389,11 @@ fn figure_view(
             .map(|r| TableRow {
                 navn: r.name.clone(),
                 slags: report::kind_name(r.kind),
-                celler: trend.years.iter().map(|&y| public_text(public, indicator, r.at(y).and_then(|p| p.value.as_ref()))).collect(),
+                celler: trend
+                    .years
+                    .iter()
+                    .map(|&y| public_text(public, indicator, r.at(y).and_then(|p| p.value.as_ref())))
+                    .collect(),
             })
             .collect(),
     };
@@ -378,19 +403,19 @@ fn figure_view(
         let requirement_hidden = hidden_series.contains(&e.series.as_str());
         let fmt = |v| report::goal_figure(Some(indicator), v, e.decimals);
         GoalView {
-                serie: e.name.clone(),
-                status: e.status.into(),
-                periode: e.when.clone().unwrap_or_else(|| DASH.into()),
-                vaerdi: match e.value {
-                    _ if hidden => HIDDEN.into(),
-                    Some(v) => fmt(v),
-                    None => DASH.into(),
-                },
-                krav: match e.requirement {
-                    _ if requirement_hidden => HIDDEN.into(),
-                    Some(q) => format!("{} {}", q.cmp.danish(), fmt(q.value)),
-                    None => DASH.into(),
-                },
+            serie: e.name.clone(),
+            status: e.status.into(),
+            periode: e.when.clone().unwrap_or_else(|| DASH.into()),
+            vaerdi: match e.value {
+                _ if hidden => HIDDEN.into(),
+                Some(v) => fmt(v),
+                None => DASH.into(),
+            },
+            krav: match e.requirement {
+                _ if requirement_hidden => HIDDEN.into(),
+                Some(q) => format!("{} {}", q.cmp.danish(), fmt(q.value)),
+                None => DASH.into(),
+            },
         }
     };
     let maal = results
@@ -444,10 +469,7 @@ fn activity_statuses(model: &Model, period: Period) -> Vec<FocusActivities> {
                 .map(|a| ActivityStatus {
                     navn: a.name.clone(),
                     beskrivelse: a.description.clone(),
-                    status: status
-                        .and_then(|s| s.activities.get(&a.id))
-                        .map(|t| paragraphs(t))
-                        .unwrap_or_default(),
+                    status: status.and_then(|s| s.activities.get(&a.id)).map(|t| paragraphs(t)).unwrap_or_default(),
                 })
                 .collect(),
         })

@@ -6,16 +6,17 @@
 //! (`"30.65"`), unrounded, so that nothing is lost to floating point. Years
 //! are JSON numbers; half-years are strings (`"2018-H2"`).
 
+use crate::eval::Evaluated;
 use crate::eval::budget::BudgetTotals;
-use crate::eval::values::{Change, Origin, Value};
-use std::collections::BTreeMap;
 use crate::eval::goals::{self, CriterionResult};
 use crate::eval::lists::ModelListResult;
+use crate::eval::projection;
+use crate::eval::values::{Change, Origin, Value};
 use crate::model::{Calc, Model, Period, SeriesKind};
-use rust_decimal::Decimal;
-use crate::eval::Evaluated;
 use crate::present::words;
+use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// The version of the file's shape.
 pub const FORMAT: &str = "helhed-tal/1";
@@ -199,10 +200,11 @@ pub fn tal(model: &Model, evaluated: &Evaluated) -> Tal {
                 .rows
                 .iter()
                 .map(|row| {
-                    let values: BTreeMap<u16, Value> = row.points.iter().filter_map(|p| p.value.map(|v| (p.year, v))).collect();
+                    let values: BTreeMap<u16, Value> =
+                        row.points.iter().filter_map(|p| p.value.map(|v| (p.year, v))).collect();
                     let latest = values.keys().next_back().copied();
                     let points: Vec<(u16, Decimal)> =
-                        values.iter().rev().take(goals::TREND_YEARS).map(|(y, v)| (*y, v.value)).rev().collect();
+                        values.iter().rev().take(projection::TREND_YEARS).map(|(y, v)| (*y, v.value)).rev().collect();
                     SeriesFigures {
                         id: row.series.clone(),
                         navn: row.name.clone(),
@@ -220,10 +222,13 @@ pub fn tal(model: &Model, evaluated: &Evaluated) -> Tal {
                                 ændring_fra_basis: p.vs_base.map(Into::into),
                             })
                             .collect(),
-                        toårsgennemsnit: latest
-                            .and_then(|y| goals::two_year_average(&values, y).map(|v| YearValue { år: y, value: v })),
-                        tendens: goals::least_squares(&points)
-                            .map(|(slope, _, _)| TrendLine { år: points.iter().map(|(y, _)| *y).collect(), hældning: slope }),
+                        toårsgennemsnit: latest.and_then(|y| {
+                            projection::two_year_average(&values, y).map(|v| YearValue { år: y, value: v })
+                        }),
+                        tendens: projection::least_squares(&points).map(|(slope, _, _)| TrendLine {
+                            år: points.iter().map(|(y, _)| *y).collect(),
+                            hældning: slope,
+                        }),
                     }
                 })
                 .collect();

@@ -15,7 +15,9 @@ pub fn missing(model: &Model, reason: &Missing) -> String {
             if !without_denominator.is_empty() {
                 let den = denominator.as_deref().map_or_else(|| "antal".into(), |d| measure_name(model, d));
                 reasons.push(if *all {
-                    format!("alle områder har kun en oplyst værdi uden antal {den}, så værdierne kan ikke vægtes sammen")
+                    format!(
+                        "alle områder har kun en oplyst værdi uden antal {den}, så værdierne kan ikke vægtes sammen"
+                    )
                 } else {
                     format!(
                         "{} har kun en oplyst værdi uden antal {den}, så den kan ikke vægtes",

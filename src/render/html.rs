@@ -19,7 +19,11 @@ pub fn render(pages: &[Page], templates: &Templates) -> Result<Vec<Output>, Diag
     for page in pages {
         let ctx = Value::from_serialize(&page.data);
         match env.get_template(page.template).and_then(|t| t.render(ctx)) {
-            Ok(html) => outputs.push(Output { rel: PathBuf::from(SITE_DIR).join(&page.file), bytes: html.into_bytes(), pages: None }),
+            Ok(html) => outputs.push(Output {
+                rel: PathBuf::from(SITE_DIR).join(&page.file),
+                bytes: html.into_bytes(),
+                pages: None,
+            }),
             Err(e) => diags.push(template_error(templates, &e)),
         }
     }

@@ -8,11 +8,11 @@
 pub mod html;
 pub mod world;
 
-use crate::model::diag::{Diagnostic, Diagnostics, Pos};
-use crate::model::Date;
-use std::path::PathBuf;
 use crate::input::templates::Templates;
+use crate::model::Date;
+use crate::model::diag::{Diagnostic, Diagnostics, Pos};
 use std::hash::Hash;
+use std::path::PathBuf;
 use std::sync::LazyLock;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -83,8 +83,11 @@ impl Job<'_> {
     /// [`crate::output::reuse`]): the templates, the data, the charts, the date and
     /// the identifier, with this program's identity.
     pub fn fingerprint(&self, templates: &Templates) -> Option<u128> {
-        let typst_templates: Vec<(&String, &str)> =
-            templates.iter().filter(|(name, _)| name.ends_with(".typ")).map(|(name, t)| (name, t.text.as_str())).collect();
+        let typst_templates: Vec<(&String, &str)> = templates
+            .iter()
+            .filter(|(name, _)| name.ends_with(".typ"))
+            .map(|(name, t)| (name, t.text.as_str()))
+            .collect();
         let date = (self.date.year, self.date.month, self.date.day);
         fingerprint(&(self.template, typst_templates, &self.data, &self.files, date, &self.ident))
     }
@@ -181,7 +184,8 @@ fn convert(world: &ReportWorld, templates: &Templates, d: &SourceDiagnostic) -> 
     }
     let message = if d.message.contains("PDF/UA-1 error: missing alt text") {
         // The accessibility check every document must pass: say it in Danish.
-        "tilgængelighed (PDF/UA-1): et billede eller en formel mangler alt-tekst; giv den fx image(..., alt: ind.alt)".to_string()
+        "tilgængelighed (PDF/UA-1): et billede eller en formel mangler alt-tekst; giv den fx image(..., alt: ind.alt)"
+            .to_string()
     } else {
         let mut message = format!("Typst: {}", d.message);
         for hint in &d.hints {

@@ -3,10 +3,10 @@
 //! totals, in `eval::checks`.
 
 use super::{check_text, known, list, number};
-use crate::model::budget::{Budget, FundingSource, Line, Section};
-use crate::model::diag::Diagnostics;
 use crate::input::Source;
 use crate::input::raw::{RawBudgetFile, RawNumber};
+use crate::model::budget::{Budget, FundingSource, Line, Section};
+use crate::model::diag::Diagnostics;
 use crate::model::text::format_da_as_written;
 use crate::model::{Model, Period};
 use rust_decimal::Decimal;
@@ -21,7 +21,11 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
         let pos = src.locator.value(path);
         let v = number(file, pos, raw, diags)?;
         if v < Decimal::ZERO {
-            diags.error(file, pos, format!("beløbet {} er negativt; budgettet skrives med positive beløb i t.kr.", raw.0));
+            diags.error(
+                file,
+                pos,
+                format!("beløbet {} er negativt; budgettet skrives med positive beløb i t.kr.", raw.0),
+            );
             return None;
         }
         Some(v)
@@ -34,7 +38,10 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
                 diags.error(
                     file,
                     src.locator.key(&p),
-                    format!("ukendt finansieringskilde «{key}»; kilderne er {}", list(FundingSource::ALL.iter().map(|s| s.key()))),
+                    format!(
+                        "ukendt finansieringskilde «{key}»; kilderne er {}",
+                        list(FundingSource::ALL.iter().map(|s| s.key()))
+                    ),
                 );
                 continue;
             };
@@ -50,13 +57,14 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
         let si = i.to_string();
         check_text(file, src.locator.value(&["afsnit", &si, "navn"]), "navn", &raw_section.navn, diags);
         if let Some(f) = &raw_section.focus_area
-            && !model.focus_areas.iter().any(|x| &x.id == f) {
-                diags.error(
-                    file,
-                    src.locator.value(&["afsnit", &si, "indsatsområde"]),
-                    format!("ukendt indsatsområde «{f}»; kendte: {}", list(model.focus_areas.iter().map(|x| &x.id))),
-                );
-            }
+            && !model.focus_areas.iter().any(|x| &x.id == f)
+        {
+            diags.error(
+                file,
+                src.locator.value(&["afsnit", &si, "indsatsområde"]),
+                format!("ukendt indsatsområde «{f}»; kendte: {}", list(model.focus_areas.iter().map(|x| &x.id))),
+            );
+        }
         let mut lines = Vec::new();
         for (j, raw_line) in raw_section.lines.iter().enumerate() {
             let lj = j.to_string();
@@ -65,13 +73,17 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
             };
             check_text(file, src.locator.value(&p(&at(&["navn"]))), "navn", &raw_line.navn, diags);
             if let Some(a) = &raw_line.aktivitet
-                && !model.activities.iter().any(|x| &x.id == a) {
-                    diags.error(
-                        file,
-                        src.locator.value(&p(&at(&["aktivitet"]))),
-                        format!("ukendt aktivitet «{a}»; {}", known("aktiviteter", a, model.activities.iter().map(|x| &x.id))),
-                    );
-                }
+                && !model.activities.iter().any(|x| &x.id == a)
+            {
+                diags.error(
+                    file,
+                    src.locator.value(&p(&at(&["aktivitet"]))),
+                    format!(
+                        "ukendt aktivitet «{a}»; {}",
+                        known("aktiviteter", a, model.activities.iter().map(|x| &x.id))
+                    ),
+                );
+            }
             let line_errors = diags.error_count();
             let mut expenses = BTreeMap::new();
             for (year, raw) in &raw_line.expenses {
@@ -81,7 +93,10 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
                     diags.error(
                         file,
                         src.locator.key(&p(&path)),
-                        format!("året {year} ligger uden for planperioden {}-{}", model.plan.start.year, model.plan.end.year),
+                        format!(
+                            "året {year} ligger uden for planperioden {}-{}",
+                            model.plan.start.year, model.plan.end.year
+                        ),
                     );
                     continue;
                 }
@@ -116,7 +131,11 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
                 let period = match key.parse::<Period>() {
                     Ok(period) if years.contains(&period.year) => period,
                     Ok(period) => {
-                        diags.error(file, src.locator.key(&p(&path)), format!("halvåret {} ligger uden for planperioden", period.danish()));
+                        diags.error(
+                            file,
+                            src.locator.key(&p(&path)),
+                            format!("halvåret {} ligger uden for planperioden", period.danish()),
+                        );
                         continue;
                     }
                     Err(e) => {
@@ -147,10 +166,15 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
     if diags.error_count() > errors_before {
         return None;
     }
-    Some(Budget { years, sections, example: src.content.eksempeldata, file: file.clone(), at: src.locator.key(&["afsnit"]) })
+    Some(Budget {
+        years,
+        sections,
+        example: src.content.eksempeldata,
+        file: file.clone(),
+        at: src.locator.key(&["afsnit"]),
+    })
 }
 
 fn p(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
-

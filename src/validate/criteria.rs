@@ -2,12 +2,12 @@
 //! written assessments in the status files.
 
 use super::{check_id, check_text, known, list, number};
-use crate::model::diag::{Diagnostics, Pos};
 use crate::input::Source;
 use crate::input::raw::{RawAnchor, RawApplies, RawAssessment, RawPlanFile, RawRule};
+use crate::model::diag::{Diagnostics, Pos};
 use crate::model::{
-    Activity, Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Marking, Model, Per, Rule, RuleKind, SeriesKind,
-    TOTAL_ID, Target,
+    Activity, Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Marking, Model, Per, Rule,
+    RuleKind, SeriesKind, TOTAL_ID, Target,
 };
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -54,19 +54,29 @@ pub(super) fn activities(src: &Source<RawPlanFile>, model: &Model, diags: &mut D
                 diags.error(
                     file,
                     at("indsatsområde"),
-                    format!("ukendt indsatsområde «{}»; kendte: {}", a.focus_area, list(model.focus_areas.iter().map(|f| &f.id))),
+                    format!(
+                        "ukendt indsatsområde «{}»; kendte: {}",
+                        a.focus_area,
+                        list(model.focus_areas.iter().map(|f| &f.id))
+                    ),
                 );
                 return None;
             }
             let marking = match a.markering.as_deref() {
                 None => None,
-                Some(key) => match [Marking::Direct, Marking::Indirect, Marking::LongTerm].into_iter().find(|m| m.key() == key) {
-                    Some(m) => Some(m),
-                    None => {
-                        diags.error(file, at("markering"), format!("«markering» skal være direkte, indirekte eller langsigtet, ikke «{key}»"));
-                        return None;
+                Some(key) => {
+                    match [Marking::Direct, Marking::Indirect, Marking::LongTerm].into_iter().find(|m| m.key() == key) {
+                        Some(m) => Some(m),
+                        None => {
+                            diags.error(
+                                file,
+                                at("markering"),
+                                format!("«markering» skal være direkte, indirekte eller langsigtet, ikke «{key}»"),
+                            );
+                            return None;
+                        }
                     }
-                },
+                }
             };
             let prose = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
             Some(Activity {
@@ -101,7 +111,11 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
             diags.error(
                 file,
                 at("indsatsområde"),
-                format!("ukendt indsatsområde «{}»; kendte: {}", c.focus_area, list(model.focus_areas.iter().map(|f| &f.id))),
+                format!(
+                    "ukendt indsatsområde «{}»; kendte: {}",
+                    c.focus_area,
+                    list(model.focus_areas.iter().map(|f| &f.id))
+                ),
             );
         }
         if let Some(a) = &c.aktivitet {
@@ -109,7 +123,10 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
                 None => diags.error(
                     file,
                     at("aktivitet"),
-                    format!("ukendt aktivitet «{a}»; {}", known("aktiviteter", a, model.activities.iter().map(|x| &x.id))),
+                    format!(
+                        "ukendt aktivitet «{a}»; {}",
+                        known("aktiviteter", a, model.activities.iter().map(|x| &x.id))
+                    ),
                 ),
                 Some(x) if x.focus_area != c.focus_area => diags.error(
                     file,
@@ -123,7 +140,14 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
             Some(id) => {
                 let found = model.indicator(id);
                 if found.is_none() {
-                    diags.error(file, at("indikator"), format!("ukendt indikator «{id}»; {}", known("indikatorer", id, model.indicators.iter().map(|i| &i.id))));
+                    diags.error(
+                        file,
+                        at("indikator"),
+                        format!(
+                            "ukendt indikator «{id}»; {}",
+                            known("indikatorer", id, model.indicators.iter().map(|i| &i.id))
+                        ),
+                    );
                 }
                 found
             }
@@ -132,7 +156,10 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
                 diags.error(
                     file,
                     src.locator.key(&["succeskriterier", &idx, "id"]),
-                    format!("succeskriteriet «{}» skal have en indikator (kun et kvalitativt kriterium kan være uden)", c.id),
+                    format!(
+                        "succeskriteriet «{}» skal have en indikator (kun et kvalitativt kriterium kan være uden)",
+                        c.id
+                    ),
                 );
                 None
             }
@@ -175,7 +202,8 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
                 }
                 RawApplies::Own(own) => {
                     let area_pos = src.locator.value(&["succeskriterier", &idx, "gælder", &jdx, "område"]);
-                    let path: Vec<String> = vec!["succeskriterier".into(), idx.clone(), "gælder".into(), jdx, "regel".into()];
+                    let path: Vec<String> =
+                        vec!["succeskriterier".into(), idx.clone(), "gælder".into(), jdx, "regel".into()];
                     let r = rule(src, &path, &own.regel, indicator, model, diags);
                     if is_target_series(model, &own.area, file, area_pos, diags) {
                         push(&own.area, r, area_pos, diags);
@@ -194,7 +222,10 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
             diags.error(
                 file,
                 src.locator.key(&["succeskriterier", &idx, "id"]),
-                format!("succeskriteriet «{}» skal have en indikator (kun et kvalitativt kriterium kan være uden)", c.id),
+                format!(
+                    "succeskriteriet «{}» skal have en indikator (kun et kvalitativt kriterium kan være uden)",
+                    c.id
+                ),
             );
         }
         if diags.error_count() == errors_before {
@@ -214,7 +245,13 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
 }
 
 /// Whether `id` names an area or *samlet*; reports it otherwise.
-fn is_target_series(model: &Model, id: &str, file: &std::path::Path, pos: Option<Pos>, diags: &mut Diagnostics) -> bool {
+fn is_target_series(
+    model: &Model,
+    id: &str,
+    file: &std::path::Path,
+    pos: Option<Pos>,
+    diags: &mut Diagnostics,
+) -> bool {
     match model.series(id) {
         Some(s) if s.kind != SeriesKind::Reference => true,
         _ => {
@@ -255,7 +292,11 @@ fn rule(
         return None;
     };
     let Some(kind) = RuleKind::from_key(slags) else {
-        diags.error(file, loc("slags"), format!("ukendt regel «{slags}»; reglerne er {}", list(RuleKind::ALL.map(RuleKind::key))));
+        diags.error(
+            file,
+            loc("slags"),
+            format!("ukendt regel «{slags}»; reglerne er {}", list(RuleKind::ALL.map(RuleKind::key))),
+        );
         return None;
     };
     let allowed = params(kind);
@@ -281,12 +322,20 @@ fn rule(
         if is_present && !allowed.contains(&name) {
             let takes = if allowed.is_empty() { "ingen parametre".to_string() } else { list(allowed.iter()) };
             let p: Vec<&str> = base.iter().map(String::as_str).chain([name]).collect();
-            diags.error(file, src.locator.key(&p), format!("«{name}» hører ikke til reglen «{}», som tager: {takes}", kind.key()));
+            diags.error(
+                file,
+                src.locator.key(&p),
+                format!("«{name}» hører ikke til reglen «{}», som tager: {takes}", kind.key()),
+            );
         }
     }
     let missing = |field: &str, diags: &mut Diagnostics| {
         let p: Vec<&str> = base.iter().map(String::as_str).collect();
-        diags.error(file, src.locator.key(&p).or_else(|| loc("slags")), format!("reglen «{}» mangler «{field}»", kind.key()));
+        diags.error(
+            file,
+            src.locator.key(&p).or_else(|| loc("slags")),
+            format!("reglen «{}» mangler «{field}»", kind.key()),
+        );
     };
     let num = |field: &str, raw: &Option<crate::input::raw::RawNumber>, diags: &mut Diagnostics| -> Option<Decimal> {
         match raw {
@@ -300,7 +349,11 @@ fn rule(
     let years = model.plan.first_year..=model.plan.last_year;
     let year_in_plan = |field: &str, y: u16, diags: &mut Diagnostics| {
         if !years.contains(&y) {
-            diags.error(file, loc(field), format!("året {y} ligger uden for planens dataår {}-{}", years.start(), years.end()));
+            diags.error(
+                file,
+                loc(field),
+                format!("året {y} ligger uden for planens dataår {}-{}", years.start(), years.end()),
+            );
         }
     };
     let anchor = |field: &str, a: &Option<RawAnchor>, need_value: bool, diags: &mut Diagnostics| -> Option<Anchor> {
@@ -316,7 +369,11 @@ fn rule(
             src.locator.value(&q)
         };
         if !years.contains(&a.year) {
-            diags.error(file, sub("år"), format!("året {} ligger uden for planens dataår {}-{}", a.year, years.start(), years.end()));
+            diags.error(
+                file,
+                sub("år"),
+                format!("året {} ligger uden for planens dataår {}-{}", a.year, years.start(), years.end()),
+            );
         }
         let value = match &a.value {
             Some(v) => number(file, sub("værdi"), v, diags),
@@ -330,33 +387,43 @@ fn rule(
     };
     let better = indicator.map(|i| i.better);
     // A signed percentage must point the way the indicator improves.
-    let percent = |field: &str, raw: &Option<crate::input::raw::RawNumber>, diags: &mut Diagnostics| -> Option<Decimal> {
-        let p = num(field, raw, diags)?;
-        let wrong = match better {
-            Some(Better::Lower) => p >= Decimal::ZERO,
-            Some(Better::Higher) => p <= Decimal::ZERO,
-            None => false,
+    let percent =
+        |field: &str, raw: &Option<crate::input::raw::RawNumber>, diags: &mut Diagnostics| -> Option<Decimal> {
+            let p = num(field, raw, diags)?;
+            let wrong = match better {
+                Some(Better::Lower) => p >= Decimal::ZERO,
+                Some(Better::Higher) => p <= Decimal::ZERO,
+                None => false,
+            };
+            if p <= -Decimal::ONE_HUNDRED {
+                diags.error(file, loc(field), format!("et fald på {} % eller mere er ikke muligt", -p));
+                return None;
+            }
+            if p > MAX_PERCENT {
+                diags.error(file, loc(field), format!("en stigning på {p} % er ikke rimelig; højst {MAX_PERCENT} %"));
+                return None;
+            }
+            if wrong {
+                let (way, sign) = if better == Some(Better::Lower) {
+                    ("lavere", "negativ, fx -10 for et fald på 10 %")
+                } else {
+                    ("højere", "positiv, fx 8 for en stigning på 8 %")
+                };
+                diags.error(
+                    file,
+                    loc(field),
+                    format!(
+                        "for «{}» er {way} bedre, så procenten skal være {sign}",
+                        indicator.map_or("", |i| i.id.as_str())
+                    ),
+                );
+                return None;
+            }
+            Some(p)
         };
-        if p <= -Decimal::ONE_HUNDRED {
-            diags.error(file, loc(field), format!("et fald på {} % eller mere er ikke muligt", -p));
-            return None;
-        }
-        if p > MAX_PERCENT {
-            diags.error(file, loc(field), format!("en stigning på {p} % er ikke rimelig; højst {MAX_PERCENT} %"));
-            return None;
-        }
-        if wrong {
-            let (way, sign) = if better == Some(Better::Lower) { ("lavere", "negativ, fx -10 for et fald på 10 %") } else { ("højere", "positiv, fx 8 for en stigning på 8 %") };
-            diags.error(
-                file,
-                loc(field),
-                format!("for «{}» er {way} bedre, så procenten skal være {sign}", indicator.map_or("", |i| i.id.as_str())),
-            );
-            return None;
-        }
-        Some(p)
-    };
-    let threshold = |pairs: [(&str, Cmp, &Option<crate::input::raw::RawNumber>); 2], diags: &mut Diagnostics| -> Option<(Cmp, Decimal)> {
+    let threshold = |pairs: [(&str, Cmp, &Option<crate::input::raw::RawNumber>); 2],
+                     diags: &mut Diagnostics|
+     -> Option<(Cmp, Decimal)> {
         let given: Vec<_> = pairs.iter().filter(|(_, _, r)| r.is_some()).collect();
         match given.as_slice() {
             [(field, cmp, Some(r))] => number(file, loc(field), r, diags).map(|v| (*cmp, v)),
@@ -372,8 +439,10 @@ fn rule(
     };
 
     let rule = match kind {
-        RuleKind::Ceiling => threshold([("højst", Cmp::AtMost, &raw.at_most), ("under", Cmp::Below, &raw.under)], diags)
-            .map(|(cmp, value)| Rule::Ceiling { cmp, value }),
+        RuleKind::Ceiling => {
+            threshold([("højst", Cmp::AtMost, &raw.at_most), ("under", Cmp::Below, &raw.under)], diags)
+                .map(|(cmp, value)| Rule::Ceiling { cmp, value })
+        }
         RuleKind::Floor => threshold([("mindst", Cmp::AtLeast, &raw.mindst), ("over", Cmp::Above, &raw.over)], diags)
             .map(|(cmp, value)| Rule::Floor { cmp, value }),
         RuleKind::Path => {
@@ -385,7 +454,9 @@ fn rule(
                 diags.error(file, loc("til"), format!("målåret {} skal ligge efter basisåret {}", t.year, f.year));
             }
             // A path must run the way the indicator improves.
-            if let (Some(Anchor { value: Some(v0), .. }), Some(Anchor { value: Some(v1), .. }), Some(b)) = (from, to, better) {
+            if let (Some(Anchor { value: Some(v0), .. }), Some(Anchor { value: Some(v1), .. }), Some(b)) =
+                (from, to, better)
+            {
                 let wrong = match b {
                     Better::Lower => v1 > v0,
                     Better::Higher => v1 < v0,
@@ -395,7 +466,10 @@ fn rule(
                     diags.error(
                         file,
                         loc("til"),
-                        format!("forløbet går den forkerte vej: for «{}» er {way} bedre", indicator.map_or("", |i| i.id.as_str())),
+                        format!(
+                            "forløbet går den forkerte vej: for «{}» er {way} bedre",
+                            indicator.map_or("", |i| i.id.as_str())
+                        ),
                     );
                 }
             }
@@ -460,17 +534,27 @@ fn rule(
                 }
             };
             if let Some(ind) = indicator
-                && !matches!(ind.calc, Calc::Count { .. }) {
-                    diags.error(file, loc("slags"), format!("«mindste-antal» kræver en indikator der tæller (måling:), og «{}» er en andel", ind.id));
-                }
+                && !matches!(ind.calc, Calc::Count { .. })
+            {
+                diags.error(
+                    file,
+                    loc("slags"),
+                    format!("«mindste-antal» kræver en indikator der tæller (måling:), og «{}» er en andel", ind.id),
+                );
+            }
             Some(Rule::MinCount { min: min?, per: per? })
         }
         RuleKind::MinShare => {
             let min = num("mindst", &raw.mindst, diags)?;
             if let Some(ind) = indicator
-                && !ind.is_percentage() {
-                    diags.error(file, loc("slags"), format!("«mindste-andel» kræver en indikator i procent, og «{}» er i {}", ind.id, ind.unit));
-                }
+                && !ind.is_percentage()
+            {
+                diags.error(
+                    file,
+                    loc("slags"),
+                    format!("«mindste-andel» kræver en indikator i procent, og «{}» er i {}", ind.id, ind.unit),
+                );
+            }
             if min > Decimal::ONE_HUNDRED || min < Decimal::ZERO {
                 diags.error(file, loc("mindst"), "en andel ligger mellem 0 og 100 %");
             }
@@ -517,9 +601,10 @@ fn rule(
                 }
             }
             if let (Some(f), Some(t)) = (f, t)
-                && f.year >= t.year {
-                    diags.error(file, loc("til"), format!("slutåret {} skal ligge efter startåret {}", t.year, f.year));
-                }
+                && f.year >= t.year
+            {
+                diags.error(file, loc("til"), format!("slutåret {} skal ligge efter startåret {}", t.year, f.year));
+            }
             Some(Rule::Direction { from: f?.year, to: t?.year })
         }
         RuleKind::Qualitative => Some(Rule::Qualitative),
@@ -547,7 +632,10 @@ pub(super) fn assessments(
             diags.error(
                 file,
                 src.locator.key(&["vurderinger", id]),
-                format!("ukendt succeskriterium «{id}»; {}", known("succeskriterier", id, model.criteria.iter().map(|c| &c.id))),
+                format!(
+                    "ukendt succeskriterium «{id}»; {}",
+                    known("succeskriterier", id, model.criteria.iter().map(|c| &c.id))
+                ),
             );
             continue;
         };
@@ -596,7 +684,10 @@ pub(super) fn activity_statuses(
             diags.error(
                 &src.path,
                 src.locator.key(&["aktiviteter", id]),
-                format!("ukendt aktivitet «{id}»; {}", known("aktiviteter", id, model.activities.iter().map(|a| &a.id))),
+                format!(
+                    "ukendt aktivitet «{id}»; {}",
+                    known("aktiviteter", id, model.activities.iter().map(|a| &a.id))
+                ),
             );
             continue;
         }

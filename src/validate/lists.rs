@@ -2,10 +2,10 @@
 //! the embedded default, into [`ListRules`], every problem with its position.
 
 use crate::input::lists::{DEFAULT_RULES, DEFAULT_RULES_FILE, RawListRules, RawRuleSet};
+use crate::input::raw::RawNumber;
 use crate::input::{Source, parse};
 use crate::model::diag::{Diagnostics, Pos};
-use crate::model::lists::{AtLeast, Category, Criterion, ListRules, RuleSet, Input};
-use crate::input::raw::RawNumber;
+use crate::model::lists::{AtLeast, Category, Criterion, Input, ListRules, RuleSet};
 use crate::model::text::{join_or_none, join_with, parse_exact};
 use crate::model::{Cmp, Date};
 use crate::validate::is_id;
@@ -387,4 +387,3 @@ fn validate_categories(check: &mut Checker, s: &str, set: &RawRuleSet) -> Vec<Ca
     }
     categories
 }
-

@@ -6,15 +6,15 @@ mod budget;
 mod criteria;
 pub mod lists;
 
-use crate::model::text::join_or_none;
-use crate::model::diag::Diagnostics;
 use crate::input::raw::{RawExample, RawIndicator, RawNumber, RawPlanFile, RawYearFile};
 use crate::input::{Loaded, STATUS_DIR, Source};
+use crate::model::diag::Diagnostics;
+use crate::model::text::join_or_none;
+use crate::model::text::parse_exact;
 use crate::model::{
     Better, Calc, Date, Figure, FocusArea, Indicator, Measure, Model, Period, Plan, Series, SeriesKind, Status,
     TOTAL_ID, YearFigures,
 };
-use crate::model::text::parse_exact;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -152,15 +152,28 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     let end = date("slut", &raw.plan.slut, diags);
     let data_date = date("datadato", &raw.plan.datadato, diags);
     if let (Some(s), Some(e)) = (start, end)
-        && s > e {
-            diags.error(file, at(&["plan", "slut"]), format!("planen slutter ({}) før den starter ({})", e.danish(), s.danish()));
-        }
+        && s > e
+    {
+        diags.error(
+            file,
+            at(&["plan", "slut"]),
+            format!("planen slutter ({}) før den starter ({})", e.danish(), s.danish()),
+        );
+    }
     let years = &raw.plan.data_years;
     if years.fra > years.til {
-        diags.error(file, at(&["plan", "dataår", "til"]), format!("dataår: «til» ({}) ligger før «fra» ({})", years.til, years.fra));
+        diags.error(
+            file,
+            at(&["plan", "dataår", "til"]),
+            format!("dataår: «til» ({}) ligger før «fra» ({})", years.til, years.fra),
+        );
     }
     if years.fra < 1900 || years.til > 2200 {
-        diags.error(file, at(&["plan", "dataår"]), format!("dataår {}-{} er ikke en rimelig årrække", years.fra, years.til));
+        diags.error(
+            file,
+            at(&["plan", "dataår"]),
+            format!("dataår {}-{} er ikke en rimelig årrække", years.fra, years.til),
+        );
     }
     check_text(file, at(&["plan", "navn"]), "navn", &raw.plan.navn, diags);
     for (i, a) in raw.areas.iter().enumerate() {
@@ -175,9 +188,17 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     let mut claim = |id: &str, what: &'static str, path: Vec<String>, diags: &mut Diagnostics| {
         let p: Vec<&str> = path.iter().map(String::as_str).collect();
         if id == TOTAL_ID || id == STATUS_DIR {
-            diags.error(file, src.locator.value(&p), format!("id «{id}» er reserveret til datamappens egen mappe «{id}/»"));
+            diags.error(
+                file,
+                src.locator.value(&p),
+                format!("id «{id}» er reserveret til datamappens egen mappe «{id}/»"),
+            );
         } else if !is_id(id) {
-            diags.error(file, src.locator.value(&p), format!("id «{id}» må kun indeholde små bogstaver a-z, tal og bindestreg (det bruges som mappenavn)"));
+            diags.error(
+                file,
+                src.locator.value(&p),
+                format!("id «{id}» må kun indeholde små bogstaver a-z, tal og bindestreg (det bruges som mappenavn)"),
+            );
         } else if let Some(other) = folder_ids.insert(id.to_string(), what) {
             diags.error(file, src.locator.value(&p), format!("id «{id}» er allerede brugt af et andet {other}"));
         }
@@ -186,7 +207,14 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     for (i, a) in raw.areas.iter().enumerate() {
         if RESERVED_IDS.contains(&a.id.as_str()) {
             let at = src.locator.value(&["områder", &i.to_string(), "id"]);
-            diags.error(file, at, format!("id «{}» er reserveret til hjemmesidens side «{}.html»; et område får en side med sit id som navn", a.id, a.id));
+            diags.error(
+                file,
+                at,
+                format!(
+                    "id «{}» er reserveret til hjemmesidens side «{}.html»; et område får en side med sit id som navn",
+                    a.id, a.id
+                ),
+            );
         }
         claim(&a.id, "område", vec!["områder".into(), i.to_string(), "id".into()], diags);
         series.push(Series { id: a.id.clone(), name: a.navn.clone(), town: a.by.clone(), kind: SeriesKind::Area });
@@ -207,7 +235,11 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         .enumerate()
         .map(|(i, f)| {
             if !focus_ids.insert(f.id.as_str()) {
-                diags.error(file, at(&["indsatsområder", &i.to_string(), "id"]), format!("indsatsområdet «{}» står to gange", f.id));
+                diags.error(
+                    file,
+                    at(&["indsatsområder", &i.to_string(), "id"]),
+                    format!("indsatsområdet «{}» står to gange", f.id),
+                );
             }
             FocusArea { id: f.id.clone(), name: f.navn.clone() }
         })
@@ -221,7 +253,11 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         .map(|(i, m)| {
             check_id(file, at(&["målinger", &i.to_string(), "id"]), &m.id, diags);
             if !measure_ids.insert(m.id.as_str()) {
-                diags.error(file, at(&["målinger", &i.to_string(), "id"]), format!("målingen «{}» står to gange", m.id));
+                diags.error(
+                    file,
+                    at(&["målinger", &i.to_string(), "id"]),
+                    format!("målingen «{}» står to gange", m.id),
+                );
             }
             Measure { id: m.id.clone(), name: m.navn.clone(), suppress_small: m.diskretion.unwrap_or(true) }
         })
@@ -294,7 +330,13 @@ fn check_id(file: &std::path::Path, pos: Option<crate::model::diag::Pos>, id: &s
 }
 
 /// Reports required text that is empty (or YAML's `~`).
-fn check_text(file: &std::path::Path, pos: Option<crate::model::diag::Pos>, field: &str, text: &str, diags: &mut Diagnostics) {
+fn check_text(
+    file: &std::path::Path,
+    pos: Option<crate::model::diag::Pos>,
+    field: &str,
+    text: &str,
+    diags: &mut Diagnostics,
+) {
     if text.trim().is_empty() || text.trim() == "~" {
         diags.error(file, pos, format!("«{field}» mangler en tekst"));
     }
@@ -362,9 +404,14 @@ fn validate_indicator(
         diags.error(file, at("decimaler"), format!("højst 6 decimaler, ikke {}", ind.decimaler));
     }
     if let Some(y) = ind.base_year
-        && !years.contains(&y) {
-            diags.error(file, at("basisår"), format!("basisåret {y} ligger uden for planens dataår {}-{}", years.start(), years.end()));
-        }
+        && !years.contains(&y)
+    {
+        diags.error(
+            file,
+            at("basisår"),
+            format!("basisåret {y} ligger uden for planens dataår {}-{}", years.start(), years.end()),
+        );
+    }
     (diags.error_count() == errors_before).then(|| Indicator {
         id: ind.id.clone(),
         name: ind.navn.clone(),
@@ -379,14 +426,23 @@ fn validate_indicator(
 }
 
 /// Parses a raw number, reporting a bad one.
-fn number(file: &std::path::Path, pos: Option<crate::model::diag::Pos>, raw: &RawNumber, diags: &mut Diagnostics) -> Option<Decimal> {
+fn number(
+    file: &std::path::Path,
+    pos: Option<crate::model::diag::Pos>,
+    raw: &RawNumber,
+    diags: &mut Diagnostics,
+) -> Option<Decimal> {
     if raw.0.trim().is_empty() || raw.0 == "~" || raw.0 == "null" {
         diags.error(file, pos, "værdien mangler: skriv et tal");
         return None;
     }
     let value = parse_exact(&raw.0).map_err(|e| diags.error(file, pos, e)).ok()?;
     if value.abs() > MAX_FIGURE || value.scale() > 10 {
-        diags.error(file, pos, format!("«{}» er uden for det tilladte: højst 1.000.000.000.000 og højst 10 decimaler", raw.0));
+        diags.error(
+            file,
+            pos,
+            format!("«{}» er uden for det tilladte: højst 1.000.000.000.000 og højst 10 decimaler", raw.0),
+        );
         return None;
     }
     Some(value)
@@ -417,7 +473,10 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
         diags.error(
             file,
             None,
-            format!("året {year} ligger uden for planens dataår {}-{} (plan.yaml: dataår)", model.plan.first_year, model.plan.last_year),
+            format!(
+                "året {year} ligger uden for planens dataår {}-{} (plan.yaml: dataår)",
+                model.plan.first_year, model.plan.last_year
+            ),
         );
         return;
     }
@@ -428,7 +487,8 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
         RawExample::Keys(keys) => keys,
         _ => &[],
     };
-    let in_halves = |key: &str| [&raw.h1, &raw.h2].iter().any(|h| h.as_ref().is_some_and(|h| h.antal.contains_key(key)));
+    let in_halves =
+        |key: &str| [&raw.h1, &raw.h2].iter().any(|h| h.as_ref().is_some_and(|h| h.antal.contains_key(key)));
     for (i, key) in listed.iter().enumerate() {
         if !raw.antal.contains_key(key) && !raw.values.contains_key(key) && !in_halves(key) {
             diags.error(
@@ -454,14 +514,21 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
                 diags.error(
                     file,
                     src.locator.key(&path),
-                    format!("ukendt måling «{key}»; {}{hint}", known("målinger", key, model.measures.iter().map(|m| &m.id))),
+                    format!(
+                        "ukendt måling «{key}»; {}{hint}",
+                        known("målinger", key, model.measures.iter().map(|m| &m.id))
+                    ),
                 );
                 continue;
             }
             let pos = src.locator.value(&path);
             let Some(value) = number(file, pos, raw_value, diags) else { continue };
             if value < Decimal::ZERO {
-                diags.error(file, pos, format!("negativt antal for «{key}»: {}; et antal er 0 eller derover", raw_value.0));
+                diags.error(
+                    file,
+                    pos,
+                    format!("negativt antal for «{key}»: {}; et antal er 0 eller derover", raw_value.0),
+                );
                 continue;
             }
             if !value.fract().is_zero() {
@@ -482,11 +549,18 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
     for (key, raw_value) in &raw.values {
         let path = ["værdier", key.as_str()];
         let Some(indicator) = model.indicators.iter().find(|i| &i.id == key) else {
-            let hint = if model.measure(key).is_some() { format!(" («{key}» er en måling; den skrives under antal:)") } else { String::new() };
+            let hint = if model.measure(key).is_some() {
+                format!(" («{key}» er en måling; den skrives under antal:)")
+            } else {
+                String::new()
+            };
             diags.error(
                 file,
                 src.locator.key(&path),
-                format!("ukendt indikator «{key}»; {}{hint}", known("indikatorer", key, model.indicators.iter().map(|i| &i.id))),
+                format!(
+                    "ukendt indikator «{key}»; {}{hint}",
+                    known("indikatorer", key, model.indicators.iter().map(|i| &i.id))
+                ),
             );
             continue;
         };
@@ -505,7 +579,9 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
                 diags.error(
                     file,
                     src.locator.key(&path),
-                    format!("«{key}» er både oplyst under værdier og talt under antal («{measure}»); angiv kun det ene"),
+                    format!(
+                        "«{key}» er både oplyst under værdier og talt under antal («{measure}»); angiv kun det ene"
+                    ),
                 );
                 continue;
             }
@@ -515,14 +591,16 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
             }
         }
         if let Calc::Ratio { numerator, denominator, .. } = &indicator.calc
-            && counts.contains_key(numerator) && counts.contains_key(denominator) {
-                diags.error(
+            && counts.contains_key(numerator)
+            && counts.contains_key(denominator)
+        {
+            diags.error(
                     file,
                     src.locator.key(&path),
                     format!("«{key}» er både oplyst direkte og kan beregnes af antal ({numerator} og {denominator}); angiv kun det ene"),
                 );
-                continue;
-            }
+            continue;
+        }
         values.insert(key.clone(), Figure { value, example: is_example(key) });
     }
 
@@ -535,7 +613,10 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
             diags.error(
                 file,
                 den_pos,
-                format!("nævneren «{denominator}» er 0, så «{}» kan ikke beregnes; ret tallet eller fjern «{numerator}»", indicator.id),
+                format!(
+                    "nævneren «{denominator}» er 0, så «{}» kan ikke beregnes; ret tallet eller fjern «{numerator}»",
+                    indicator.id
+                ),
             );
         } else if indicator.is_percentage() && n.value > d.value {
             diags.error(
@@ -552,17 +633,18 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
     if let [Some(h1), Some(h2)] = &halves {
         for (measure, year_count) in &counts {
             if let (Some(a), Some(b)) = (h1.get(measure), h2.get(measure))
-                && a.value + b.value != year_count.value {
-                    diags.error(
-                        file,
-                        src.locator.value(&["antal", measure]),
-                        format!(
-                            "«{measure}» for året er {}, men 1. og 2. halvår giver tilsammen {}",
-                            year_count.value,
-                            a.value + b.value
-                        ),
-                    );
-                }
+                && a.value + b.value != year_count.value
+            {
+                diags.error(
+                    file,
+                    src.locator.value(&["antal", measure]),
+                    format!(
+                        "«{measure}» for året er {}, men 1. og 2. halvår giver tilsammen {}",
+                        year_count.value,
+                        a.value + b.value
+                    ),
+                );
+            }
         }
     }
     if kind == SeriesKind::Reference && (raw.h1.is_some() || raw.h2.is_some()) {
@@ -572,7 +654,11 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
     let figures = YearFigures { counts, values, halves, file: file.clone() };
     let years = model.figures.entry(series.id.clone()).or_default();
     if let Some(first) = years.get(&year) {
-        diags.error(file, None, format!("året {year} har allerede tal i {}; der må kun være én fil pr. år", first.file.display()));
+        diags.error(
+            file,
+            None,
+            format!("året {year} har allerede tal i {}; der må kun være én fil pr. år", first.file.display()),
+        );
         return;
     }
     years.insert(year, figures);
@@ -597,12 +683,21 @@ fn validate_status_file(
         diags.error(
             &src.path,
             None,
-            format!("halvåret {} ligger uden for planens dataår {}-{}", period.danish(), model.plan.first_year, model.plan.last_year),
+            format!(
+                "halvåret {} ligger uden for planens dataår {}-{}",
+                period.danish(),
+                model.plan.first_year,
+                model.plan.last_year
+            ),
         );
         return;
     }
     if model.status.contains_key(&period) {
-        diags.error(&src.path, None, format!("halvåret {} har allerede en statusfil; der må kun være én", period.danish()));
+        diags.error(
+            &src.path,
+            None,
+            format!("halvåret {} har allerede en statusfil; der må kun være én", period.danish()),
+        );
         return;
     }
     let raw = &src.content;
