@@ -26,13 +26,18 @@ fn find<'a>(items: &'a Value, key: &str, id: &str) -> &'a Value {
 #[test]
 fn tal_json_holds_the_figures_and_evaluations() {
     let (_f, tal) = build_example();
-    assert_eq!(tal["format"], "helhed-tal/1");
+    assert_eq!(tal["format"], "helhed-tal/2");
     assert_eq!(tal["periode"], "2018-H2");
     assert_eq!(tal["seneste_år"], 2018);
 
     // Figures are exact decimal strings: the published samlet 2016 and a pooled 2018.
     let crime = find(&tal["indikatorer"], "id", "kriminalitet");
     assert_eq!(crime["beregning"]["skala"], "1000");
+    let kinds: Vec<&Value> = crime["serier"].as_array().unwrap().iter().map(|s| &s["slags"]).collect();
+    assert_eq!(
+        (kinds[0], kinds[4], kinds[5]),
+        (&Value::from("område"), &Value::from("samlet"), &Value::from("reference"))
+    );
     let samlet = find(&crime["serier"], "id", "samlet");
     let y2016 = samlet["værdier"].as_array().unwrap().iter().find(|v| v["år"] == 2016).unwrap();
     assert!(y2016["år"].is_u64(), "years are numbers");

@@ -91,15 +91,18 @@ pub struct Measure {
     pub suppress_small: bool,
 }
 
-/// What kind of series a row of figures is.
+/// What kind of series a row of figures is. Serialises as the templates
+/// name it: `område`, `samlet`, `reference`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
 pub enum SeriesKind {
     /// A housing area of the plan.
+    #[serde(rename = "område")]
     Area,
     /// All areas together (*samlet*).
+    #[serde(rename = "samlet")]
     Total,
     /// A reference series (municipality, country, SUB average).
+    #[serde(rename = "reference")]
     Reference,
 }
 

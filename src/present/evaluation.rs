@@ -8,7 +8,7 @@ use crate::model::Model;
 use crate::model::text::join_names;
 use crate::present::charts;
 use crate::present::report::{
-    CountView, CriterionView, IndicatorView, PeriodView, PlanView, StatusMark, criterion_view, indicator_view,
+    CountView, CriterionView, FORMAT, IndicatorView, PeriodView, PlanView, StatusMark, criterion_view, indicator_view,
     plan_view,
 };
 use serde::Serialize;
@@ -17,11 +17,14 @@ use serde::Serialize;
 /// indicator and success criterion.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvaluationReport {
+    /// [`FORMAT`]: the version of this shape.
+    pub format: &'static str,
     /// The plan.
     pub plan: PlanView,
     /// The half-year the evaluation is made at.
     pub periode: PeriodView,
     /// The last year with annual figures: `2018`.
+    #[serde(rename = "år")]
     pub aar: String,
     /// The date of the data.
     pub datadato: String,
@@ -69,6 +72,7 @@ pub struct EvidenceView {
     pub label: String,
     /// The success criteria measured on this indicator, with each series'
     /// requirement, value and sentence.
+    #[serde(rename = "mål")]
     pub maal: Vec<CriterionView>,
     /// Per series, the years in the table without a value.
     pub mangler: Vec<String>,
@@ -133,6 +137,7 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
     let eksempeldata = results.iter().flat_map(|r| &r.evaluations).any(|e| e.example)
         || indikatorer.iter().any(|i| i.indikator.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel)));
     EvaluationReport {
+        format: FORMAT,
         plan: plan_view(model),
         periode: PeriodView { id: period.to_string(), tekst: period.danish() },
         aar: period.last_full_year().to_string(),

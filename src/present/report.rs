@@ -14,9 +14,15 @@ use crate::present::charts;
 use crate::present::words;
 use serde::Serialize;
 
+/// The version of the shape of both documents' `data.json`; CHANGELOG.md
+/// lists what changed between versions.
+pub const FORMAT: &str = "helhed-data/2";
+
 /// The data of one statusrapport.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusReport {
+    /// [`FORMAT`]: the version of this shape.
+    pub format: &'static str,
     /// The plan.
     pub plan: PlanView,
     /// The half-year reported on.
@@ -24,6 +30,7 @@ pub struct StatusReport {
     /// The date of the data, `15. januar 2019`.
     pub datadato: String,
     /// The last year whose annual figures the report shows (`2018`).
+    #[serde(rename = "seneste_år")]
     pub seneste_aar: String,
     /// Whether any figure or text shown is illustrative.
     pub eksempeldata: bool,
@@ -36,10 +43,12 @@ pub struct StatusReport {
     pub status_antal: Vec<CountView>,
     /// The most important changes since the previous half-year: criteria
     /// whose status changed, as sentences.
+    #[serde(rename = "ændringer")]
     pub aendringer: Vec<String>,
     /// The previous half-year, `1. halvår 2018`.
     pub forrige_periode: String,
     /// Per strand of work: its activities' status and its success criteria.
+    #[serde(rename = "indsatsområder")]
     pub indsatsomraader: Vec<FocusView>,
     /// The statutory lists: each area's latest list.
     pub listekriterier: Vec<ListView>,
@@ -66,6 +75,7 @@ pub struct PlanView {
     /// `1. oktober 2017 – 30. september 2021`.
     pub periode: String,
     /// The areas: `Motalavej (Korsør)`.
+    #[serde(rename = "områder")]
     pub omraader: Vec<String>,
 }
 
@@ -90,12 +100,15 @@ pub struct IndicatorView {
     /// Name with the unit where the name does not already say it: `Trygge beboere (%)`.
     pub titel: String,
     /// Years, the table's columns.
+    #[serde(rename = "år")]
     pub aar: Vec<String>,
     /// Areas, samlet and references.
+    #[serde(rename = "rækker")]
     pub raekker: Vec<RowView>,
     /// Change table: latest value against the year before and the baseline.
     pub udvikling: Vec<ChangeView>,
     /// Baseline year, if any.
+    #[serde(rename = "basisår")]
     pub basisaar: Option<String>,
     /// Path of the chart in the Typst world.
     pub figur: String,
@@ -115,7 +128,7 @@ pub struct RowView {
     /// Series name.
     pub navn: String,
     /// `område`, `samlet` or `reference`.
-    pub slags: &'static str,
+    pub slags: SeriesKind,
     /// One cell per year.
     pub celler: Vec<CellView>,
 }
@@ -135,10 +148,12 @@ pub struct ChangeView {
     /// Series name.
     pub navn: String,
     /// `område`, `samlet` or `reference`.
-    pub slags: &'static str,
+    pub slags: SeriesKind,
     /// Latest year with a value.
+    #[serde(rename = "år")]
     pub aar: String,
     /// Its value.
+    #[serde(rename = "værdi")]
     pub vaerdi: String,
     /// Change from the year before, in the unit: `+4,2`.
     pub forrige: String,
@@ -207,6 +222,7 @@ pub struct ActivityView {
     /// The half-year's status, as written; none when missing (the template flags it).
     pub status: Option<String>,
     /// Expected effect on the list criteria.
+    #[serde(rename = "påvirkning")]
     pub paavirkning: Option<String>,
     /// `direkte`, `indirekte`, `langsigtet`, with its label.
     pub markering: Option<MarkingView>,
@@ -250,6 +266,7 @@ pub struct ResultView {
     /// The year judged: `2018`, `2018-H2`, or a dash.
     pub periode: String,
     /// The value, formatted: `25,0`.
+    #[serde(rename = "værdi")]
     pub vaerdi: String,
     /// The requirement: `højst 26,4`.
     pub krav: String,
@@ -265,6 +282,7 @@ pub struct ResultView {
 #[derive(Debug, Clone, Serialize)]
 pub struct ListView {
     /// Area name.
+    #[serde(rename = "område")]
     pub omraade: String,
     /// `Liste 2018 (regler fra 2018)`.
     pub liste: String,
@@ -295,8 +313,10 @@ pub struct ListCriterionView {
 #[derive(Debug, Clone, Serialize)]
 pub struct BudgetView {
     /// The budget years, the table's columns: `2017` …
+    #[serde(rename = "år")]
     pub aar: Vec<String>,
     /// One row per section, then `I alt`.
+    #[serde(rename = "rækker")]
     pub raekker: Vec<BudgetRowView>,
     /// `Landsbyggefonden 25.000 t.kr. (56,2 %); lokal medfinansiering 19.450 t.kr. (43,8 %)`.
     pub finansiering: String,
@@ -324,15 +344,6 @@ const DASH: &str = "–";
 /// The fewest years of figures an indicator needs to get a section (a chart
 /// of two points is not a trend).
 pub const MIN_TREND_YEARS: usize = 3;
-
-/// The series kind as the templates know it: `område`, `samlet`, `reference`.
-pub fn kind_name(kind: SeriesKind) -> &'static str {
-    match kind {
-        SeriesKind::Area => "område",
-        SeriesKind::Total => "samlet",
-        SeriesKind::Reference => "reference",
-    }
-}
 
 /// Builds the statusrapport's data for a half-year.
 pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
@@ -374,6 +385,7 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         .cloned()
         .unwrap_or_else(|| period.last_full_year().to_string());
     StatusReport {
+        format: FORMAT,
         plan: plan_view(model),
         periode: PeriodView { id: period.to_string(), tekst: period.danish() },
         datadato: plan.data_date.danish(),
@@ -623,7 +635,7 @@ pub(crate) fn indicator_view(
         .iter()
         .map(|r| RowView {
             navn: r.name.clone(),
-            slags: kind_name(r.kind),
+            slags: r.kind,
             celler: trend.years.iter().map(|&y| cell(r.at(y))).collect(),
         })
         .collect();
@@ -639,7 +651,7 @@ pub(crate) fn indicator_view(
             let value = latest.value?;
             Some(ChangeView {
                 navn: r.name.clone(),
-                slags: kind_name(r.kind),
+                slags: r.kind,
                 aar: latest.year.to_string(),
                 vaerdi: format_da(value.value, shown_decimals(indicator, &value)),
                 forrige: points(latest.vs_previous),

@@ -58,6 +58,7 @@ pub enum PageData {
         /// The page's id.
         side: &'static str,
         /// The headline indicators, all areas.
+        #[serde(rename = "nøgletal")]
         noegletal: Vec<FigureView>,
         /// How many criteria have each status.
         status_antal: Vec<CountView>,
@@ -69,10 +70,12 @@ pub enum PageData {
         /// The page's id: the area's.
         side: String,
         /// The area.
+        #[serde(rename = "område")]
         omraade: AreaLink,
         /// Its indicators.
         figurer: Vec<FigureView>,
         /// The activities per strand of work.
+        #[serde(rename = "indsatsområder")]
         indsatsomraader: Vec<FocusActivities>,
     },
     /// Method and sources.
@@ -100,8 +103,10 @@ pub struct SiteView {
     /// When the figures were last updated: `15. januar 2019`.
     pub opdateret: String,
     /// The areas, each with its page.
+    #[serde(rename = "områder")]
     pub omraader: Vec<AreaLink>,
     /// The suppression threshold: `5`.
+    #[serde(rename = "diskretionsgrænse")]
     pub diskretionsgraense: u32,
     /// Whether any figure shown is illustrative.
     pub eksempeldata: bool,
@@ -137,6 +142,7 @@ pub struct FigureView {
     /// The chart's numbers.
     pub tabel: TableView,
     /// The success criteria measured on it, with a line per series shown.
+    #[serde(rename = "mål")]
     pub maal: Vec<GoalGroup>,
     /// Where the figures come from.
     pub datakilde: String,
@@ -163,8 +169,10 @@ pub struct ChartView {
 #[derive(Debug, Clone, Serialize)]
 pub struct TableView {
     /// The years.
+    #[serde(rename = "år")]
     pub aar: Vec<String>,
     /// One row per series.
+    #[serde(rename = "rækker")]
     pub raekker: Vec<TableRow>,
 }
 
@@ -174,7 +182,7 @@ pub struct TableRow {
     /// Series name.
     pub navn: String,
     /// `område`, `samlet` or `reference`.
-    pub slags: &'static str,
+    pub slags: SeriesKind,
     /// One per year: `34,2`, `<5`, `skjult` or `–`.
     pub celler: Vec<String>,
 }
@@ -198,6 +206,7 @@ pub struct GoalView {
     /// The year judged.
     pub periode: String,
     /// The value: `25,0`, `skjult` or `–`.
+    #[serde(rename = "værdi")]
     pub vaerdi: String,
     /// The requirement: `højst 26,4`.
     pub krav: String,
@@ -388,7 +397,7 @@ fn figure_view(
             .iter()
             .map(|r| TableRow {
                 navn: r.name.clone(),
-                slags: report::kind_name(r.kind),
+                slags: r.kind,
                 celler: trend
                     .years
                     .iter()

@@ -19,7 +19,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The version of the file's shape.
-pub const FORMAT: &str = "helhed-tal/1";
+pub const FORMAT: &str = "helhed-tal/2";
 
 /// The whole file.
 #[derive(Debug, Clone, Serialize)]
