@@ -30,12 +30,9 @@
 //! All arithmetic is exact ([`Decimal`]); only the sentences round, once.
 
 use crate::eval::projection::{Projection, project};
-use crate::eval::values::{Value, own_value, total_value};
+use crate::eval::values::{Value, half_values, yearly_values};
 use crate::model::text::{format_da, format_da_as_written};
-use crate::model::{
-    Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Period, Rule, SeriesKind,
-    TOTAL_ID,
-};
+use crate::model::{Anchor, Assessment, Better, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Period, Rule};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -57,12 +54,36 @@ impl Requirement {
     }
 }
 
+/// The year or half-year a value belongs to. Serialises as `2018` or `2018-H2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// A calendar year's figure.
+    Year(u16),
+    /// A half-year's figure (or assessment).
+    Half(Period),
+}
+
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            When::Year(year) => write!(f, "{year}"),
+            When::Half(period) => write!(f, "{period}"),
+        }
+    }
+}
+
+impl Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// One year (or half-year) of a criterion for one series.
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
     /// `2018` or `2018-H1`.
     #[serde(rename = "periode")]
-    pub when: String,
+    pub when: When,
     /// The value.
     #[serde(rename = "værdi")]
     pub value: Decimal,
@@ -89,7 +110,7 @@ pub struct Evaluation {
     pub status: GoalStatus,
     /// The year or half-year judged (`2018`, `2018-H2`).
     #[serde(rename = "periode")]
-    pub when: Option<String>,
+    pub when: Option<When>,
     /// The value compared.
     #[serde(rename = "værdi")]
     pub value: Option<Decimal>,
@@ -222,7 +243,7 @@ fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period
         name: name.to_string(),
         rule: Rule::Qualitative,
         status,
-        when: assessment.map(|_| period.to_string()),
+        when: assessment.map(|_| When::Half(period)),
         value: None,
         requirement: None,
         gap: None,
@@ -233,68 +254,6 @@ fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period
         history: Vec::new(),
         path: Vec::new(),
     }
-}
-
-/// The values of an indicator for a series, by year, up to `last_year`.
-pub fn yearly_values(model: &Model, indicator: &Indicator, series: &str, last_year: u16) -> BTreeMap<u16, Value> {
-    let kind = model.series(series).map(|s| s.kind);
-    (model.plan.first_year..=last_year.min(model.plan.last_year))
-        .filter_map(|year| {
-            let v = if kind == Some(SeriesKind::Total) {
-                total_value(model, indicator, year)
-            } else {
-                own_value(model, indicator, series, year)
-            };
-            v.ok().map(|v| (year, v))
-        })
-        .collect()
-}
-
-/// Half-year counts of a count indicator for a series, up to `last`.
-/// *Samlet* is its own half-year figure, else the sum over every area.
-pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Period) -> BTreeMap<Period, Value> {
-    let Calc::Count { measure } = &indicator.calc else { return BTreeMap::new() };
-    let own = |s: &str, p: Period| -> Option<Value> {
-        let fig = model.year(s, p.year)?;
-        let c = fig.halves[usize::from(p.half - 1)].as_ref()?.get(measure)?;
-        Some(Value {
-            value: c.value,
-            parts: Some((c.value, Decimal::ONE)),
-            example: c.example,
-            origin: crate::eval::values::Origin::Observed,
-            smallest: None,
-        })
-    };
-    let mut out = BTreeMap::new();
-    for year in model.plan.first_year..=last.year.min(model.plan.last_year) {
-        for half in [1, 2] {
-            let p = Period { year, half };
-            if p > last {
-                continue;
-            }
-            let v = if series == TOTAL_ID {
-                own(TOTAL_ID, p).or_else(|| {
-                    let parts: Option<Vec<Value>> = model.areas().map(|a| own(&a.id, p)).collect();
-                    parts.map(|parts| {
-                        let sum: Decimal = parts.iter().map(|v| v.value).sum();
-                        Value {
-                            value: sum,
-                            parts: Some((sum, Decimal::ONE)),
-                            example: parts.iter().any(|v| v.example),
-                            origin: crate::eval::values::Origin::Pooled,
-                            smallest: parts.iter().map(|v| v.value).min().map(|n| (n, Decimal::ONE)),
-                        }
-                    })
-                })
-            } else {
-                own(series, p)
-            };
-            if let Some(v) = v {
-                out.insert(p, v);
-            }
-        }
-    }
-    out
 }
 
 /// `1 + percent/100` raised to a whole power, exactly.
@@ -657,7 +616,7 @@ fn evaluate_series(
             if let Ok(required) = ctx.require(rule, p.year) {
                 let status = judge(&required.req, v.value, p.year, None);
                 eval.history.push(Check {
-                    when: p.to_string(),
+                    when: When::Half(*p),
                     value: v.value,
                     requirement: Some(required.req),
                     status,
@@ -672,7 +631,7 @@ fn evaluate_series(
         let status = judge(&required.req, v.value, p.year, None);
         let ctx = Ctx { decimals: tell_apart(v.value, required.req.value, ind.decimals), ..ctx };
         let required = ctx.require(rule, p.year).expect("a count requirement is always set");
-        fill(&mut eval, &ctx, &p.danish(), p.to_string(), v, &required, status, None);
+        fill(&mut eval, &ctx, When::Half(*p), v, &required, status, None);
         return eval;
     }
 
@@ -686,7 +645,7 @@ fn evaluate_series(
             Ok(required) => (Some(required.req), judge(&required.req, v.value, *year, fin)),
             Err(_) => (None, GoalStatus::NotMeasured),
         };
-        eval.history.push(Check { when: year.to_string(), value: v.value, requirement, status });
+        eval.history.push(Check { when: When::Year(*year), value: v.value, requirement, status });
     }
     let Some((year, v)) = in_plan.last() else {
         let before = values
@@ -699,7 +658,7 @@ fn evaluate_series(
     };
     match ctx.require(rule, *year) {
         Err(reason) => {
-            eval.when = Some(year.to_string());
+            eval.when = Some(When::Year(*year));
             eval.value = Some(v.value);
             eval.example = v.example;
             eval.sentence =
@@ -714,7 +673,7 @@ fn evaluate_series(
                 .and_then(|(due, target)| project(&values, *year, &target, due));
             let ctx = Ctx { decimals: tell_apart(v.value, required.req.value, ind.decimals), ..ctx };
             let required = ctx.require(rule, *year).unwrap_or(required);
-            fill(&mut eval, &ctx, &year.to_string(), year.to_string(), v, &required, status, fin);
+            fill(&mut eval, &ctx, When::Year(*year), v, &required, status, fin);
             eval.projection = projection;
         }
     }
@@ -726,8 +685,7 @@ fn evaluate_series(
 fn fill(
     eval: &mut Evaluation,
     ctx: &Ctx,
-    when_words: &str,
-    when: String,
+    when: When,
     v: &Value,
     required: &Required,
     status: GoalStatus,
@@ -737,6 +695,10 @@ fn fill(
     let gap = v.value - required.req.value;
     let gap_words = gap_sentence(ind, gap, ctx.decimals, &required.req, status);
     let value_words = fmt_value_with(ind, v.value, ctx.decimals);
+    let when_words = match when {
+        When::Year(year) => year.to_string(),
+        When::Half(period) => period.danish(),
+    };
     let mut sentence = format!("{}: {value_words} i {when_words}; målet er {}. {gap_words}", eval.name, required.words);
     if let Some((due, f)) = fin {
         match (status, f) {
@@ -744,7 +706,7 @@ fn fill(
                 sentence.push_str(&format!(" På vej mod {} {} i {due}.", f.cmp.danish(), ctx.fmt(f.value)))
             }
             (GoalStatus::OnTrack, None) => sentence.push_str(&format!(" Afgøres i {due}.")),
-            (GoalStatus::Met, Some(_)) if when.parse::<u16>().is_ok_and(|y| y < due) => {
+            (GoalStatus::Met, Some(_)) if matches!(when, When::Year(y) if y < due) => {
                 sentence.push_str(&format!(" Slutmålet for {due} er allerede nået."));
             }
             _ => {}

@@ -4,8 +4,8 @@
 //! `<5`, a figure computed from such a count is hidden, and so is *samlet*
 //! that year (with the other areas shown it would give the count away).
 
-use crate::eval::goals::{Evaluation, half_values};
-use crate::eval::values::{Missing, Origin, Trend, Value};
+use crate::eval::goals::{Evaluation, When};
+use crate::eval::values::{Missing, Origin, Trend, Value, half_values};
 use crate::model::{Calc, Indicator, Model, Period};
 use rust_decimal::Decimal;
 
@@ -98,13 +98,12 @@ impl<'a> Public<'a> {
     /// Whether the value an evaluation judged may be published: a yearly
     /// value is the trend's, a half-year's is computed as the goals do.
     pub fn evaluation_hidden(&self, indicator: &Indicator, trend: &Trend, e: &Evaluation) -> bool {
-        let Some(when) = e.when.as_deref() else { return false };
-        let value = if let Ok(period) = when.parse::<Period>() {
-            half_values(self.model, indicator, &e.series, period).get(&period).copied()
-        } else if let Ok(year) = when.parse::<u16>() {
-            trend.rows.iter().find(|r| r.series == e.series).and_then(|r| r.at(year)).and_then(|p| p.value)
-        } else {
-            None
+        let value = match e.when {
+            None => return false,
+            Some(When::Half(period)) => half_values(self.model, indicator, &e.series, period).get(&period).copied(),
+            Some(When::Year(year)) => {
+                trend.rows.iter().find(|r| r.series == e.series).and_then(|r| r.at(year)).and_then(|p| p.value)
+            }
         };
         value.is_some_and(|v| self.hides(indicator, &v).is_some())
     }

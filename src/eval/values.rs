@@ -7,9 +7,10 @@
 //! pooled figure only when its area's denominator is known, which weights it;
 //! when that is missing the figure is not computed and the reason is kept.
 
-use crate::model::{Calc, Indicator, Model, SeriesKind, TOTAL_ID};
+use crate::model::{Calc, Indicator, Model, Period, SeriesKind, TOTAL_ID};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Where a value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -312,4 +313,66 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
     };
     let all = without_denominator.len() == model.areas().count();
     Err(Some(Missing::NotPooled { denominator, without_denominator, all, without_value }))
+}
+
+/// The values of an indicator for a series, by year, up to `last_year`.
+pub fn yearly_values(model: &Model, indicator: &Indicator, series: &str, last_year: u16) -> BTreeMap<u16, Value> {
+    let kind = model.series(series).map(|s| s.kind);
+    (model.plan.first_year..=last_year.min(model.plan.last_year))
+        .filter_map(|year| {
+            let v = if kind == Some(SeriesKind::Total) {
+                total_value(model, indicator, year)
+            } else {
+                own_value(model, indicator, series, year)
+            };
+            v.ok().map(|v| (year, v))
+        })
+        .collect()
+}
+
+/// Half-year counts of a count indicator for a series, up to `last`.
+/// *Samlet* is its own half-year figure, else the sum over every area.
+pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Period) -> BTreeMap<Period, Value> {
+    let Calc::Count { measure } = &indicator.calc else { return BTreeMap::new() };
+    let own = |s: &str, p: Period| -> Option<Value> {
+        let fig = model.year(s, p.year)?;
+        let c = fig.halves[usize::from(p.half - 1)].as_ref()?.get(measure)?;
+        Some(Value {
+            value: c.value,
+            parts: Some((c.value, Decimal::ONE)),
+            example: c.example,
+            origin: Origin::Observed,
+            smallest: None,
+        })
+    };
+    let mut out = BTreeMap::new();
+    for year in model.plan.first_year..=last.year.min(model.plan.last_year) {
+        for half in [1, 2] {
+            let p = Period { year, half };
+            if p > last {
+                continue;
+            }
+            let v = if series == TOTAL_ID {
+                own(TOTAL_ID, p).or_else(|| {
+                    let parts: Option<Vec<Value>> = model.areas().map(|a| own(&a.id, p)).collect();
+                    parts.map(|parts| {
+                        let sum: Decimal = parts.iter().map(|v| v.value).sum();
+                        Value {
+                            value: sum,
+                            parts: Some((sum, Decimal::ONE)),
+                            example: parts.iter().any(|v| v.example),
+                            origin: Origin::Pooled,
+                            smallest: parts.iter().map(|v| v.value).min().map(|n| (n, Decimal::ONE)),
+                        }
+                    })
+                })
+            } else {
+                own(series, p)
+            };
+            if let Some(v) = v {
+                out.insert(p, v);
+            }
+        }
+    }
+    out
 }

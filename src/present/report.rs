@@ -508,7 +508,7 @@ pub(crate) fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &Cri
                 ResultView {
                     navn: e.name.clone(),
                     status: e.status.into(),
-                    periode: e.when.clone().unwrap_or_else(|| DASH.into()),
+                    periode: e.when.map_or_else(|| DASH.into(), |w| w.to_string()),
                     vaerdi: e.value.map_or_else(|| DASH.into(), fmt),
                     krav: e.requirement.map_or_else(|| DASH.into(), |q| format!("{} {}", q.cmp.danish(), fmt(q.value))),
                     tekst: e.sentence.strip_prefix(&prefix).unwrap_or(&e.sentence).to_string(),

@@ -414,7 +414,7 @@ fn figure_view(
         GoalView {
             serie: e.name.clone(),
             status: e.status.into(),
-            periode: e.when.clone().unwrap_or_else(|| DASH.into()),
+            periode: e.when.map_or_else(|| DASH.into(), |w| w.to_string()),
             vaerdi: match e.value {
                 _ if hidden => HIDDEN.into(),
                 Some(v) => fmt(v),
