@@ -98,76 +98,16 @@ pub fn prepare(config: &Config) -> Result<Inputs, Failed> {
     }
     let templates = Templates::load(&config.templates, &mut diags);
     // A period is only worth resolving from data that validated.
-    let period = model.as_ref().filter(|_| !diags.has_errors()).and_then(|m| resolve_period(m, config, &mut diags));
+    let period = model
+        .as_ref()
+        .filter(|_| !diags.has_errors())
+        .and_then(|m| validate::period::resolve(m, config.period, &config.data, &mut diags));
     if let (Some(model), Some(period)) = (&model, period) {
-        missing_activity_statuses(model, period, &config.data, &mut diags);
+        validate::period::activity_statuses(model, period, &config.data, &mut diags);
     }
     match (model, period) {
         (Some(model), Some(period)) if !diags.has_errors() => Ok(Inputs { model, period, templates, warnings: diags }),
         _ => Err(Failed(diags)),
-    }
-}
-
-/// Warns of every activity without a status for the half-year: the
-/// statusrapport shows the gap, and `helhed check` says it beforehand.
-fn missing_activity_statuses(model: &Model, period: Period, data: &Path, diags: &mut Diagnostics) {
-    if model.activities.is_empty() {
-        return;
-    }
-    let file = data.join(input::STATUS_DIR).join(format!("{}.yaml", period.slug()));
-    let written = model.status.get(&period).map(|s| &s.activities);
-    let missing: Vec<&str> = model
-        .activities
-        .iter()
-        .filter(|a| !written.is_some_and(|w| w.contains_key(&a.id)))
-        .map(|a| a.id.as_str())
-        .collect();
-    match (written, missing.as_slice()) {
-        (_, []) => {}
-        (None, _) => diags.warning(
-            &file,
-            None,
-            format!("der er ingen statusfil for {}, så ingen aktivitet har en status for halvåret", period.danish()),
-        ),
-        (Some(_), missing) => diags.warning(
-            &file,
-            None,
-            format!("{} har ingen status for {} under aktiviteter:", model::text::join_names(missing), period.danish()),
-        ),
-    }
-}
-
-fn resolve_period(model: &Model, config: &Config, diags: &mut Diagnostics) -> Option<Period> {
-    let plan_file = config.data.join("plan.yaml");
-    match config.period {
-        Some(p)
-            if (model.plan.first_year..=model.plan.last_year).contains(&p.year)
-                && p.last_full_year() >= model.plan.first_year =>
-        {
-            Some(p)
-        }
-        Some(p) => {
-            diags.error(
-                &plan_file,
-                None,
-                format!(
-                    "--periode {p} ligger uden for planens dataår {}-{} (et 1. halvår viser årstal til og med året før)",
-                    model.plan.first_year, model.plan.last_year
-                ),
-            );
-            None
-        }
-        None => {
-            let latest = model.latest_period();
-            if latest.is_none() {
-                diags.error(
-                    &config.data,
-                    None,
-                    "der er ingen tal i datamappen, så der er intet halvår at rapportere om",
-                );
-            }
-            latest
-        }
     }
 }
 

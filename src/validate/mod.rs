@@ -5,6 +5,7 @@
 mod budget;
 mod criteria;
 pub mod lists;
+pub mod period;
 
 use crate::input::raw::{RawExample, RawIndicator, RawNumber, RawPlanFile, RawYearFile};
 use crate::input::{Loaded, STATUS_DIR, Source};
