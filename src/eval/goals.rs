@@ -31,8 +31,7 @@
 
 use crate::eval::projection::{Projection, project};
 use crate::eval::values::{Value, half_values, yearly_values};
-use crate::model::text::{format_da, format_da_as_written};
-use crate::model::{Anchor, Assessment, Better, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Period, Rule};
+use crate::model::{Anchor, Assessment, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Period, Rule};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -52,6 +51,213 @@ impl Requirement {
     fn met_by(&self, value: Decimal) -> bool {
         self.cmp.holds(value, self.value)
     }
+}
+
+/// What a year's requirement is built from: everything its Danish words
+/// (`present::criteria`) name besides the comparison and the value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    /// The figure the plan states (a ceiling, a floor, a share, a path's or a
+    /// floor's final target): printed as written.
+    Stated,
+    /// A count the plan states, per year or half-year.
+    Count {
+        /// Per year or half-year.
+        per: Per,
+    },
+    /// A point on the straight path from a baseline to a target.
+    OnPath {
+        /// The year the point is for.
+        year: u16,
+        /// The baseline's year and value.
+        from: (u16, Decimal),
+        /// Whether the plan states the baseline's value (else it is measured).
+        from_stated: bool,
+        /// The target's year and value.
+        to: (u16, Decimal),
+    },
+    /// A change of `percent` a year against the latest earlier value.
+    YearlyChange {
+        /// Signed per cent a year.
+        percent: Decimal,
+        /// The earlier value's year and value.
+        from: (u16, Decimal),
+        /// The year the requirement is for.
+        year: u16,
+    },
+    /// A change of `percent` a year, compounding, from a baseline.
+    ChangeFromBase {
+        /// Signed per cent a year.
+        percent: Decimal,
+        /// The baseline's year and value.
+        base: (u16, Decimal),
+    },
+    /// Better than a reference series' value.
+    Reference {
+        /// The reference series' id.
+        series: String,
+        /// The year of its value.
+        year: u16,
+    },
+    /// `percent` better than the zero point.
+    ZeroPointChange {
+        /// Signed per cent.
+        percent: Decimal,
+        /// The zero point's year and value.
+        zero: (u16, Decimal),
+    },
+    /// Better than the zero point.
+    ZeroPoint {
+        /// The zero point's year.
+        year: u16,
+    },
+    /// A floor in the year it is due.
+    FloorReached,
+    /// A floor reached and then held.
+    FloorHeld {
+        /// The year it was due.
+        due: u16,
+    },
+    /// A floor reached, then growing `growth` per cent a year.
+    FloorGrowing {
+        /// The floor.
+        min: Decimal,
+        /// The year it was due.
+        due: u16,
+        /// Per cent a year.
+        growth: Decimal,
+    },
+    /// A point on the way to a floor.
+    TowardsFloor {
+        /// The year the point is for.
+        year: u16,
+        /// The floor.
+        min: Decimal,
+        /// The year it is due.
+        due: u16,
+    },
+    /// A reduction reached by its year and held since.
+    Reduced {
+        /// Signed per cent.
+        percent: Decimal,
+        /// The baseline's year and value.
+        base: (u16, Decimal),
+        /// The year it was due.
+        by: u16,
+    },
+    /// A point on the way to a reduction.
+    Reducing {
+        /// The year the point is for.
+        year: u16,
+        /// The reduced value.
+        target: Decimal,
+        /// Signed per cent.
+        percent: Decimal,
+        /// The baseline's year and value.
+        base: (u16, Decimal),
+        /// The year it is due.
+        by: u16,
+    },
+    /// Better than the level at the start of a period.
+    Direction {
+        /// The first year.
+        from: u16,
+        /// The last year.
+        to: u16,
+    },
+}
+
+/// Why a rule cannot yet say what a year requires.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unset {
+    /// The year is the baseline itself (or before it).
+    BaseYear {
+        /// The baseline's year.
+        year: u16,
+    },
+    /// The baseline's value is to be measured and is not.
+    BaselineUnmeasured {
+        /// The baseline's year.
+        year: u16,
+    },
+    /// There is no value since the base year to compare with.
+    NothingSince {
+        /// The base year.
+        year: u16,
+    },
+    /// The reference series has no value (for the fixed year, if any).
+    NoReference {
+        /// The reference series' id.
+        series: String,
+        /// The fixed year, if the rule names one.
+        year: Option<u16>,
+    },
+    /// The zero point is not measured yet.
+    ZeroPointUnmeasured {
+        /// The zero point's year.
+        year: u16,
+    },
+    /// The year is the zero point itself (or before it).
+    ZeroPointYear {
+        /// The zero point's year.
+        year: u16,
+        /// Its value.
+        value: Decimal,
+    },
+    /// There is no value in the plan period yet.
+    NoValueInPlan,
+    /// The year is the first measured in the plan period, where the way to a
+    /// floor starts.
+    FirstMeasurement {
+        /// That year.
+        year: u16,
+        /// The year the floor is due.
+        due: u16,
+    },
+    /// The year is the start of the period a direction is judged over.
+    StartYear {
+        /// The first year.
+        year: u16,
+    },
+    /// The start of that period is not measured.
+    StartUnmeasured {
+        /// The first year.
+        year: u16,
+    },
+    /// The criterion is judged in writing.
+    Written,
+}
+
+/// How an evaluation came out: what its sentence (`present::criteria`) says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A qualitative criterion: the secretariat's assessment for the
+    /// half-year, if written with a status.
+    Assessed {
+        /// The half-year.
+        period: Period,
+        /// The assessment's text.
+        text: Option<String>,
+    },
+    /// A half-yearly count with no half-year in the plan period.
+    NoHalfYears,
+    /// No value in the plan period; the latest before it, if any.
+    NoValue {
+        /// The latest year and value before the plan period.
+        latest: Option<(u16, Decimal)>,
+    },
+    /// A value, but the rule cannot yet say what its year requires.
+    Unset {
+        /// Why.
+        reason: Unset,
+    },
+    /// The value judged against its year's requirement.
+    Judged {
+        /// What the requirement is built from.
+        basis: Basis,
+        /// The rule's final target and its year, if it has one.
+        final_target: Option<(u16, Option<Requirement>)>,
+    },
 }
 
 /// The year or half-year a value belongs to. Serialises as `2018` or `2018-H2`.
@@ -127,9 +333,9 @@ pub struct Evaluation {
     /// indicator's, or more where they would otherwise print alike.
     #[serde(rename = "decimaler")]
     pub decimals: u32,
-    /// The Danish sentence.
-    #[serde(rename = "tekst")]
-    pub sentence: String,
+    /// How it came out, for its sentence.
+    #[serde(skip)]
+    pub outcome: Outcome,
     /// Where the trend leads, for rules with a fixed target.
     #[serde(rename = "fremskrivning")]
     pub projection: Option<Projection>,
@@ -232,11 +438,9 @@ pub fn evaluate(model: &Model, criterion: &Criterion, period: Period) -> Criteri
 }
 
 fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period: Period, example: bool) -> Evaluation {
-    let (status, sentence) = match assessment {
-        Some(Assessment { status: Some(s), text }) => {
-            (*s, format!("{name}: {} i {}. {text}", s.danish(), period.danish()))
-        }
-        _ => (GoalStatus::NotMeasured, format!("{name}: ingen skriftlig vurdering for {}.", period.danish())),
+    let (status, text) = match assessment {
+        Some(Assessment { status: Some(s), text }) => (*s, Some(text.clone())),
+        _ => (GoalStatus::NotMeasured, None),
     };
     Evaluation {
         series: series.to_string(),
@@ -249,7 +453,7 @@ fn qualitative(series: &str, name: &str, assessment: Option<&Assessment>, period
         gap: None,
         example: example && assessment.is_some(),
         decimals: 0,
-        sentence,
+        outcome: Outcome::Assessed { period, text },
         projection: None,
         history: Vec::new(),
         path: Vec::new(),
@@ -275,11 +479,10 @@ fn on_path(y0: u16, v0: Decimal, y1: u16, v1: Decimal, year: u16) -> Decimal {
     (v0 + (v1 - v0) * Decimal::from(year - y0) / Decimal::from(y1 - y0)).normalize()
 }
 
-/// What a rule requires in a year, with the words for it; or why it cannot say yet.
+/// What a rule requires in a year, and what that is built from.
 struct Required {
     req: Requirement,
-    /// Follows "målet er ": `højst 26,4 (på vejen fra 30,7 i 2016 til 20,0 i 2021)`.
-    words: String,
+    basis: Basis,
 }
 
 /// Everything a rule needs to set a requirement for a series.
@@ -287,237 +490,140 @@ struct Ctx<'a> {
     model: &'a Model,
     ind: &'a Indicator,
     values: &'a BTreeMap<u16, Value>,
-    /// Decimals in the words: the indicator's, or more where a value and
-    /// its requirement would otherwise print the same.
-    decimals: u32,
 }
 
 impl Ctx<'_> {
-    /// A figure in a target's words: the unit only where it is `%`, as the
-    /// value just before already names it (`målet er under 30,0`).
-    fn fmt(&self, v: Decimal) -> String {
-        short(self.ind, format_da(v, self.decimals))
-    }
-
-    /// A value the plan states: at least as many decimals as written (30,65).
-    fn fmt_given(&self, v: Decimal) -> String {
-        let decimals = self.decimals.max(v.normalize().scale());
-        short(self.ind, format_da(v, decimals))
-    }
-
-    fn anchor(&self, a: &Anchor) -> Result<Decimal, String> {
+    fn anchor(&self, a: &Anchor) -> Result<Decimal, Unset> {
         match a.value {
             Some(v) => Ok(v),
-            None => self
-                .values
-                .get(&a.year)
-                .map(|v| v.value)
-                .ok_or_else(|| format!("basisværdien for {} er ikke målt", a.year)),
+            None => self.values.get(&a.year).map(|v| v.value).ok_or(Unset::BaselineUnmeasured { year: a.year }),
         }
     }
 
-    fn better(&self) -> Better {
-        self.ind.better
-    }
-
-    /// The requirement of `rule` for `year`.
-    fn require(&self, rule: &Rule, year: u16) -> Result<Required, String> {
-        let at_or_better = Cmp::at_or_better(self.better());
-        let better_than = Cmp::better_than(self.better());
-        let r = |cmp: Cmp, value: Decimal, words: String| Ok(Required { req: Requirement { cmp, value }, words });
+    /// The requirement of `rule` for `year`, and what it is built from.
+    fn require(&self, rule: &Rule, year: u16) -> Result<Required, Unset> {
+        let at_or_better = Cmp::at_or_better(self.ind.better);
+        let better_than = Cmp::better_than(self.ind.better);
+        let r = |cmp: Cmp, value: Decimal, basis: Basis| Ok(Required { req: Requirement { cmp, value }, basis });
         match rule {
-            Rule::Ceiling { cmp, value } | Rule::Floor { cmp, value } => {
-                r(*cmp, *value, format!("{} {}", cmp.danish(), self.fmt_given(*value)))
-            }
-            Rule::MinShare { min } => r(Cmp::AtLeast, *min, format!("mindst {}", self.fmt_given(*min))),
-            Rule::MinCount { min, per } => {
-                let per = if *per == Per::Year { "om året" } else { "i halvåret" };
-                r(Cmp::AtLeast, *min, format!("mindst {} {per}", self.fmt_given(*min)))
-            }
+            Rule::Ceiling { cmp, value } | Rule::Floor { cmp, value } => r(*cmp, *value, Basis::Stated),
+            Rule::MinShare { min } => r(Cmp::AtLeast, *min, Basis::Stated),
+            Rule::MinCount { min, per } => r(Cmp::AtLeast, *min, Basis::Count { per: *per }),
             Rule::Path { from, to } => {
                 if year <= from.year {
-                    return Err(format!("{} er basisåret; målet gælder fra {}", from.year, from.year + 1));
+                    return Err(Unset::BaseYear { year: from.year });
                 }
                 let v0 = self.anchor(from)?;
                 let target = to.value.unwrap_or_default();
+                if year >= to.year {
+                    return r(at_or_better, target, Basis::Stated);
+                }
                 let value = on_path(from.year, v0, to.year, target, year);
-                let words = if year >= to.year {
-                    format!("{} {}", at_or_better.danish(), self.fmt_given(target))
-                } else {
-                    format!(
-                        "{} {} i {year} (på vejen fra {} i {} til {} i {})",
-                        at_or_better.danish(),
-                        self.fmt(value),
-                        if from.value.is_some() { self.fmt_given(v0) } else { self.fmt(v0) },
-                        from.year,
-                        self.fmt_given(target),
-                        to.year
-                    )
+                let basis = Basis::OnPath {
+                    year,
+                    from: (from.year, v0),
+                    from_stated: from.value.is_some(),
+                    to: (to.year, target),
                 };
-                r(at_or_better, value, words)
+                r(at_or_better, value, basis)
             }
             Rule::YearlyChange { percent, base_year } => {
                 if year <= *base_year {
-                    return Err(format!("{base_year} er basisåret; målet gælder fra {}", base_year + 1));
+                    return Err(Unset::BaseYear { year: *base_year });
                 }
                 let Some((&prev_year, prev)) = self.values.range(*base_year..year).next_back() else {
-                    return Err(format!("der er intet tal fra {base_year} eller senere at sammenligne med"));
+                    return Err(Unset::NothingSince { year: *base_year });
                 };
                 let value = grow(prev.value, *percent, year - prev_year);
-                let per = if year - prev_year == 1 { String::new() } else { " om året".to_string() };
-                let words = format!(
-                    "{} {} ({} %{per} {} end {} i {prev_year})",
-                    at_or_better.danish(),
-                    self.fmt(value),
-                    format_da_as_written(percent.abs()),
-                    if percent.is_sign_negative() { "lavere" } else { "højere" },
-                    self.fmt(prev.value)
-                );
-                r(at_or_better, value, words)
+                r(at_or_better, value, Basis::YearlyChange { percent: *percent, from: (prev_year, prev.value), year })
             }
             Rule::ChangeFromBase { percent, base } => {
                 if year <= base.year {
-                    return Err(format!("{} er basisåret; målet gælder fra {}", base.year, base.year + 1));
+                    return Err(Unset::BaseYear { year: base.year });
                 }
                 let b = self.anchor(base)?;
                 let value = grow(b, *percent, year - base.year);
-                let words = format!(
-                    "{} {} ({} % {} om året fra {} i {})",
-                    at_or_better.danish(),
-                    self.fmt(value),
-                    format_da_as_written(percent.abs()),
-                    if percent.is_sign_negative() { "lavere" } else { "højere" },
-                    self.fmt(b),
-                    base.year
-                );
-                r(at_or_better, value, words)
+                r(at_or_better, value, Basis::ChangeFromBase { percent: *percent, base: (base.year, b) })
             }
             Rule::Reference { series, year: fixed } => {
-                let name = self.model.series(series).map_or(series.as_str(), |s| s.name.as_str());
                 let refs = yearly_values(self.model, self.ind, series, self.model.plan.last_year);
                 let found = match fixed {
                     Some(y) => refs.get(y).map(|v| (*y, v.value)),
                     None => refs.range(..=year).next_back().map(|(y, v)| (*y, v.value)),
                 };
                 let Some((ref_year, value)) = found else {
-                    return Err(format!(
-                        "referencen {name} har intet tal{}",
-                        fixed.map(|y| format!(" for {y}")).unwrap_or_default()
-                    ));
+                    return Err(Unset::NoReference { series: series.clone(), year: *fixed });
                 };
-                r(better_than, value, format!("{} {} ({name} {ref_year})", better_than.danish(), self.fmt(value)))
+                r(better_than, value, Basis::Reference { series: series.clone(), year: ref_year })
             }
             Rule::ZeroPoint { year: zero, percent } => {
                 let Some(zv) = self.values.get(zero).map(|v| v.value) else {
-                    return Err(format!("målet fastsættes ud fra nulpunktet i {zero}, som ikke er målt endnu"));
+                    return Err(Unset::ZeroPointUnmeasured { year: *zero });
                 };
                 if year <= *zero {
-                    return Err(format!("{zero} er nulpunktet ({}); målet gælder fra {}", self.fmt(zv), zero + 1));
+                    return Err(Unset::ZeroPointYear { year: *zero, value: zv });
                 }
                 match percent {
                     Some(p) => {
-                        let value = grow(zv, *p, 1);
-                        let way = if p.is_sign_negative() { "lavere" } else { "højere" };
-                        let words = format!(
-                            "{} {} ({} % {way} end nulpunktet {} i {zero})",
-                            at_or_better.danish(),
-                            self.fmt(value),
-                            format_da_as_written(p.abs()),
-                            self.fmt(zv)
-                        );
-                        r(at_or_better, value, words)
+                        r(at_or_better, grow(zv, *p, 1), Basis::ZeroPointChange { percent: *p, zero: (*zero, zv) })
                     }
-                    None => {
-                        r(better_than, zv, format!("{} {} (nulpunktet i {zero})", better_than.danish(), self.fmt(zv)))
-                    }
+                    None => r(better_than, zv, Basis::ZeroPoint { year: *zero }),
                 }
             }
             Rule::FloorThenGrowth { min, year: due, growth } => {
                 if year >= *due {
                     let value = grow(*min, *growth, year - due);
-                    let words = if year == *due {
-                        format!("mindst {}", self.fmt(value))
+                    let basis = if year == *due {
+                        Basis::FloorReached
                     } else if growth.is_zero() {
-                        format!("mindst {} (nået i {due} og derefter fastholdt)", self.fmt(value))
+                        Basis::FloorHeld { due: *due }
                     } else {
-                        format!(
-                            "mindst {} ({} i {due}, derefter {} % mere om året)",
-                            self.fmt(value),
-                            self.fmt(*min),
-                            format_da_as_written(*growth)
-                        )
+                        Basis::FloorGrowing { min: *min, due: *due, growth: *growth }
                     };
-                    return r(Cmp::AtLeast, value, words);
+                    return r(Cmp::AtLeast, value, basis);
                 }
                 // Before the due year: the straight path from the first value of the plan period.
                 let Some((&y0, v0)) = self.values.range(self.model.plan.start.year..).next() else {
-                    return Err("der er intet tal i planperioden endnu".into());
+                    return Err(Unset::NoValueInPlan);
                 };
                 if year <= y0 {
-                    return Err(format!(
-                        "{y0} er første måling i planperioden; vejen mod målet i {due} måles fra {}",
-                        y0 + 1
-                    ));
+                    return Err(Unset::FirstMeasurement { year: y0, due: *due });
                 }
                 let value = on_path(y0, v0.value, *due, *min, year);
-                r(
-                    Cmp::AtLeast,
-                    value,
-                    format!("mindst {} i {year} (på vejen mod {} i {due})", self.fmt(value), self.fmt(*min)),
-                )
+                r(Cmp::AtLeast, value, Basis::TowardsFloor { year, min: *min, due: *due })
             }
             Rule::ReduceBy { percent, base, by } => {
                 if year <= base.year {
-                    return Err(format!("{} er basisåret; målet gælder fra {}", base.year, base.year + 1));
+                    return Err(Unset::BaseYear { year: base.year });
                 }
                 let b = self.anchor(base)?;
                 let target = grow(b, *percent, 1);
                 let value = on_path(base.year, b, *by, target, year);
-                let change = format!(
-                    "{} % {} end {} i {}",
-                    format_da_as_written(percent.abs()),
-                    if percent.is_sign_negative() { "lavere" } else { "højere" },
-                    self.fmt(b),
-                    base.year
-                );
-                let words = if year >= *by {
-                    format!(
-                        "{} {} ({change}, nået senest i {by} og derefter fastholdt)",
-                        at_or_better.danish(),
-                        self.fmt(target)
-                    )
+                let (percent, base, by) = (*percent, (base.year, b), *by);
+                let basis = if year >= by {
+                    Basis::Reduced { percent, base, by }
                 } else {
-                    format!(
-                        "{} {} i {year} (på vejen mod {}, {change}, senest i {by})",
-                        at_or_better.danish(),
-                        self.fmt(value),
-                        self.fmt(target)
-                    )
+                    Basis::Reducing { year, target, percent, base, by }
                 };
-                r(at_or_better, value, words)
+                r(at_or_better, value, basis)
             }
             Rule::Direction { from, to } => {
                 if year <= *from {
-                    return Err(format!("{from} er udgangspunktet; udviklingen måles fra {}", from + 1));
+                    return Err(Unset::StartYear { year: *from });
                 }
                 let Some(b) = self.values.get(from).map(|v| v.value) else {
-                    return Err(format!("udgangspunktet i {from} er ikke målt"));
+                    return Err(Unset::StartUnmeasured { year: *from });
                 };
-                let way = if self.better() == Better::Lower { "falde" } else { "stige" };
-                r(
-                    better_than,
-                    b,
-                    format!("{} {} (niveauet i {from}; skal {way} frem til {to})", better_than.danish(), self.fmt(b)),
-                )
+                r(better_than, b, Basis::Direction { from: *from, to: *to })
             }
-            Rule::Qualitative => Err("vurderes skriftligt".into()),
+            Rule::Qualitative => Err(Unset::Written),
         }
     }
 
     /// The rule's final target and the year it is due, for rules that have
     /// one; the requirement is `None` when only the direction counts.
     fn final_target(&self, rule: &Rule) -> Option<(u16, Option<Requirement>)> {
-        let at_or_better = Cmp::at_or_better(self.better());
+        let at_or_better = Cmp::at_or_better(self.ind.better);
         match rule {
             Rule::Path { to, .. } => {
                 Some((to.year, Some(Requirement { cmp: at_or_better, value: to.value.unwrap_or_default() })))
@@ -589,7 +695,7 @@ fn evaluate_series(
 ) -> Evaluation {
     let last_year = period.last_full_year();
     let values = yearly_values(model, ind, series, last_year);
-    let ctx = Ctx { model, ind, values: &values, decimals: ind.decimals };
+    let ctx = Ctx { model, ind, values: &values };
     let first = model.plan.start.year;
     let mut eval = Evaluation {
         series: series.to_string(),
@@ -602,7 +708,7 @@ fn evaluate_series(
         gap: None,
         example: false,
         decimals: ind.decimals,
-        sentence: String::new(),
+        outcome: Outcome::NoValue { latest: None },
         projection: None,
         history: Vec::new(),
         path: Vec::new(),
@@ -624,14 +730,12 @@ fn evaluate_series(
             }
         }
         let Some((p, v)) = in_plan.last() else {
-            eval.sentence = format!("{name}: ikke målt endnu; der er ingen halvårstal i planperioden.");
+            eval.outcome = Outcome::NoHalfYears;
             return eval;
         };
         let required = ctx.require(rule, p.year).expect("a count requirement is always set");
         let status = judge(&required.req, v.value, p.year, None);
-        let ctx = Ctx { decimals: tell_apart(v.value, required.req.value, ind.decimals), ..ctx };
-        let required = ctx.require(rule, p.year).expect("a count requirement is always set");
-        fill(&mut eval, &ctx, When::Half(*p), v, &required, status, None);
+        fill(&mut eval, When::Half(*p), v, required, status, None);
         return eval;
     }
 
@@ -648,12 +752,7 @@ fn evaluate_series(
         eval.history.push(Check { when: When::Year(*year), value: v.value, requirement, status });
     }
     let Some((year, v)) = in_plan.last() else {
-        let before = values
-            .iter()
-            .next_back()
-            .map(|(y, v)| format!(" (seneste tal: {} i {y})", fmt_value(ind, v.value)))
-            .unwrap_or_default();
-        eval.sentence = format!("{name}: ikke målt endnu; der er ingen tal fra planperioden{before}.");
+        eval.outcome = Outcome::NoValue { latest: values.iter().next_back().map(|(y, v)| (*y, v.value)) };
         return eval;
     };
     match ctx.require(rule, *year) {
@@ -661,8 +760,7 @@ fn evaluate_series(
             eval.when = Some(When::Year(*year));
             eval.value = Some(v.value);
             eval.example = v.example;
-            eval.sentence =
-                format!("{name}: {} i {year}; ikke målt endnu mod målet: {reason}.", fmt_value(ind, v.value));
+            eval.outcome = Outcome::Unset { reason };
         }
         Ok(required) => {
             let status = judge(&required.req, v.value, *year, fin);
@@ -671,92 +769,34 @@ fn evaluate_series(
                 .projection_target(rule)
                 .filter(|(due, _)| status != GoalStatus::Met && *year < *due)
                 .and_then(|(due, target)| project(&values, *year, &target, due));
-            let ctx = Ctx { decimals: tell_apart(v.value, required.req.value, ind.decimals), ..ctx };
-            let required = ctx.require(rule, *year).unwrap_or(required);
-            fill(&mut eval, &ctx, When::Year(*year), v, &required, status, fin);
+            fill(&mut eval, When::Year(*year), v, required, status, fin);
             eval.projection = projection;
         }
     }
     eval
 }
 
-/// Fills in a judged evaluation and writes its sentence.
-#[allow(clippy::too_many_arguments)]
+/// Fills in a judged evaluation.
 fn fill(
     eval: &mut Evaluation,
-    ctx: &Ctx,
     when: When,
     v: &Value,
-    required: &Required,
+    required: Required,
     status: GoalStatus,
-    fin: Option<(u16, Option<Requirement>)>,
+    final_target: Option<(u16, Option<Requirement>)>,
 ) {
-    let ind = ctx.ind;
-    let gap = v.value - required.req.value;
-    let gap_words = gap_sentence(ind, gap, ctx.decimals, &required.req, status);
-    let value_words = fmt_value_with(ind, v.value, ctx.decimals);
-    let when_words = match when {
-        When::Year(year) => year.to_string(),
-        When::Half(period) => period.danish(),
-    };
-    let mut sentence = format!("{}: {value_words} i {when_words}; målet er {}. {gap_words}", eval.name, required.words);
-    if let Some((due, f)) = fin {
-        match (status, f) {
-            (GoalStatus::OnTrack, Some(f)) => {
-                sentence.push_str(&format!(" På vej mod {} {} i {due}.", f.cmp.danish(), ctx.fmt(f.value)))
-            }
-            (GoalStatus::OnTrack, None) => sentence.push_str(&format!(" Afgøres i {due}.")),
-            (GoalStatus::Met, Some(_)) if matches!(when, When::Year(y) if y < due) => {
-                sentence.push_str(&format!(" Slutmålet for {due} er allerede nået."));
-            }
-            _ => {}
-        }
-    }
     eval.status = status;
     eval.when = Some(when);
     eval.value = Some(v.value);
     eval.requirement = Some(required.req);
-    eval.gap = Some(gap);
+    eval.gap = Some(v.value - required.req.value);
     eval.example = v.example;
-    eval.decimals = ctx.decimals;
-    eval.sentence = sentence;
-}
-
-/// `4,2 over målet.`, `1,0 under målet.`, `Lige på målet.`
-fn gap_sentence(ind: &Indicator, gap: Decimal, decimals: u32, req: &Requirement, status: GoalStatus) -> String {
-    let unit = if ind.unit == "%" { " procentpoint" } else { "" };
-    let amount = format_da(gap.abs(), decimals);
-    if gap.is_zero() {
-        return if status == GoalStatus::NotMet {
-            format!("Lige på grænsen, men målet er {} den.", req.cmp.danish())
-        } else {
-            "Lige på målet.".to_string()
-        };
-    }
-    let side = if gap.is_sign_positive() { "over" } else { "under" };
-    format!("{amount}{unit} {side} målet.")
-}
-
-/// A value with its unit: `34,2 pr. 1000 beboere`, `72,4 %`, `28`.
-pub fn fmt_value(ind: &Indicator, v: Decimal) -> String {
-    fmt_value_with(ind, v, ind.decimals)
+    eval.decimals = tell_apart(v.value, required.req.value, eval.decimals);
+    eval.outcome = Outcome::Judged { basis: required.basis, final_target };
 }
 
 /// The indicator's decimals, or up to three more where a value and its
 /// requirement would print alike ("20,5; målet er højst 20,5. 0,0 over målet").
 fn tell_apart(a: Decimal, b: Decimal, base: u32) -> u32 {
     crate::model::text::decimals_to_tell_apart(a, b, base, base + 3)
-}
-
-fn fmt_value_with(ind: &Indicator, v: Decimal, decimals: u32) -> String {
-    let n = format_da(v, decimals);
-    match ind.unit.as_str() {
-        "%" => format!("{n} %"),
-        "antal" => n,
-        unit => format!("{n} {unit}"),
-    }
-}
-
-fn short(ind: &Indicator, n: String) -> String {
-    if ind.unit == "%" { format!("{n} %") } else { n }
 }

@@ -26,9 +26,6 @@ pub struct Projection {
     /// The year the target is due.
     #[serde(rename = "frist")]
     pub deadline: u16,
-    /// `Med den nuværende udvikling nås målet i 2020.`
-    #[serde(rename = "tekst")]
-    pub sentence: String,
 }
 
 /// The least-squares line through `points`: (slope, mean x, mean y), exact
@@ -80,10 +77,5 @@ pub fn project(values: &BTreeMap<u16, Value>, year: u16, target: &Requirement, d
     } else {
         None
     };
-    let span = format!("{}-{}", points[0].0, last);
-    let sentence = match reaches {
-        Some(y) if y <= deadline => format!("Med den nuværende udvikling ({span}) nås målet i {y}."),
-        _ => format!("Med den nuværende udvikling ({span}) nås målet ikke inden {deadline}."),
-    };
-    Some(Projection { years: points.iter().map(|(y, _)| *y).collect(), slope, reaches, deadline, sentence })
+    Some(Projection { years: points.iter().map(|(y, _)| *y).collect(), slope, reaches, deadline })
 }

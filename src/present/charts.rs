@@ -134,7 +134,7 @@ pub fn target_lines(results: &[CriterionResult], indicator: &Indicator, trend: &
                     "{} {} {} i {}",
                     eval.name,
                     last.requirement.cmp.danish(),
-                    crate::eval::goals::fmt_value(indicator, last.requirement.value),
+                    crate::present::criteria::value_with_unit(indicator, last.requirement.value),
                     last.year
                 ),
             };

@@ -3,6 +3,7 @@
 //! templates' `data.json`, the site's pages, `tal.json`) and the charts.
 
 pub mod charts;
+pub mod criteria;
 pub mod evaluation;
 pub mod report;
 pub mod site;

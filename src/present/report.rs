@@ -11,7 +11,7 @@ use crate::model::text::join_names;
 use crate::model::text::{format_change_da, format_da};
 use crate::model::{Calc, GoalStatus, Indicator, Model, SeriesKind};
 use crate::present::charts;
-use crate::present::words;
+use crate::present::{criteria, words};
 use serde::Serialize;
 
 /// The version of the shape of both documents' `data.json`; CHANGELOG.md
@@ -504,6 +504,7 @@ pub(crate) fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &Cri
             .iter()
             .map(|e| {
                 let fmt = |v| goal_figure(indicator, v, e.decimals);
+                let sentence = criteria::sentence(model, indicator, e);
                 let prefix = format!("{}: ", e.name);
                 ResultView {
                     navn: e.name.clone(),
@@ -511,8 +512,8 @@ pub(crate) fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &Cri
                     periode: e.when.map_or_else(|| DASH.into(), |w| w.to_string()),
                     vaerdi: e.value.map_or_else(|| DASH.into(), fmt),
                     krav: e.requirement.map_or_else(|| DASH.into(), |q| format!("{} {}", q.cmp.danish(), fmt(q.value))),
-                    tekst: e.sentence.strip_prefix(&prefix).unwrap_or(&e.sentence).to_string(),
-                    fremskrivning: e.projection.as_ref().map(|p| p.sentence.clone()),
+                    tekst: sentence.strip_prefix(&prefix).unwrap_or(&sentence).to_string(),
+                    fremskrivning: e.projection.as_ref().map(criteria::projection_sentence),
                     eksempel: e.example,
                 }
             })

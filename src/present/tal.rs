@@ -8,12 +8,12 @@
 
 use crate::eval::Evaluated;
 use crate::eval::budget::BudgetTotals;
-use crate::eval::goals::{self, CriterionResult};
+use crate::eval::goals::{self, Check, CriterionResult, Requirement, When, YearRequirement};
 use crate::eval::lists::ModelListResult;
-use crate::eval::projection;
+use crate::eval::projection::{self, Projection};
 use crate::eval::values::{Change, Origin, Value};
-use crate::model::{Calc, Model, Period, SeriesKind};
-use crate::present::words;
+use crate::model::{Calc, GoalStatus, Model, Period, Rule, SeriesKind};
+use crate::present::{criteria, words};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -175,14 +175,120 @@ pub struct Criteria {
     /// Number of criteria per status.
     pub antal: Vec<StatusCount>,
     /// Every criterion.
-    pub kriterier: Vec<CriterionResult>,
+    pub kriterier: Vec<CriterionFigures>,
+}
+
+/// A success criterion evaluated for every series it applies to.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionFigures {
+    /// Criterion id.
+    pub id: String,
+    /// Strand of work id.
+    pub indsatsområde: String,
+    /// Activity id, if any.
+    pub aktivitet: Option<String>,
+    /// The criterion as the plan words it.
+    pub tekst: String,
+    /// Indicator id, if measured.
+    pub indikator: Option<String>,
+    /// Data source.
+    pub datakilde: String,
+    /// The criterion's status (worst of its measured series).
+    pub status: GoalStatus,
+    /// The secretariat's assessment for the half-year, if written.
+    pub vurdering: Option<String>,
+    /// One per series.
+    pub resultater: Vec<EvaluationFigures>,
+}
+
+/// A criterion evaluated for one series, with its sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvaluationFigures {
+    /// Series id (an area or `samlet`).
+    pub serie: String,
+    /// Its name.
+    pub navn: String,
+    /// The rule.
+    pub regel: Rule,
+    /// The status.
+    pub status: GoalStatus,
+    /// The year or half-year judged (`2018`, `2018-H2`).
+    pub periode: Option<When>,
+    /// The value compared.
+    #[serde(rename = "værdi")]
+    pub value: Option<Decimal>,
+    /// The requirement for that period.
+    pub krav: Option<Requirement>,
+    /// Value minus requirement, exact.
+    pub afstand: Option<Decimal>,
+    /// Whether an input was illustrative.
+    pub eksempeldata: bool,
+    /// The decimals the sentence prints with.
+    pub decimaler: u32,
+    /// The Danish sentence.
+    pub tekst: String,
+    /// Where the trend leads, for rules with a fixed target.
+    pub fremskrivning: Option<ProjectionFigures>,
+    /// Every period of the plan with a value.
+    pub forløb: Vec<Check>,
+    /// The requirement for every year of the plan it can be set for.
+    pub krav_pr_år: Vec<YearRequirement>,
+}
+
+/// Where a least-squares trend leads, with its sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectionFigures {
+    /// The fitted line and the year it meets the target.
+    #[serde(flatten)]
+    pub projection: Projection,
+    /// `Med den nuværende udvikling (2015-2018) nås målet i 2020.`
+    pub tekst: String,
+}
+
+impl CriterionFigures {
+    fn new(model: &Model, r: &CriterionResult) -> CriterionFigures {
+        let indicator = r.indicator.as_deref().and_then(|id| model.indicator(id));
+        CriterionFigures {
+            id: r.id.clone(),
+            indsatsområde: r.focus_area.clone(),
+            aktivitet: r.activity.clone(),
+            tekst: r.text.clone(),
+            indikator: r.indicator.clone(),
+            datakilde: r.source.clone(),
+            status: r.status,
+            vurdering: r.assessment.clone(),
+            resultater: r
+                .evaluations
+                .iter()
+                .map(|e| EvaluationFigures {
+                    serie: e.series.clone(),
+                    navn: e.name.clone(),
+                    regel: e.rule.clone(),
+                    status: e.status,
+                    periode: e.when,
+                    value: e.value,
+                    krav: e.requirement,
+                    afstand: e.gap,
+                    eksempeldata: e.example,
+                    decimaler: e.decimals,
+                    tekst: criteria::sentence(model, indicator, e),
+                    fremskrivning: e
+                        .projection
+                        .clone()
+                        .map(|p| ProjectionFigures { tekst: criteria::projection_sentence(&p), projection: p }),
+                    forløb: e.history.clone(),
+                    krav_pr_år: e.path.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Criteria with one status.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusCount {
     /// The status.
-    pub status: crate::model::GoalStatus,
+    pub status: GoalStatus,
     /// How many.
     pub antal: usize,
 }
@@ -252,8 +358,9 @@ pub fn tal(model: &Model, evaluated: &Evaluated) -> Tal {
             }
         })
         .collect();
-    let criteria = evaluated.criteria.clone();
-    let antal = goals::count(&criteria).into_iter().map(|(status, antal)| StatusCount { status, antal }).collect();
+    let criteria: Vec<CriterionFigures> = evaluated.criteria.iter().map(|r| CriterionFigures::new(model, r)).collect();
+    let antal =
+        goals::count(&evaluated.criteria).into_iter().map(|(status, antal)| StatusCount { status, antal }).collect();
     let date = |d: crate::model::Date| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
     Tal {
         format: FORMAT,
