@@ -41,42 +41,55 @@ fn code(line: &str) -> &str {
     line.find("//").map_or(line, |i| &line[..i])
 }
 
-/// Every `crate::<stage>` a file's code names (in `use` lines, and in paths
-/// written out in the code), and every `super::super`, which could climb out
-/// of its stage unseen, with the line it stands on.
+/// Every module a file's code names at the crate's root: each
+/// `crate::<name>` (in `use` lines, and in paths written out in the code),
+/// each name in a `crate::{a, b::c}` group, however it is laid out, and each
+/// `super::<stage>` (which names the root from a stage's `mod.rs`); and every
+/// `super::super`, which could climb out of its stage unseen. With the line
+/// each stands on.
 fn imports(text: &str) -> Vec<(usize, String)> {
+    let code: Vec<&str> = text.lines().map(code).collect();
+    let joined = code.join("\n");
+    let line_of = |at: usize| joined[..at].matches('\n').count() + 1;
+    let ident = |s: &str| s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>();
     let mut out = Vec::new();
-    let mut in_use = false;
-    for (i, line) in text.lines().enumerate() {
-        let code = code(line);
-        // A `use crate::{a, b}` group may span lines: `a` and `b` are stages too.
-        let trimmed = code.trim_start();
-        if trimmed.starts_with("use crate::{") || trimmed.starts_with("pub use crate::{") {
-            in_use = true;
-        }
-        let mut rest = code;
-        while let Some(at) = rest.find("crate::") {
-            let after = &rest[at + "crate::".len()..];
-            let name: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-            if !name.is_empty() {
-                out.push((i + 1, name));
-            }
-            rest = after;
-        }
-        if in_use {
-            for word in code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
-                if rank(word).is_some() && !code.contains(&format!("crate::{word}")) {
-                    out.push((i + 1, word.to_string()));
+    for (at, _) in joined.match_indices("crate::") {
+        let after = &joined[at + "crate::".len()..];
+        if let Some(group) = after.strip_prefix('{') {
+            // The names at the group's top level: after `{` and after each `,`.
+            let mut depth = 0;
+            let mut expect_name = true;
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => expect_name = true,
+                    c if expect_name && depth == 0 && (c.is_ascii_alphabetic() || c == '_') => {
+                        let at_name = at + "crate::{".len() + i;
+                        out.push((line_of(at_name), ident(&group[i..])));
+                        expect_name = false;
+                    }
+                    _ => {}
                 }
             }
-            if code.contains(';') {
-                in_use = false;
+        } else {
+            let name = ident(after);
+            if !name.is_empty() {
+                out.push((line_of(at), name));
             }
         }
-        if code.contains("super::super") {
-            out.push((i + 1, "super::super".to_string()));
+    }
+    for (at, _) in joined.match_indices("super::") {
+        let after = &joined[at + "super::".len()..];
+        let name = ident(after);
+        if after.starts_with("super") {
+            out.push((line_of(at), "super::super".to_string()));
+        } else if rank(&name).is_some() {
+            out.push((line_of(at), name));
         }
     }
+    out.sort();
     out
 }
 
@@ -164,12 +177,17 @@ fn the_check_finds_a_wrong_import() {
     let eval = Path::new("eval/goals.rs");
     assert_eq!(violations(eval, "// crate::render::x\nlet x = crate::validate::is_id(a);\n").len(), 0);
     assert_eq!(violations(eval, "let x = crate::render::fingerprint(a); // crate::model\n")[0].to, "render");
-    // A group import names each stage it reaches.
+    // A group import names each stage it reaches, however it is laid out.
     let grouped = "use crate::{\n    model::Model,\n    output::write_all,\n};\n";
     assert_eq!(violations(Path::new("present/site.rs"), grouped)[0].to, "output");
+    let nested = "fn f() { pub(crate) use crate::{model::{Date, Period}, render::Output}; }\n";
+    assert_eq!(violations(Path::new("present/site.rs"), nested)[0].to, "render");
+    assert_eq!(violations(Path::new("present/site.rs"), nested).len(), 1, "Date and Period are not stages");
+    // From a stage's mod.rs, `super::` is the crate's root.
+    assert_eq!(violations(Path::new("eval/mod.rs"), "use super::present::site;\n")[0].to, "present");
     // Something that is not a stage is not reachable from a stage either.
     assert_eq!(violations(eval, "use crate::Config;\n")[0].to, "Config");
-    assert_eq!(violations(eval, "use super::super::render;\n")[0].to, "super::super");
+    assert!(violations(eval, "use super::super::render;\n").iter().any(|v| v.to == "super::super"));
     // lib.rs and main.rs are the pipeline and the command: they use everything.
     assert_eq!(violations(Path::new("lib.rs"), "use crate::output::write_all;\n"), []);
 }

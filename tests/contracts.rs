@@ -1,8 +1,10 @@
 //! The data contracts, `tal.json` and the templates' `data.json`, against
-//! their previous format (`tests/fixtures/format-1`, written by helhed before
-//! the stage folders): every figure, word and status is the same, and only the
-//! renames that CHANGELOG.md lists for `helhed-tal/2` and `helhed-data/2`
-//! differ.
+//! their previous format: every figure, word and status is the same, and only
+//! the renames that CHANGELOG.md lists for `helhed-tal/2` and `helhed-data/2`
+//! differ. `tests/fixtures/format-1` holds what helhed wrote at commit 8540662,
+//! the last before the stage folders: `tal.json` of the example and of the
+//! second plan (`tests/fixtures/anden-plan`), and the example's two
+//! `data.json` (its insta snapshots then).
 
 use helhed::Config;
 use helhed::eval::evaluate;

@@ -43,7 +43,7 @@ pub struct Value {
     /// For *samlet* pooled from the areas: the smallest numerator and the
     /// smallest denominator pooled into it. A total built on a small area
     /// count would give that count away next to the other areas' counts, so
-    /// the public filter hides it too (see [`crate::present::site::Public`]).
+    /// the public filter hides it too (see [`crate::eval::public::Public`]).
     #[serde(skip)]
     pub smallest: Option<(Decimal, Decimal)>,
 }

@@ -116,7 +116,8 @@ pub struct Section {
     pub financing: BTreeMap<FundingSource, Decimal>,
 }
 
-/// The validated budget.
+/// The validated budget. That it balances is checked on its totals by
+/// `eval::checks`, which `prepare` runs before any later stage sees it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Budget {
     /// The years of the budget, in order.

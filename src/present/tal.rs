@@ -1,6 +1,7 @@
 //! `out/tal.json`: every computed figure and evaluation of a build, for others
 //! to use (a spreadsheet, a dashboard, the national overview). Its shape is
-//! documented in README.md; `format` names the version of that shape.
+//! documented in the book (docs/src/tal-json.md); `format` names the version of
+//! that shape, and CHANGELOG.md lists how it changed.
 //!
 //! Every number is an exact decimal written as a JSON **string** with a point
 //! (`"30.65"`), unrounded, so that nothing is lost to floating point. Years
