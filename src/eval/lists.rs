@@ -13,7 +13,6 @@
 //! supplies them from the plan's model.
 
 use crate::model::lists::{Category, Criterion, Input, ListRules, RuleSet};
-use crate::model::text::{decimals_to_tell_apart, format_da, join_with};
 use crate::model::{Cmp, Date};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -29,10 +28,6 @@ pub trait ListInputs {
     fn national(&self, input: &str, year: u16) -> Option<Decimal>;
     /// The number of residents of `area` in `year`.
     fn residents(&self, area: &str, year: u16) -> Option<Decimal>;
-    /// The area's name in sentences; by default its id.
-    fn area_name(&self, area: &str) -> String {
-        area.to_string()
-    }
 }
 
 /// The rule set in force for the list of `list_year`: the one with the latest
@@ -43,39 +38,52 @@ pub fn rule_set_for(rules: &ListRules, list_year: u16) -> Option<&RuleSet> {
 }
 
 /// One area on one list: every criterion, every category and the status.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ListResult {
     /// The area id.
-    #[serde(rename = "område")]
     pub area: String,
     /// The list year L (published 1 December L).
-    #[serde(rename = "liste_år")]
     pub list_year: u16,
     /// The rule set's id.
-    #[serde(rename = "regelsæt")]
     pub rule_set: String,
     /// The rule set's name.
-    #[serde(rename = "regelsæt_navn")]
     pub rule_set_name: String,
     /// The data years read, ascending.
-    #[serde(rename = "dataår")]
     pub data_years: Vec<u16>,
     /// The resident minimum.
-    #[serde(rename = "beboere")]
     pub residents: ResidentCheck,
     /// Each criterion, in the set's order.
-    #[serde(rename = "kriterier")]
     pub criteria: Vec<CriterionResult>,
     /// Each category, in the set's order.
-    #[serde(rename = "kategorier")]
     pub categories: Vec<CategoryResult>,
     /// The resulting status.
     pub status: Status,
-    /// The missing figures, named with their years.
-    pub mangler: Vec<String>,
-    /// One Danish sentence summing up.
-    #[serde(rename = "tekst")]
-    pub text: String,
+    /// The figures it lacks, in the order they were met, each once.
+    pub missing: Vec<MissingFigure>,
+}
+
+/// A figure a list evaluation lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MissingFigure {
+    /// The number of residents in the data year.
+    Residents {
+        /// The data year.
+        year: u16,
+    },
+    /// An input's value for the area.
+    Input {
+        /// The input's name.
+        name: String,
+        /// The years without it.
+        years: Vec<u16>,
+    },
+    /// An input's national average.
+    National {
+        /// The input's name.
+        name: String,
+        /// The years without it.
+        years: Vec<u16>,
+    },
 }
 
 impl ListResult {
@@ -157,9 +165,6 @@ pub struct CriterionResult {
     pub met: Option<bool>,
     /// Value − threshold, exact.
     pub margin: Option<Decimal>,
-    /// A Danish sentence with the numbers.
-    #[serde(rename = "tekst")]
-    pub text: String,
 }
 
 /// One category evaluated.
@@ -173,38 +178,39 @@ pub struct CategoryResult {
     /// Whether it holds; `None` when that depends on missing figures.
     #[serde(rename = "opfyldt")]
     pub holds: Option<bool>,
-    /// A Danish sentence saying why.
-    #[serde(rename = "tekst")]
-    pub text: String,
 }
 
 /// Which list, if any, the area is on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "udfald")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
     /// The first category that holds, with none above it unknown.
-    #[serde(rename = "kategori")]
     Listed {
         /// The category id.
         id: String,
         /// Its name.
-        #[serde(rename = "navn")]
         name: String,
     },
     /// No category holds.
-    #[serde(rename = "ingen")]
     NotListed {
-        /// Why (no category holds, or too few residents).
-        #[serde(rename = "begrundelse")]
-        reason: String,
+        /// Why.
+        reason: NotListed,
     },
     /// Missing figures decide it.
-    #[serde(rename = "kan_ikke_afgøres")]
     Undecided {
-        /// Which categories are open.
-        #[serde(rename = "begrundelse")]
-        reason: String,
+        /// The first category that holds, below the open ones, if any.
+        at_least: Option<String>,
+        /// The names of the categories above it that missing figures leave open.
+        open: Vec<String>,
     },
+}
+
+/// Why an area is on no list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotListed {
+    /// It has fewer residents than the rule set's minimum.
+    TooFewResidents,
+    /// No category holds.
+    NoCategory,
 }
 
 impl Status {
@@ -215,16 +221,6 @@ impl Status {
             _ => None,
         }
     }
-
-    /// The status in Danish: the category's name, "ikke på nogen liste" or
-    /// "kan ikke afgøres".
-    pub fn danish(&self) -> &str {
-        match self {
-            Status::Listed { name, .. } => name,
-            Status::NotListed { .. } => "ikke på nogen liste",
-            Status::Undecided { .. } => "kan ikke afgøres",
-        }
-    }
 }
 
 /// Kleene conjunction.
@@ -233,24 +229,6 @@ fn and(a: Option<bool>, b: Option<bool>) -> Option<bool> {
         (Some(false), _) | (_, Some(false)) => Some(false),
         (Some(true), Some(true)) => Some(true),
         _ => None,
-    }
-}
-
-/// "opfyldt", "ikke opfyldt" or "kan ikke afgøres".
-fn truth_da(t: Option<bool>) -> &'static str {
-    match t {
-        Some(true) => "opfyldt",
-        Some(false) => "ikke opfyldt",
-        None => "kan ikke afgøres",
-    }
-}
-
-/// `Dømte ...` → `dømte ...` for use inside a sentence.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -266,47 +244,15 @@ fn mean_of_known(values: &[Option<Decimal>]) -> Option<Decimal> {
     mean(&known?)
 }
 
-/// A number with its unit (`42,3 %`).
-fn quantity(value: Decimal, decimals: u32, unit: &str) -> String {
-    if unit.is_empty() { format_da(value, decimals) } else { format!("{} {unit}", format_da(value, decimals)) }
-}
-
-/// A number with the decimals it was written with, at least `min`, at most `max(min, 4)`.
-fn natural(value: Decimal, min: u32) -> u32 {
-    value.normalize().scale().clamp(min, min.max(4))
-}
-
-/// Decimals enough (from 1) that value, threshold and margin do not print
-/// as equal when they are not.
-fn decimals_for(value: Option<Decimal>, threshold: Option<Decimal>) -> u32 {
-    let (Some(v), Some(t)) = (value, threshold) else { return 1 };
-    decimals_to_tell_apart(v, t, 1, 10)
-}
-
-/// `2017` or `gennemsnit 2016-2017`.
-fn years_da(years: &[u16]) -> String {
-    match years {
-        [one] => one.to_string(),
-        [first, .., last] => format!("gennemsnit {first}-{last}"),
-        [] => String::new(),
-    }
-}
-
-/// The years joined: `2016 og 2017`.
-fn year_list(years: &[u16]) -> String {
-    let years: Vec<String> = years.iter().map(u16::to_string).collect();
-    join_with(&years, "og")
-}
-
 /// Missing figures in order of appearance, without repeats.
 #[derive(Default)]
-struct Missing(Vec<String>);
+struct Missing(Vec<MissingFigure>);
 
 impl Missing {
-    /// Adds a missing figure unless it is already named.
-    fn add(&mut self, text: String) {
-        if !self.0.contains(&text) {
-            self.0.push(text);
+    /// Adds a missing figure unless it is already there.
+    fn add(&mut self, figure: MissingFigure) {
+        if !self.0.contains(&figure) {
+            self.0.push(figure);
         }
     }
 }
@@ -314,18 +260,6 @@ impl Missing {
 /// The years of a list's criterion: L-N .. L-1.
 fn criterion_years(list_year: u16, n: u16) -> Vec<u16> {
     (1..=n).rev().filter_map(|back| list_year.checked_sub(back)).collect()
-}
-
-/// A short description of a criterion's rule: `indvandrere ... over 50 %`.
-fn describe_rule(criterion: &Criterion, input: &Input) -> String {
-    let name = lower_first(&input.name);
-    if criterion.national_multiple {
-        let m = criterion.threshold;
-        format!("{name} {} {} gange landsgennemsnittet", criterion.comparison, format_da(m, natural(m, 0)))
-    } else {
-        let t = criterion.threshold;
-        format!("{name} {} {}", criterion.comparison, quantity(t, natural(t, 0), &input.unit))
-    }
 }
 
 /// Evaluates one criterion for `area`, recording the figures it lacks.
@@ -342,15 +276,15 @@ fn evaluate_criterion(
     let value = mean_of_known(&yearly);
     let area_missing: Vec<u16> = years.iter().zip(&yearly).filter(|(_, v)| v.is_none()).map(|(y, _)| *y).collect();
     if !area_missing.is_empty() {
-        missing.add(format!("{} for {}", input.name, year_list(&area_missing)));
+        missing.add(MissingFigure::Input { name: input.name.clone(), years: area_missing });
     }
 
-    let mut national_missing = Vec::new();
     let (threshold, national) = if criterion.national_multiple {
         let nat_yearly: Vec<Option<Decimal>> = years.iter().map(|&y| inputs.national(&input.id, y)).collect();
-        national_missing = years.iter().zip(&nat_yearly).filter(|(_, v)| v.is_none()).map(|(y, _)| *y).collect();
+        let national_missing: Vec<u16> =
+            years.iter().zip(&nat_yearly).filter(|(_, v)| v.is_none()).map(|(y, _)| *y).collect();
         if !national_missing.is_empty() {
-            missing.add(format!("{} for {} (landsgennemsnit)", input.name, year_list(&national_missing)));
+            missing.add(MissingFigure::National { name: input.name.clone(), years: national_missing });
         }
         let average = mean_of_known(&nat_yearly);
         let threshold = average.and_then(|a| a.checked_mul(criterion.threshold));
@@ -363,57 +297,6 @@ fn evaluate_criterion(
         (Some(v), Some(t)) => (Some(criterion.comparison.holds(v, t)), v.checked_sub(t)),
         _ => (None, None),
     };
-
-    // The sentence: value; threshold. Outcome. A threshold is never shown
-    // with fewer decimals than it has (2,75 stays 2,75).
-    let d = decimals_for(value, threshold).max(threshold.map_or(1, |t| natural(t, 1)));
-    let unit = input.unit.as_str();
-    let value_part = match value {
-        Some(v) => quantity(v, d, unit),
-        None => "ukendt".to_string(),
-    };
-    let cmp = criterion.comparison;
-    let threshold_part = match &national {
-        None => format!("grænsen er {cmp} {}", quantity(criterion.threshold, d, unit)),
-        Some(basis) => {
-            let m = format_da(basis.multiple, natural(basis.multiple, 0));
-            match (basis.average, threshold) {
-                (Some(a), Some(t)) => format!(
-                    "grænsen er {cmp} {m} gange landsgennemsnittet på {}, dvs. {cmp} {}",
-                    quantity(a, natural(a, 1), unit),
-                    quantity(t, d, unit)
-                ),
-                _ => format!("grænsen er {cmp} {m} gange landsgennemsnittet, som ikke kendes"),
-            }
-        }
-    };
-    let margin_unit = if unit == "%" { "procentpoint" } else { unit };
-    let outcome = match (met, margin) {
-        (Some(m), Some(margin)) => {
-            let word = if m { "Opfyldt" } else { "Ikke opfyldt" };
-            if margin.is_zero() {
-                format!("{word}, præcis på grænsen.")
-            } else {
-                let side = if margin > Decimal::ZERO { "over" } else { "under" };
-                format!("{word}, {} {side} grænsen.", quantity(margin.abs(), d, margin_unit))
-            }
-        }
-        _ => {
-            let mut lacks = Vec::new();
-            if !area_missing.is_empty() {
-                lacks.push(format!("tal for {}", year_list(&area_missing)));
-            }
-            if !national_missing.is_empty() {
-                lacks.push(format!("landsgennemsnittet for {}", year_list(&national_missing)));
-            }
-            if lacks.is_empty() {
-                "Kan ikke beregnes: tallene er for store til præcis regning.".to_string()
-            } else {
-                format!("Kan ikke afgøres: mangler {}.", join_with(&lacks, "og"))
-            }
-        }
-    };
-    let text = format!("{}: {value_part} ({}); {threshold_part}. {outcome}", input.name, years_da(&years));
 
     CriterionResult {
         id: criterion.id.clone(),
@@ -428,14 +311,11 @@ fn evaluate_criterion(
         national,
         met,
         margin,
-        text,
     }
 }
 
-/// The truth of each criterion and (evaluated) category, and how to name them.
+/// The truth of each criterion and (evaluated) category.
 struct Truths<'a> {
-    set: &'a RuleSet,
-    rules: &'a ListRules,
     values: HashMap<&'a str, Option<bool>>,
 }
 
@@ -445,31 +325,20 @@ impl Truths<'_> {
         self.values.get(id).copied().flatten()
     }
 
-    /// A category's name, or a criterion's rule in words.
-    fn describe(&self, id: &str) -> String {
-        if let Some(category) = self.set.category(id) {
-            return category.name.clone();
-        }
-        match self.set.criterion(id).and_then(|c| self.rules.input(&c.input).map(|i| (c, i))) {
-            Some((c, input)) => describe_rule(c, input),
-            None => format!("«{id}»"),
-        }
+    /// How many of `ids` hold, and how many are unknown.
+    fn count(&self, ids: &[String]) -> (usize, usize) {
+        let met = ids.iter().filter(|id| self.get(id) == Some(true)).count();
+        (met, ids.iter().filter(|id| self.get(id).is_none()).count())
     }
 }
 
 /// Evaluates one category from the truths of what it builds on (Kleene logic).
 fn evaluate_category(category: &Category, truths: &Truths, residents_ok: Option<bool>) -> CategoryResult {
-    let mut holds = Some(true);
-    let mut reasons = Vec::new();
-    if !category.all.is_empty() {
-        let parts: Vec<String> =
-            category.all.iter().map(|id| format!("{} ({})", truths.describe(id), truth_da(truths.get(id)))).collect();
-        holds = category.all.iter().fold(holds, |acc, id| and(acc, truths.get(id)));
-        reasons.push(format!("kræver {}", join_with(&parts, "og")));
-    }
+    // Kleene `and`: an unknown does not end the fold, a later `false` still decides.
+    #[allow(clippy::manual_try_fold)]
+    let mut holds = category.all.iter().fold(Some(true), |acc, id| and(acc, truths.get(id)));
     if let Some(at_least) = &category.at_least {
-        let met = at_least.of.iter().filter(|id| truths.get(id) == Some(true)).count();
-        let unknown = at_least.of.iter().filter(|id| truths.get(id).is_none()).count();
+        let (met, unknown) = truths.count(&at_least.of);
         let verdict = if met >= at_least.count {
             Some(true)
         } else if met + unknown < at_least.count {
@@ -478,115 +347,32 @@ fn evaluate_category(category: &Category, truths: &Truths, residents_ok: Option<
             None
         };
         holds = and(holds, verdict);
-        let mut reason = format!("mindst {} af {} kriterier: {met} opfyldt", at_least.count, at_least.of.len());
-        if unknown > 0 {
-            reason.push_str(&format!(", {unknown} kan ikke afgøres"));
-        }
-        reasons.push(reason);
     }
-    if !category.not.is_empty() {
-        let parts: Vec<String> =
-            category.not.iter().map(|id| format!("{} ({})", truths.describe(id), truth_da(truths.get(id)))).collect();
-        holds = category.not.iter().fold(holds, |acc, id| and(acc, truths.get(id).map(|t| !t)));
-        reasons.push(format!("må ikke være {}", join_with(&parts, "eller")));
-    }
-    match residents_ok {
-        Some(true) => {}
-        Some(false) => {
-            holds = Some(false);
-            reasons.push("for få beboere".to_string());
-        }
-        None => {
-            holds = and(holds, None);
-            reasons.push("antallet af beboere kendes ikke".to_string());
-        }
-    }
-    let text = format!("{}: {}; {}.", category.name, truth_da(holds), reasons.join("; "));
-    CategoryResult { id: category.id.clone(), name: category.name.clone(), holds, text }
+    holds = category.not.iter().fold(holds, |acc, id| and(acc, truths.get(id).map(|t| !t)));
+    holds = and(holds, residents_ok);
+    CategoryResult { id: category.id.clone(), name: category.name.clone(), holds }
 }
 
 /// The status: the first category that holds, unless one above it is open.
 fn status_of(categories: &[CategoryResult], residents: &ResidentCheck) -> Status {
-    if let (Some(false), Some(n)) = (residents.met, residents.value) {
-        return Status::NotListed {
-            reason: format!(
-                "Området har {} beboere; der kræves mindst {}.",
-                format_da(n, 0),
-                format_da(residents.minimum, 0)
-            ),
-        };
+    if let (Some(false), Some(_)) = (residents.met, residents.value) {
+        return Status::NotListed { reason: NotListed::TooFewResidents };
     }
-    // Category names stand mid-sentence here: «et udsat boligområde».
-    // (All four official names take «et».)
-    let lower = |name: &str| {
-        let mut chars = name.chars();
-        let lowered = chars.next().map(|c| c.to_lowercase().chain(chars).collect::<String>()).unwrap_or_default();
-        format!("et {lowered}")
-    };
     let mut open: Vec<String> = Vec::new();
     for category in categories {
         match category.holds {
             Some(true) if open.is_empty() => {
                 return Status::Listed { id: category.id.clone(), name: category.name.clone() };
             }
-            Some(true) => {
-                return Status::Undecided {
-                    reason: format!(
-                        "Området er mindst {}, men om det er {}, kan ikke afgøres uden de manglende tal.",
-                        lower(&category.name),
-                        join_with(&open, "eller")
-                    ),
-                };
-            }
+            Some(true) => return Status::Undecided { at_least: Some(category.name.clone()), open },
             Some(false) => {}
-            None => open.push(lower(&category.name)),
+            None => open.push(category.name.clone()),
         }
     }
     if open.is_empty() {
-        Status::NotListed { reason: "Ingen af kategorierne er opfyldt.".to_string() }
+        Status::NotListed { reason: NotListed::NoCategory }
     } else {
-        Status::Undecided {
-            reason: format!("Om området er {}, kan ikke afgøres uden de manglende tal.", join_with(&open, "eller")),
-        }
-    }
-}
-
-/// The one-sentence summary.
-fn summary(
-    set: &RuleSet,
-    truths: &Truths,
-    status: &Status,
-    residents: &ResidentCheck,
-    area_name: &str,
-    list_year: u16,
-) -> String {
-    if let (Some(false), Some(n)) = (residents.met, residents.value) {
-        return format!(
-            "{area_name} har {} beboere, under mindstegrænsen på {} (liste {list_year}): {}.",
-            format_da(n, 0),
-            format_da(residents.minimum, 0),
-            status.danish()
-        );
-    }
-    // Count the criteria of the listed category, else of the broadest list.
-    let counted = status
-        .category()
-        .and_then(|id| set.category(id))
-        .filter(|c| c.at_least.is_some())
-        .or_else(|| set.categories.iter().rev().find(|c| c.at_least.is_some()));
-    match counted.and_then(|c| c.at_least.as_ref().map(|a| (c, a))) {
-        Some((category, at_least)) => {
-            let met = at_least.of.iter().filter(|id| truths.get(id) == Some(true)).count();
-            let unknown = at_least.of.iter().filter(|id| truths.get(id).is_none()).count();
-            let open = if unknown > 0 { format!(", {unknown} kan ikke afgøres") } else { String::new() };
-            format!(
-                "{area_name} opfylder {met} af {} kriterier for et {}{open} (liste {list_year}): {}.",
-                at_least.of.len(),
-                lower_first(&category.name),
-                status.danish()
-            )
-        }
-        None => format!("{area_name} (liste {list_year}): {}.", status.danish()),
+        Status::Undecided { at_least: None, open }
     }
 }
 
@@ -598,7 +384,7 @@ pub fn evaluate(rules: &ListRules, inputs: &dyn ListInputs, area: &str, list_yea
 
     let count = inputs.residents(area, data_year);
     if count.is_none() {
-        missing.add(format!("Antal beboere for {data_year}"));
+        missing.add(MissingFigure::Residents { year: data_year });
     }
     let residents = ResidentCheck {
         year: data_year,
@@ -616,7 +402,7 @@ pub fn evaluate(rules: &ListRules, inputs: &dyn ListInputs, area: &str, list_yea
         })
         .collect();
 
-    let mut truths = Truths { set, rules, values: HashMap::new() };
+    let mut truths = Truths { values: HashMap::new() };
     for result in &criteria {
         if let Some(criterion) = set.criterion(&result.id) {
             truths.values.insert(criterion.id.as_str(), result.met);
@@ -632,7 +418,6 @@ pub fn evaluate(rules: &ListRules, inputs: &dyn ListInputs, area: &str, list_yea
     categories.reverse();
 
     let status = status_of(&categories, &residents);
-    let text = summary(set, &truths, &status, &residents, &inputs.area_name(area), list_year);
     let data_years: BTreeSet<u16> = criteria.iter().flat_map(|c| c.years.iter().copied()).chain([data_year]).collect();
 
     Some(ListResult {
@@ -645,8 +430,7 @@ pub fn evaluate(rules: &ListRules, inputs: &dyn ListInputs, area: &str, list_yea
         criteria,
         categories,
         status,
-        mangler: missing.0,
-        text,
+        missing: missing.0,
     })
 }
 
@@ -700,25 +484,18 @@ impl ListInputs for ModelInputs<'_> {
     fn residents(&self, area: &str, year: u16) -> Option<Decimal> {
         self.model.year(area, year)?.counts.get(RESIDENTS_MEASURE).map(|f| f.value)
     }
-
-    fn area_name(&self, area: &str) -> String {
-        self.model.series(area).map_or_else(|| area.to_string(), |s| s.name.clone())
-    }
 }
 
 /// One area's list status for a list year, as the plan's figures give it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ModelListResult {
     /// The evaluation.
-    #[serde(flatten)]
     pub result: ListResult,
     /// Whether any figure it rests on is illustrative (*eksempeldata*).
-    #[serde(rename = "eksempeldata")]
     pub example: bool,
     /// Whether the list is published (1 December) after the half-year
     /// reported on: then it is a calculation on the newest figures, not the
     /// official list.
-    #[serde(rename = "prognose")]
     pub forecast: bool,
 }
 
@@ -755,6 +532,3 @@ fn rests_on_examples(model: &crate::model::Model, rules: &ListRules, result: &Li
             || model.year(&result.area, year).and_then(|f| f.counts.get(RESIDENTS_MEASURE)).is_some_and(|f| f.example)
     })
 }
-
-#[cfg(test)]
-mod tests;

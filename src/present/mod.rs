@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod criteria;
 pub mod evaluation;
+pub mod lists;
 pub mod report;
 pub mod site;
 pub mod tal;

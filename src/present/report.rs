@@ -11,6 +11,7 @@ use crate::model::text::join_names;
 use crate::model::text::{format_change_da, format_da};
 use crate::model::{Calc, GoalStatus, Indicator, Model, SeriesKind};
 use crate::present::charts;
+use crate::present::lists as present_lists;
 use crate::present::{criteria, words};
 use serde::Serialize;
 
@@ -541,6 +542,7 @@ fn list_views(model: &Model, all: &[lists::ModelListResult]) -> Vec<ListView> {
             let mine: Vec<_> = all.iter().filter(|l| l.result.area == a.id).collect();
             let chosen = mine.iter().rev().find(|l| !l.forecast).or_else(|| mine.last())?;
             let r = &chosen.result;
+            let texts = present_lists::texts(&model.list_rules, r, &a.name);
             let udfald = match &r.status {
                 lists::Status::Listed { name, .. } => name.clone(),
                 lists::Status::NotListed { .. } => "Ikke på nogen liste".to_string(),
@@ -550,12 +552,13 @@ fn list_views(model: &Model, all: &[lists::ModelListResult]) -> Vec<ListView> {
                 omraade: a.name.clone(),
                 liste: format!("Liste {} (regelsæt {})", r.list_year, r.rule_set),
                 udfald,
-                tekst: r.text.clone(),
+                tekst: texts.summary,
                 kriterier: r
                     .criteria
                     .iter()
-                    .map(|c| ListCriterionView {
-                        tekst: c.text.clone(),
+                    .zip(texts.criteria)
+                    .map(|(c, tekst)| ListCriterionView {
+                        tekst,
                         opfyldt: match c.met {
                             Some(true) => "ja",
                             Some(false) => "nej",
@@ -563,7 +566,7 @@ fn list_views(model: &Model, all: &[lists::ModelListResult]) -> Vec<ListView> {
                         },
                     })
                     .collect(),
-                mangler: r.mangler.clone(),
+                mangler: texts.missing,
                 eksempel: chosen.example,
                 prognose: chosen.forecast,
             })

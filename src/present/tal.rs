@@ -10,10 +10,11 @@
 use crate::eval::Evaluated;
 use crate::eval::budget::BudgetTotals;
 use crate::eval::goals::{self, Check, CriterionResult, Requirement, When, YearRequirement};
-use crate::eval::lists::ModelListResult;
+
 use crate::eval::projection::{self, Projection};
 use crate::eval::values::{Change, Origin, Value};
 use crate::model::{Calc, GoalStatus, Model, Period, Rule, SeriesKind};
+use crate::present::lists::ListFigures;
 use crate::present::{criteria, words};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -38,7 +39,7 @@ pub struct Tal {
     /// Success criteria.
     pub succeskriterier: Criteria,
     /// The statutory list criteria per area and list year.
-    pub listekriterier: Vec<ModelListResult>,
+    pub listekriterier: Vec<ListFigures>,
     /// The budget's totals, if there is a budget.
     pub budget: Option<BudgetTotals>,
 }
@@ -375,7 +376,14 @@ pub fn tal(model: &Model, evaluated: &Evaluated) -> Tal {
         seneste_år: last_year,
         indikatorer,
         succeskriterier: Criteria { antal, kriterier: criteria },
-        listekriterier: evaluated.lists.clone(),
+        listekriterier: evaluated
+            .lists
+            .iter()
+            .map(|l| {
+                let name = model.series(&l.result.area).map_or(l.result.area.as_str(), |s| s.name.as_str());
+                ListFigures::new(&model.list_rules, l, name)
+            })
+            .collect(),
         budget: evaluated.budget.clone(),
     }
 }

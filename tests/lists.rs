@@ -1,13 +1,18 @@
-//! The list criteria: validation of rule sets and their evaluation, on
-//! figures made up for each case.
+//! The list criteria: validation of rule sets, their evaluation on figures
+//! made up for each case, and what the documents say of the result.
 
-use super::*;
-use crate::input::lists::{DEFAULT_RULES, RawListRules};
-use crate::input::parse;
-use crate::model::diag::Diagnostics;
-use crate::model::text::parse_exact;
-use crate::validate::lists::{default_rules, load_rules};
+use helhed::eval::lists::{ListInputs, ListResult, NotListed, ResidentCheck, Status, evaluate_all, rule_set_for};
+use helhed::input::lists::{DEFAULT_RULES, RawListRules};
+use helhed::input::parse;
+use helhed::model::Cmp;
+use helhed::model::diag::Diagnostics;
+use helhed::model::lists::ListRules;
+use helhed::model::text::parse_exact;
+use helhed::present::lists::{ListFigures, ListTexts, texts};
+use helhed::validate::lists::{default_rules, load_rules};
+use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 use std::path::Path;
 
 fn dec(s: &str) -> Decimal {
@@ -59,9 +64,38 @@ impl ListInputs for Data {
     fn residents(&self, area: &str, year: u16) -> Option<Decimal> {
         self.residents.get(&(area.to_string(), year)).copied()
     }
-    fn area_name(&self, area: &str) -> String {
-        self.names.get(area).cloned().unwrap_or_else(|| area.to_string())
+}
+
+/// A result with what the documents say of it, the area named as `d` names it.
+struct Said {
+    result: ListResult,
+    said: ListTexts,
+}
+
+impl std::ops::Deref for Said {
+    type Target = ListResult;
+    fn deref(&self) -> &ListResult {
+        &self.result
     }
+}
+
+impl Said {
+    fn criterion_text(&self, id: &str) -> &str {
+        let i = self.result.criteria.iter().position(|c| c.id == id).unwrap_or_else(|| panic!("no criterion {id}"));
+        &self.said.criteria[i]
+    }
+    fn category_text(&self, id: &str) -> &str {
+        let i = self.result.categories.iter().position(|c| c.id == id).unwrap_or_else(|| panic!("no category {id}"));
+        &self.said.categories[i]
+    }
+}
+
+/// Evaluates the list of `list_year` for `area`, and words it.
+fn evaluate(rules: &ListRules, d: &Data, area: &str, list_year: u16) -> Option<Said> {
+    let result = helhed::eval::lists::evaluate(rules, d, area, list_year)?;
+    let name = d.names.get(area).map_or(area, String::as_str);
+    let said = texts(rules, &result, name);
+    Some(Said { result, said })
 }
 
 /// Area `a` for list year `list_year`: every input far from every
@@ -125,12 +159,7 @@ fn check(cases: &[Case]) {
             all_years(&mut d, case.list_year, case.input, value);
             let r = evaluate(&rules, &d, "a", case.list_year).unwrap();
             let what = format!("list {} {} = {value}", case.list_year, case.criterion);
-            assert_eq!(
-                met(&r, case.criterion),
-                Some(expect_met),
-                "{what}: {}",
-                r.criterion(case.criterion).unwrap().text
-            );
+            assert_eq!(met(&r, case.criterion), Some(expect_met), "{what}: {}", r.criterion_text(case.criterion));
             assert_eq!(status(&r), expect_status, "{what}: {:?}", r.status);
         }
     }
@@ -252,11 +281,14 @@ fn count_rule_two_of_four() {
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
     assert_eq!(status(&r), "ingen");
     assert_eq!(r.category("udsat").unwrap().holds, Some(false));
-    assert_eq!(r.text, "a opfylder 1 af 4 kriterier for et udsat boligområde (liste 2019): ikke på nogen liste.");
+    assert_eq!(
+        r.said.summary,
+        "a opfylder 1 af 4 kriterier for et udsat boligområde (liste 2019): ikke på nogen liste."
+    );
     all_years(&mut d, 2019, "indkomst", "50");
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
     assert_eq!(status(&r), "udsat");
-    assert_eq!(r.category("udsat").unwrap().text, "Udsat boligområde: opfyldt; mindst 2 af 4 kriterier: 2 opfyldt.");
+    assert_eq!(r.category_text("udsat"), "Udsat boligområde: opfyldt; mindst 2 af 4 kriterier: 2 opfyldt.");
     assert_eq!(r.category("ghettoomraade").unwrap().holds, Some(false));
 }
 
@@ -275,7 +307,7 @@ fn parallelsamfund_udsat_and_forebyggelsesomraade_2021() {
     assert_eq!(status(&r), "parallelsamfund");
     assert_eq!(r.category("udsat").unwrap().holds, Some(true));
     assert_eq!(r.category("forebyggelsesomraade").unwrap().holds, Some(false));
-    assert_eq!(r.text, "a opfylder 2 af 4 kriterier for et udsat boligområde (liste 2022): Parallelsamfund.");
+    assert_eq!(r.said.summary, "a opfylder 2 af 4 kriterier for et udsat boligområde (liste 2022): Parallelsamfund.");
     // Udsat with 40 % non-Western also meets the preventive criteria, but
     // an udsat område is not a forebyggelsesområde.
     let r = run(&[udsat[0], udsat[1], ("ikke-vestlige", "40")]);
@@ -284,7 +316,10 @@ fn parallelsamfund_udsat_and_forebyggelsesomraade_2021() {
     assert_eq!(r.category("parallelsamfund").unwrap().holds, Some(false));
     let r = run(&[("uden-for-arbejde", "35"), ("indkomst", "60"), ("ikke-vestlige", "40")]);
     assert_eq!(status(&r), "forebyggelsesomraade");
-    assert_eq!(r.text, "a opfylder 2 af 4 kriterier for et forebyggelsesområde (liste 2022): Forebyggelsesområde.");
+    assert_eq!(
+        r.said.summary,
+        "a opfylder 2 af 4 kriterier for et forebyggelsesområde (liste 2022): Forebyggelsesområde."
+    );
     let r = run(&[("uden-for-arbejde", "35"), ("indkomst", "60"), ("ikke-vestlige", "20")]);
     assert_eq!(status(&r), "ingen");
     // The same figures under the 2018 rules: not udsat, no preventive category.
@@ -308,15 +343,21 @@ fn ghettoomraade_2018() {
     assert_eq!(r.status, Status::Listed { id: "ghettoomraade".into(), name: "Ghettoområde".into() });
     assert_eq!(r.rule_set, "2018");
     assert_eq!(r.data_years, [2016, 2017]);
-    assert_eq!(r.text, "Motalavej opfylder 3 af 4 kriterier for et udsat boligområde (liste 2018): Ghettoområde.");
     assert_eq!(
-        r.category("ghettoomraade").unwrap().text,
+        r.said.summary,
+        "Motalavej opfylder 3 af 4 kriterier for et udsat boligområde (liste 2018): Ghettoområde."
+    );
+    assert_eq!(
+        r.category_text("ghettoomraade"),
         "Ghettoområde: opfyldt; kræver Udsat boligområde (opfyldt) og indvandrere og efterkommere fra ikke-vestlige lande over 50 % (opfyldt)."
     );
-    assert!(r.mangler.is_empty());
+    assert!(r.said.missing.is_empty());
     all_years(&mut d, 2018, "ikke-vestlige", "45");
     let r = evaluate(&rules, &d, "a", 2018).unwrap();
-    assert_eq!(r.text, "Motalavej opfylder 3 af 4 kriterier for et udsat boligområde (liste 2018): Udsat boligområde.");
+    assert_eq!(
+        r.said.summary,
+        "Motalavej opfylder 3 af 4 kriterier for et udsat boligområde (liste 2018): Udsat boligområde."
+    );
 }
 
 #[test]
@@ -341,7 +382,7 @@ fn two_year_average_is_exact() {
     assert_eq!((basis.average, basis.multiple), (Some(dec("1")), dec("3")));
     assert_eq!((crime.met, crime.margin), (Some(true), Some(Decimal::ZERO)));
     assert_eq!(
-        crime.text,
+        r.criterion_text("domfaeldte"),
         "Dømte for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer, andel af beboere på 18 år og derover: \
              3,0 % (gennemsnit 2016-2017); grænsen er mindst 3 gange landsgennemsnittet på 1,0 %, dvs. mindst 3,0 %. Opfyldt, præcis på grænsen."
     );
@@ -350,7 +391,7 @@ fn two_year_average_is_exact() {
     let r = evaluate(&rules, &d, "a", 2018).unwrap();
     let crime = r.criterion("domfaeldte").unwrap();
     assert_eq!((crime.value, crime.met, crime.margin), (Some(dec("2.99995")), Some(false), Some(dec("-0.00005"))));
-    assert!(crime.text.ends_with("2,99995 % (gennemsnit 2016-2017); grænsen er mindst 3 gange landsgennemsnittet på 1,0 %, dvs. mindst 3,00000 %. Ikke opfyldt, 0,00005 procentpoint under grænsen."), "{}", crime.text);
+    assert!(r.criterion_text("domfaeldte").ends_with("2,99995 % (gennemsnit 2016-2017); grænsen er mindst 3 gange landsgennemsnittet på 1,0 %, dvs. mindst 3,00000 %. Ikke opfyldt, 0,00005 procentpoint under grænsen."), "{}", r.criterion_text("domfaeldte"));
 }
 
 #[test]
@@ -369,7 +410,7 @@ fn four_year_average_is_exact() {
     assert_eq!(work.years, [2009, 2010, 2011, 2012]);
     assert_eq!(work.value, Some(dec("40.3")));
     assert_eq!(
-        work.text,
+        r.criterion_text("arbejde"),
         "18-64-årige uden for arbejdsmarkedet eller uddannelse: 40,3 % (gennemsnit 2009-2012); grænsen er over 40,0 %. Opfyldt, 0,3 procentpoint over grænsen."
     );
     let crime = r.criterion("domfaeldte").unwrap();
@@ -389,17 +430,17 @@ fn criterion_sentence() {
     d.year("a", "indkomst", 2017, "56.5");
     let r = evaluate(&rules, &d, "a", 2018).unwrap();
     assert_eq!(
-        r.criterion("arbejde").unwrap().text,
+        r.criterion_text("arbejde"),
         "18-64-årige uden for arbejdsmarkedet eller uddannelse: 42,3 % (gennemsnit 2016-2017); grænsen er over 40,0 %. Opfyldt, 2,3 procentpoint over grænsen."
     );
     assert_eq!(
-        r.criterion("indkomst").unwrap().text,
+        r.criterion_text("indkomst"),
         "Gennemsnitlig bruttoindkomst for 15-64-årige (ekskl. uddannelsessøgende) i procent af regionens gennemsnit: 56,5 % (2017); grænsen er under 55,0 %. Ikke opfyldt, 1,5 procentpoint over grænsen."
     );
     // A value that rounds to the threshold is shown with one more decimal.
     d.year("a", "uden-for-arbejde", 2016, "40.04").year("a", "uden-for-arbejde", 2017, "40.04");
     let r = evaluate(&rules, &d, "a", 2018).unwrap();
-    assert!(r.criterion("arbejde").unwrap().text.ends_with(
+    assert!(r.criterion_text("arbejde").ends_with(
         "40,04 % (gennemsnit 2016-2017); grænsen er over 40,00 %. Opfyldt, 0,04 procentpoint over grænsen."
     ));
 }
@@ -416,9 +457,10 @@ fn resident_minimum() {
         r.residents,
         ResidentCheck { year: 2018, value: Some(dec("999")), minimum: dec("1000"), met: Some(false) }
     );
-    assert_eq!(r.status, Status::NotListed { reason: "Området har 999 beboere; der kræves mindst 1.000.".into() });
+    assert_eq!(r.status, Status::NotListed { reason: NotListed::TooFewResidents });
+    assert_eq!(r.said.reason.as_deref(), Some("Området har 999 beboere; der kræves mindst 1.000."));
     assert!(r.categories.iter().all(|c| c.holds == Some(false)));
-    assert_eq!(r.text, "a har 999 beboere, under mindstegrænsen på 1.000 (liste 2019): ikke på nogen liste.");
+    assert_eq!(r.said.summary, "a har 999 beboere, under mindstegrænsen på 1.000 (liste 2019): ikke på nogen liste.");
     // The criteria are still reported.
     assert_eq!(met(&r, "arbejde"), Some(true));
     d.set_residents("a", 2018..=2018, "1000");
@@ -429,7 +471,7 @@ fn resident_minimum() {
     d.residents.remove(&("a".into(), 2018));
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
     assert_eq!(status(&r), "?");
-    assert_eq!(r.mangler, ["Antal beboere for 2018"]);
+    assert_eq!(r.said.missing, ["Antal beboere for 2018"]);
 }
 
 #[test]
@@ -444,7 +486,7 @@ fn missing_inputs_are_unknown_and_named() {
     let crime = r.criterion("domfaeldte").unwrap();
     assert_eq!((crime.value, crime.threshold, crime.met, crime.margin), (Some(dec("0.5")), None, None, None));
     assert_eq!(
-        crime.text,
+        r.criterion_text("domfaeldte"),
         "Dømte for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer, andel af beboere på 18 år og derover: \
              0,5 % (gennemsnit 2016-2017); grænsen er mindst 3 gange landsgennemsnittet, som ikke kendes. Kan ikke afgøres: mangler landsgennemsnittet for 2016."
     );
@@ -452,26 +494,27 @@ fn missing_inputs_are_unknown_and_named() {
     // 1 met and 2 unknown of "at least 2 of 4": unknown.
     assert_eq!(r.category("udsat").unwrap().holds, None);
     assert_eq!(
-        r.category("udsat").unwrap().text,
+        r.category_text("udsat"),
         "Udsat boligområde: kan ikke afgøres; mindst 2 af 4 kriterier: 1 opfyldt, 2 kan ikke afgøres."
     );
     assert_eq!(r.category("ghettoomraade").unwrap().holds, None);
     assert_eq!(
         r.status,
-        Status::Undecided {
-            reason: "Om området er et ghettoområde eller et udsat boligområde, kan ikke afgøres uden de manglende tal."
-                .into()
-        }
+        Status::Undecided { at_least: None, open: vec!["Ghettoområde".into(), "Udsat boligområde".into()] }
     );
     assert_eq!(
-        r.mangler,
+        r.said.reason.as_deref(),
+        Some("Om området er et ghettoområde eller et udsat boligområde, kan ikke afgøres uden de manglende tal.")
+    );
+    assert_eq!(
+        r.said.missing,
         [
             "Dømte for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer, andel af beboere på 18 år og derover for 2016 (landsgennemsnit)",
             "30-59-årige med alene grundskoleuddannelse for 2017",
         ]
     );
     assert_eq!(
-        r.text,
+        r.said.summary,
         "a opfylder 1 af 4 kriterier for et udsat boligområde, 2 kan ikke afgøres (liste 2018): kan ikke afgøres."
     );
 
@@ -484,17 +527,19 @@ fn missing_inputs_are_unknown_and_named() {
     d.remove("a", "ikke-vestlige", 2017);
     let r = evaluate(&rules, &d, "a", 2018).unwrap();
     assert_eq!(
-            r.status,
-            Status::Undecided {
-                reason: "Området er mindst et udsat boligområde, men om det er et ghettoområde, kan ikke afgøres uden de manglende tal.".into()
-            }
-        );
-    assert!(r.mangler.contains(&"Indvandrere og efterkommere fra ikke-vestlige lande for 2017".to_string()));
+        r.said.reason.as_deref(),
+        Some(
+            "Området er mindst et udsat boligområde, men om det er et ghettoområde, kan ikke afgøres uden de manglende tal."
+        )
+    );
+    assert!(r.said.missing.contains(&"Indvandrere og efterkommere fra ikke-vestlige lande for 2017".to_string()));
     // A whole input missing for both years is named once with both years.
     d.remove("a", "uden-for-arbejde", 2016).remove("a", "uden-for-arbejde", 2017);
     let r = evaluate(&rules, &d, "a", 2018).unwrap();
-    assert!(r.mangler.contains(&"18-64-årige uden for arbejdsmarkedet eller uddannelse for 2016 og 2017".to_string()));
-    assert!(r.criterion("arbejde").unwrap().text.starts_with("18-64-årige uden for arbejdsmarkedet eller uddannelse: ukendt (gennemsnit 2016-2017); grænsen er over 40,0 %. Kan ikke afgøres: mangler tal for 2016 og 2017."));
+    assert!(
+        r.said.missing.contains(&"18-64-årige uden for arbejdsmarkedet eller uddannelse for 2016 og 2017".to_string())
+    );
+    assert!(r.criterion_text("arbejde").starts_with("18-64-årige uden for arbejdsmarkedet eller uddannelse: ukendt (gennemsnit 2016-2017); grænsen er over 40,0 %. Kan ikke afgøres: mangler tal for 2016 og 2017."));
 }
 
 #[test]
@@ -545,7 +590,8 @@ fn serialises_with_danish_names() {
     all_years(&mut d, 2019, "uden-for-arbejde", "45");
     all_years(&mut d, 2019, "grundskole", "61");
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
-    let json = serde_json::to_value(&r).unwrap();
+    let list = helhed::eval::lists::ModelListResult { result: r.result.clone(), example: false, forecast: false };
+    let json = serde_json::to_value(ListFigures::new(&rules, &list, "a")).unwrap();
     assert_eq!(json["liste_år"], 2019);
     assert_eq!(json["regelsæt"], "2018");
     assert_eq!(json["status"], serde_json::json!({ "udfald": "kategori", "id": "udsat", "navn": "Udsat boligområde" }));
@@ -556,6 +602,8 @@ fn serialises_with_danish_names() {
     assert_eq!(json["kriterier"][1]["landsgennemsnit"]["gange"], "3");
     assert_eq!(json["beboere"]["opfyldt"], true);
     assert_eq!(json["mangler"], serde_json::json!([]));
+    assert_eq!(json["kriterier"][0]["tekst"], r.criterion_text("arbejde"));
+    assert_eq!(json["tekst"], r.said.summary);
     assert_eq!(serde_json::to_value(&rules).unwrap()["regelsæt"][3]["gælder_fra"], "2021-12-01");
 }
 
@@ -744,16 +792,16 @@ fn custom_rules_keep_the_thresholds_decimals() {
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
     let kx = r.criterion("kx").unwrap();
     assert_eq!((kx.met, kx.margin), (Some(true), Some(Decimal::ZERO)));
-    assert_eq!(kx.text, "X: 2,75 % (2018); grænsen er højst 2,75 %. Opfyldt, præcis på grænsen.");
+    assert_eq!(r.criterion_text("kx"), "X: 2,75 % (2018); grænsen er højst 2,75 %. Opfyldt, præcis på grænsen.");
     d.year("a", "x", 2018, "3.5");
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
     assert_eq!(
-        r.criterion("kx").unwrap().text,
+        r.criterion_text("kx"),
         "X: 3,50 % (2018); grænsen er højst 2,75 %. Ikke opfyldt, 0,75 procentpoint over grænsen."
     );
     // `top` needs `bund` and `kx`; `bund` holds through none of them.
     assert_eq!(status(&r), "ingen");
-    assert_eq!(r.text, "a opfylder 0 af 2 kriterier for et bund (liste 2019): ikke på nogen liste.");
+    assert_eq!(r.said.summary, "a opfylder 0 af 2 kriterier for et bund (liste 2019): ikke på nogen liste.");
     // Before the only set's date there is no list.
     assert!(evaluate(&rules, &d, "a", 2017).is_none());
 }
