@@ -92,11 +92,13 @@ pub fn prepare(config: &Config) -> Result<Inputs, Failed> {
     let _scope = typst_timing::TimingScope::new("helhed: prepare");
     let mut diags = Diagnostics::default();
     let loaded = input::load(&config.data, &mut diags);
+    let templates = Templates::load(&config.templates, &mut diags);
     let model = validate::validate(loaded, &mut diags);
+    // The checks that need computed figures (a fixed-year reference without a
+    // value, a budget that does not balance) belong with validation.
     if let Some(model) = &model {
         eval::checks::check(model, &mut diags);
     }
-    let templates = Templates::load(&config.templates, &mut diags);
     // A period is only worth resolving from data that validated.
     let period = model
         .as_ref()
