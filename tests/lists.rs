@@ -682,6 +682,15 @@ fn criterion_errors() {
             (Some(20), "kriteriet «ky»: et antal gange landsgennemsnittet skal være over 0".to_string()),
         ]
     );
+    // A threshold has the bounds every figure in the data has.
+    let text = VALID.replace("over: 40", "over: 10000000000000");
+    assert_eq!(
+        errors(&text),
+        [(
+            Some(17),
+            "«10000000000000» er uden for det tilladte: højst 1.000.000.000.000 og højst 10 decimaler".to_string()
+        )]
+    );
 }
 
 #[test]

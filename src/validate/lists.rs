@@ -1,14 +1,14 @@
 //! Validation of `listekriterier.yaml`: the data folder's own rule sets, or
 //! the embedded default, into [`ListRules`], every problem with its position.
 
+use super::{check_id, check_text, number};
 use crate::input::lists::{DEFAULT_RULES, DEFAULT_RULES_FILE, RawListRules, RawRuleSet};
 use crate::input::raw::RawNumber;
 use crate::input::{Source, parse};
 use crate::model::diag::{Diagnostics, Pos};
 use crate::model::lists::{AtLeast, Category, Criterion, Input, ListRules, RuleSet};
-use crate::model::text::{join_or_none, join_with, parse_exact};
+use crate::model::text::{join_or_none, join_with};
 use crate::model::{Cmp, Date};
-use crate::validate::is_id;
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -77,29 +77,20 @@ impl Checker<'_> {
         self.diags.warning(&self.src.path, pos, message);
     }
 
-    /// Reports required text that is empty.
+    /// Reports required text that is empty (the validator's own check).
     fn text(&mut self, path: &[&str], field: &str, text: &str) {
-        if text.trim().is_empty() || text.trim() == "~" {
-            self.error(path, format!("«{field}» mangler en tekst"));
-        }
+        check_text(&self.src.path, self.at(path), field, text, self.diags);
     }
 
     /// Reports an id that is not lower-case letters, digits and hyphens.
     fn id(&mut self, path: &[&str], id: &str) {
-        if !is_id(id) {
-            self.error(path, format!("id «{id}» må kun indeholde små bogstaver a-z, tal og bindestreg"));
-        }
+        check_id(&self.src.path, self.at(path), id, self.diags);
     }
 
-    /// Parses a number exactly, or reports why not.
+    /// Parses a number exactly and within the bounds every figure has, or
+    /// reports why not.
     fn number(&mut self, path: &[&str], raw: &RawNumber) -> Option<Decimal> {
-        match parse_exact(&raw.0) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.error(path, e);
-                None
-            }
-        }
+        number(&self.src.path, self.at(path), raw, self.diags)
     }
 }
 
