@@ -822,3 +822,15 @@ fn unused_criterion_is_a_warning() {
     assert!(rules.is_some());
     assert_eq!(problems, [(Some(18), "kriteriet «ky» bruges ikke af nogen kategori".to_string())]);
 }
+
+#[test]
+fn a_missing_figure_is_named_once_even_when_two_read_alike() {
+    // An input named like the resident count: both missing for 2018 read
+    // "Antal beboere for 2018", and the list names it once.
+    let rules = parse_text(&VALID.replace("navn: X", "navn: Antal beboere")).0.unwrap();
+    let mut d = Data::default();
+    d.year("a", "y", 2018, "1").nat("y", 2018, "1");
+    let r = evaluate(&rules, &d, "a", 2019).unwrap();
+    assert_eq!(r.missing.len(), 2, "two figures are missing: {:?}", r.missing);
+    assert_eq!(r.said.missing, ["Antal beboere for 2018"]);
+}

@@ -190,7 +190,7 @@ pub enum Status {
         /// Its name.
         name: String,
     },
-    /// No category holds.
+    /// On no list: no category holds, or too few residents.
     NotListed {
         /// Why.
         reason: NotListed,
@@ -199,7 +199,8 @@ pub enum Status {
     Undecided {
         /// The first category that holds, below the open ones, if any.
         at_least: Option<String>,
-        /// The names of the categories above it that missing figures leave open.
+        /// The names of the categories missing figures leave open (above
+        /// `at_least`, when there is one).
         open: Vec<String>,
     },
 }

@@ -44,7 +44,7 @@ pub fn texts(rules: &ListRules, result: &ListResult, area_name: &str) -> ListTex
             })
             .collect(),
         reason: reason(&result.status, &result.residents),
-        missing: result.missing.iter().map(missing).collect(),
+        missing: distinct(result.missing.iter().map(missing)),
     }
 }
 
@@ -111,6 +111,18 @@ fn year_list(years: &[u16]) -> String {
 /// The years among `years` whose value is missing.
 fn years_without(years: &[u16], values: &[Option<Decimal>]) -> Vec<u16> {
     years.iter().zip(values).filter(|(_, v)| v.is_none()).map(|(y, _)| *y).collect()
+}
+
+/// The texts in order, each once: two figures can read alike (an input
+/// named "Antal beboere").
+fn distinct(texts: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for text in texts {
+        if !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
 }
 
 /// A missing figure: `Antal beboere for 2018`, `Indvandrere … for 2016 og 2017`.
@@ -397,7 +409,7 @@ pub enum StatusFigures {
     /// Missing figures decide it.
     #[serde(rename = "kan_ikke_afgøres")]
     Undecided {
-        /// Which categories are open.
+        /// Which categories are open, in a sentence.
         #[serde(rename = "begrundelse")]
         reason: String,
     },

@@ -1,6 +1,7 @@
 //! Success criteria: every *succeskriterium* of the plan evaluated for each
 //! series it applies to, with the value compared, the target for that year,
-//! the gap and one Danish sentence built from the numbers.
+//! the gap, and what the requirement is built from ([`Outcome`]); the Danish
+//! sentence is written from that by `present::criteria`.
 //!
 //! # When a criterion is *opfyldt*, *på vej*, *ikke opfyldt*
 //!
@@ -97,51 +98,38 @@ pub struct Check {
 }
 
 /// A criterion evaluated for one series.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Evaluation {
     /// Series id (an area or `samlet`).
-    #[serde(rename = "serie")]
     pub series: String,
     /// Its name.
-    #[serde(rename = "navn")]
     pub name: String,
     /// The rule.
-    #[serde(rename = "regel")]
     pub rule: Rule,
     /// The status.
     pub status: GoalStatus,
     /// The year or half-year judged (`2018`, `2018-H2`).
-    #[serde(rename = "periode")]
     pub when: Option<When>,
     /// The value compared.
-    #[serde(rename = "værdi")]
     pub value: Option<Decimal>,
     /// The requirement for that period.
-    #[serde(rename = "krav")]
     pub requirement: Option<Requirement>,
     /// Value minus requirement, exact.
-    #[serde(rename = "afstand")]
     pub gap: Option<Decimal>,
     /// Whether an input was illustrative.
-    #[serde(rename = "eksempeldata")]
     pub example: bool,
     /// The decimals the sentence prints the value and requirement with: the
     /// indicator's, or more where they would otherwise print alike.
-    #[serde(rename = "decimaler")]
     pub decimals: u32,
     /// How it came out, for its sentence.
-    #[serde(skip)]
     pub outcome: Outcome,
     /// Where the trend leads, for rules with a fixed target.
-    #[serde(rename = "fremskrivning")]
     pub projection: Option<Projection>,
     /// Every period of the plan with a value.
-    #[serde(rename = "forløb")]
     pub history: Vec<Check>,
     /// The requirement for every year of the plan it can be set for, also
     /// years not yet measured: the target line of the charts. Empty for
     /// half-yearly and qualitative criteria.
-    #[serde(rename = "krav_pr_år")]
     pub path: Vec<YearRequirement>,
 }
 
@@ -157,32 +145,25 @@ pub struct YearRequirement {
 }
 
 /// A criterion evaluated for every series it applies to.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct CriterionResult {
     /// Criterion id.
     pub id: String,
     /// Strand of work id.
-    #[serde(rename = "indsatsområde")]
     pub focus_area: String,
     /// Activity id, if any.
-    #[serde(rename = "aktivitet")]
     pub activity: Option<String>,
     /// The criterion as the plan words it.
-    #[serde(rename = "tekst")]
     pub text: String,
     /// Indicator id, if measured.
-    #[serde(rename = "indikator")]
     pub indicator: Option<String>,
     /// Data source.
-    #[serde(rename = "datakilde")]
     pub source: String,
     /// The criterion's status (worst of its measured series).
     pub status: GoalStatus,
     /// The secretariat's assessment for the half-year, if written.
-    #[serde(rename = "vurdering")]
     pub assessment: Option<String>,
     /// One per series.
-    #[serde(rename = "resultater")]
     pub evaluations: Vec<Evaluation>,
 }
 

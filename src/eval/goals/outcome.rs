@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 /// (`present::criteria`) name besides the comparison and the value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Basis {
-    /// The figure the plan states (a ceiling, a floor, a share, a path's or a
-    /// floor's final target): printed as written.
+    /// The figure the plan states (a ceiling, a floor, a share, a path's final
+    /// target): printed with at least the decimals it is written with.
     Stated,
     /// A count the plan states, per year or half-year.
     Count {
