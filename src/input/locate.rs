@@ -5,6 +5,12 @@
 //! deserialising. This index, built from the parser events of the same text,
 //! answers "where is `antal.beboere`?" so every message can name its line.
 //! It also finds duplicated keys, which a map would otherwise swallow.
+//!
+//! It is also the gate every data file passes before `yaml_serde` sees it:
+//! anchors and aliases (which serde would expand, so that a few kilobytes
+//! can fill gigabytes), nesting deeper than [`MAX_DEPTH`] and a second
+//! document are refused here, at their position, while the cost of reading
+//! is still linear in the file.
 
 use crate::model::diag::Pos;
 use saphyr_parser::{Event, Marker, Parser, ScanError};
@@ -38,14 +44,21 @@ pub struct Locator {
     nodes: HashMap<Vec<String>, Loc>,
     /// Keys that occur twice in one mapping.
     pub duplicates: Vec<Duplicate>,
+    /// Whether the document has any content: a list, a mapping or a value.
+    content: bool,
 }
 
-/// A syntax error: where, and the parser's explanation.
+/// The deepest nesting of lists and mappings a data file may have; the data
+/// format needs five.
+pub const MAX_DEPTH: usize = 32;
+
+/// A syntax error, or a construct the data files do not use: where, and a
+/// Danish sentence.
 #[derive(Debug, Clone)]
 pub struct SyntaxError {
     /// Where the parser stopped.
     pub pos: Pos,
-    /// What it found.
+    /// What is wrong.
     pub message: String,
 }
 
@@ -63,18 +76,45 @@ impl Locator {
     pub fn new(text: &str) -> Result<Locator, SyntaxError> {
         let mut locator = Locator::default();
         let mut stack: Vec<Frame> = Vec::new();
+        let mut documents = 0;
         for item in Parser::new_from_str(text) {
-            let (event, span) =
-                item.map_err(|e: ScanError| SyntaxError { pos: pos(e.marker()), message: e.info().to_string() })?;
+            let (event, span) = item.map_err(|e: ScanError| SyntaxError {
+                pos: pos(e.marker()),
+                message: format!("filen er ikke gyldig YAML: {}", e.info()),
+            })?;
             let at = pos(&span.start);
+            let refuse = |message: &str| Err(SyntaxError { pos: at, message: message.to_string() });
+            match &event {
+                Event::Alias(_) => {
+                    return refuse(
+                        "aliasser (*navn) bruges ikke i helheds datafiler; skriv værdien ud, hvor den bruges",
+                    );
+                }
+                Event::Scalar(_, _, anchor, _) | Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _)
+                    if *anchor > 0 =>
+                {
+                    return refuse("ankre (&navn) bruges ikke i helheds datafiler; skriv værdien ud, hvor den bruges");
+                }
+                Event::SequenceStart(..) | Event::MappingStart(..) if stack.len() >= MAX_DEPTH => {
+                    return refuse(&format!(
+                        "lister og mappings er indlejret mere end {MAX_DEPTH} niveauer dybt; helheds data bruger højst fem"
+                    ));
+                }
+                Event::DocumentStart(_) => {
+                    documents += 1;
+                    if documents > 1 {
+                        return refuse("filen har mere end ét YAML-dokument (adskilt af ---); en datafil har ét");
+                    }
+                }
+                Event::SequenceStart(..) | Event::MappingStart(..) => locator.content = true,
+                Event::Scalar(value, ..) if !matches!(value.trim(), "" | "~" | "null") => locator.content = true,
+                _ => {}
+            }
             match event {
                 Event::Scalar(value, ..) => {
                     if locator.take_key(&mut stack, &value, at) {
                         continue;
                     }
-                    locator.place_value(&mut stack, at);
-                }
-                Event::Alias(_) if !locator.take_key(&mut stack, "*", at) => {
                     locator.place_value(&mut stack, at);
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
@@ -131,6 +171,12 @@ impl Locator {
         // The first occurrence wins, so a duplicate does not hide the original.
         self.nodes.entry(path.clone()).or_insert(Loc { key: key_pos, value: at });
         path
+    }
+
+    /// Whether the document holds nothing: an empty file, only comments, or
+    /// an empty value.
+    pub fn is_empty(&self) -> bool {
+        !self.content
     }
 
     /// The position of the node at `path`, e.g. `["antal", "beboere"]`.

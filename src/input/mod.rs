@@ -46,7 +46,18 @@ pub struct Loaded {
 /// The folder holding the secretariat's prose per half-year.
 pub const STATUS_DIR: &str = "status";
 
+/// The largest data file helhed reads: a plan's figures for a year are a few
+/// kilobytes, its `plan.yaml` some hundred.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The longest a message quotes from a file.
+const MAX_QUOTE: usize = 200;
+
 /// Reads the data folder. Problems go into `diags`; what could be read is returned.
+///
+/// Only regular files are read. A symbolic link is followed when what it
+/// points to lies inside the data folder, and refused at the link otherwise,
+/// so the data folder holds every byte a build reads.
 pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
     let mut loaded = Loaded::default();
     if !data_dir.is_dir() {
@@ -57,25 +68,55 @@ pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
     if !plan_path.is_file() {
         diags.error(&plan_path, None, "plan.yaml mangler: den beskriver planen, områderne og indikatorerne");
     }
+    let root = std::fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_path_buf());
+    let refused = std::cell::RefCell::new(Vec::new());
     let walk = WalkDir::new(data_dir)
+        .follow_links(true)
         .sort_by_file_name()
         .min_depth(1)
         .max_depth(2)
         .into_iter()
         // Hidden files and folders (.git, editor backups) are not data.
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            if e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            if !e.path_is_symlink() {
+                return true;
+            }
+            match std::fs::canonicalize(e.path()) {
+                Ok(target) if target.starts_with(&root) => true,
+                Ok(_) => {
+                    refused.borrow_mut().push((e.path().to_path_buf(), "peger uden for datamappen"));
+                    false
+                }
+                Err(_) => {
+                    refused.borrow_mut().push((e.path().to_path_buf(), "peger på noget, der ikke findes"));
+                    false
+                }
+            }
+        });
     for entry in walk {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().unwrap_or(data_dir).to_path_buf();
-                diags.error(&path, None, format!("kan ikke læses: {e}"));
+                let link = path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+                if link && std::fs::canonicalize(&path).is_err() {
+                    refused.borrow_mut().push((path, "peger på noget, der ikke findes"));
+                } else {
+                    diags.error(&path, None, format!("kan ikke læses: {e}"));
+                }
                 continue;
             }
         };
         let path = entry.path();
         let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || entry.file_type().is_dir() {
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            diags.error(path, None, "er ikke en almindelig fil (men fx en FIFO eller en enhed) og læses ikke");
             continue;
         }
         let rel = path.strip_prefix(data_dir).unwrap_or(path);
@@ -86,9 +127,9 @@ pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
         }
         if entry.depth() == 1 {
             match name.as_ref() {
-                "plan.yaml" => loaded.plan = read(path, rel, diags),
-                "budget.yaml" => loaded.budget = read(path, rel, diags),
-                "listekriterier.yaml" => loaded.list_rules = read(path, rel, diags),
+                "plan.yaml" => loaded.plan = read(path, rel, Empty::Error, diags),
+                "budget.yaml" => loaded.budget = read(path, rel, Empty::Error, diags),
+                "listekriterier.yaml" => loaded.list_rules = read(path, rel, Empty::Error, diags),
                 _ => diags.error(
                     path,
                     None,
@@ -96,26 +137,65 @@ pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
                 ),
             }
         } else if rel.starts_with(&format!("{STATUS_DIR}/")) {
-            if let Some(s) = read(path, rel, diags) {
+            if let Some(s) = read(path, rel, Empty::Skipped, diags) {
                 loaded.status.push(s);
             }
-        } else if let Some(s) = read(path, rel, diags) {
+        } else if let Some(s) = read(path, rel, Empty::Skipped, diags) {
             loaded.years.push(s);
         }
+    }
+    for (link, why) in refused.into_inner() {
+        diags.error(
+            &link,
+            None,
+            format!("er et symbolsk link, der {why}; helhed læser kun filer og mapper inde i datamappen"),
+        );
     }
     loaded
 }
 
-/// Reads one YAML file: syntax and duplicate keys first, then the typed parse.
-fn read<T: for<'de> Deserialize<'de>>(path: &Path, rel: String, diags: &mut Diagnostics) -> Option<Source<T>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
+/// What an empty file (nothing but comments, or nothing at all) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Empty {
+    /// An error: the file is required to say something.
+    Error,
+    /// A warning, and the file is left out: an empty year or status file
+    /// adds no figures and must not move the half-year reported on.
+    Skipped,
+}
+
+/// Reads one YAML file: its size, syntax and duplicate keys first, then the typed parse.
+fn read<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    rel: String,
+    empty: Empty,
+    diags: &mut Diagnostics,
+) -> Option<Source<T>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    // The size is checked on what is read, not on what the file claims.
+    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        diags.error(path, None, format!("kan ikke læses: {e}"));
+        return None;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        diags.error(
+            path,
+            None,
+            format!("filen er over {} MB; en datafil må højst fylde så meget", MAX_FILE_BYTES / (1024 * 1024)),
+        );
+        return None;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
         Err(e) => {
-            diags.error(path, None, format!("kan ikke læses: {e}"));
+            let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            diags.error(path, Some(Pos { line, column: 1 }), "filen er ikke UTF-8-tekst; gem den som UTF-8");
             return None;
         }
     };
-    parse(path, rel, &text, diags)
+    parse_as(path, rel, &text, empty, diags)
 }
 
 /// Parses YAML text into `T`, reporting every problem with its position.
@@ -125,13 +205,30 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
     text: &str,
     diags: &mut Diagnostics,
 ) -> Option<Source<T>> {
+    parse_as(path, rel, text, Empty::Error, diags)
+}
+
+fn parse_as<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    rel: String,
+    text: &str,
+    empty: Empty,
+    diags: &mut Diagnostics,
+) -> Option<Source<T>> {
     let locator = match Locator::new(text) {
         Ok(l) => l,
         Err(e) => {
-            diags.error(path, Some(e.pos), format!("filen er ikke gyldig YAML: {}", e.message));
+            diags.error(path, Some(e.pos), e.message);
             return None;
         }
     };
+    if locator.is_empty() {
+        match empty {
+            Empty::Error => diags.error(path, None, "filen er tom"),
+            Empty::Skipped => diags.warning(path, None, "filen er tom og springes over; den flytter ikke halvåret"),
+        }
+        return None;
+    }
     if !locator.duplicates.is_empty() {
         for d in &locator.duplicates {
             diags.error(
@@ -149,9 +246,18 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
         Ok(content) => Some(Source { path: path.to_path_buf(), rel, locator, content }),
         Err(e) => {
             let pos = e.location().map(|l| Pos { line: l.line(), column: l.column() });
-            diags.error(path, pos, translate_serde_error(&e.to_string()));
+            diags.error(path, pos, excerpt(&translate_serde_error(&e.to_string())));
             None
         }
+    }
+}
+
+/// A message cut to [`MAX_QUOTE`] characters: it may quote the file, and a
+/// message never repeats more than a short excerpt of it.
+fn excerpt(message: &str) -> String {
+    match message.char_indices().nth(MAX_QUOTE) {
+        Some((at, _)) => format!("{} …", &message[..at]),
+        None => message.to_string(),
     }
 }
 

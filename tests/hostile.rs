@@ -1,0 +1,149 @@
+//! Hostile and broken data files: each is refused at its file (and line)
+//! with a Danish message, in bounded time, or read as the user meant it.
+
+mod common;
+use common::Fixture;
+use std::time::{Duration, Instant};
+
+/// The one error of a failed `prepare`, paths relative to the fixture.
+fn only_error(f: &Fixture) -> String {
+    let errors = f.errors();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    errors.into_iter().next().unwrap()
+}
+
+#[test]
+fn aliases_and_anchors_are_refused_before_they_expand() {
+    let f = Fixture::example();
+    // Eight levels of ten aliases each: 10^8 values once expanded.
+    let mut bomb = String::from("note: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h"].iter().zip(["a", "b", "c", "d", "e", "f", "g"]) {
+        bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+    }
+    f.write("data/motalavej/2019.yaml", &bomb);
+    let started = Instant::now();
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/motalavej/2019.yaml:1:7: ankre (&navn) bruges ikke i helheds datafiler; skriv værdien ud, hvor den bruges"
+    );
+    assert!(started.elapsed() < Duration::from_secs(5), "refused before anything grows");
+
+    // A key written again through an alias (`&k beboere` then `*k : 5`) is
+    // refused at its anchor, not taken as the last value.
+    f.write("data/motalavej/2019.yaml", "antal:\n  &k beboere: 1174\n  *k : 5\n");
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/motalavej/2019.yaml:2:3: ankre (&navn) bruges ikke i helheds datafiler; skriv værdien ud, hvor den bruges"
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_in_bounded_time() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", &format!("{}x\n", "- ".repeat(10_000)));
+    let started = Instant::now();
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/motalavej/2019.yaml:1:65: lister og mappings er indlejret mere end 32 niveauer dybt; helheds data bruger højst fem"
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn a_second_document_and_text_that_is_not_utf8_are_located_errors() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "antal:\n  beboere: 1174\n---\nantal:\n  beboere: 5\n");
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/motalavej/2019.yaml:3:1: filen har mere end ét YAML-dokument (adskilt af ---); en datafil har ét"
+    );
+    std::fs::write(f.path("data/motalavej/2019.yaml"), b"antal:\n  beboere: 1174\n  note: \xff\xfe\n").unwrap();
+    assert_eq!(only_error(&f), "fejl: data/motalavej/2019.yaml:3:1: filen er ikke UTF-8-tekst; gem den som UTF-8");
+}
+
+#[test]
+fn an_empty_year_file_is_skipped_and_does_not_move_the_half_year() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "# tallene kommer i januar\n");
+    let inputs = helhed::prepare(&f.config()).expect("an empty file is no error");
+    assert_eq!(inputs.period.to_string(), "2018-H2");
+    let warnings: Vec<String> = inputs.warnings.sorted().iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.ends_with("data/motalavej/2019.yaml: filen er tom og springes over; den flytter ikke halvåret")),
+        "{warnings:#?}"
+    );
+    // plan.yaml, on the other hand, must say something.
+    f.write("data/plan.yaml", "");
+    assert!(f.errors().iter().any(|e| e == "fejl: data/plan.yaml: filen er tom"), "{:#?}", f.errors());
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_without_reading_it_all() {
+    let f = Fixture::example();
+    let big = format!("antal:\n  beboere: 1174\nnote: \"{}\"\n", "x".repeat(11 * 1024 * 1024));
+    f.write("data/motalavej/2019.yaml", &big);
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/motalavej/2019.yaml: filen er over 10 MB; en datafil må højst fylde så meget"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_instead_of_read_forever() {
+    let f = Fixture::example();
+    let fifo = f.path("data/motalavej/2019.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        common::skip_note("mkfifo is not available; the FIFO check was skipped");
+        return;
+    }
+    let started = Instant::now();
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/motalavej/2019.yaml: er ikke en almindelig fil (men fx en FIFO eller en enhed) og læses ikke"
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_followed_inside_the_data_folder_and_refused_outside_it() {
+    use std::os::unix::fs::symlink;
+    let f = Fixture::example();
+    // An area folder kept elsewhere in the data folder and linked in: read.
+    std::fs::create_dir_all(f.path("data/.arkiv")).unwrap();
+    std::fs::rename(f.path("data/sydbyen"), f.path("data/.arkiv/sydbyen")).unwrap();
+    symlink(f.path("data/.arkiv/sydbyen"), f.path("data/sydbyen")).unwrap();
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(inputs.model.year("sydbyen", 2018).is_some(), "the linked area's figures are read");
+
+    // A file outside the data folder: refused at the link, and never quoted.
+    let outside = f.path("hemmelig.yaml");
+    std::fs::write(&outside, "antal:\n  beboere: hemmeligt-tal\n").unwrap();
+    symlink(&outside, f.path("data/motalavej/2019.yaml")).unwrap();
+    let error = only_error(&f);
+    assert_eq!(
+        error,
+        "fejl: data/motalavej/2019.yaml: er et symbolsk link, der peger uden for datamappen; helhed læser kun filer og mapper inde i datamappen"
+    );
+    // A link to nothing is named too.
+    std::fs::remove_file(f.path("data/motalavej/2019.yaml")).unwrap();
+    symlink(f.path("findes-ikke.yaml"), f.path("data/motalavej/2019.yaml")).unwrap();
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/motalavej/2019.yaml: er et symbolsk link, der peger på noget, der ikke findes; helhed læser kun filer og mapper inde i datamappen"
+    );
+}
+
+#[test]
+fn a_message_quotes_at_most_a_short_excerpt_of_the_file() {
+    let f = Fixture::example();
+    let long = "y".repeat(5000);
+    f.write("data/motalavej/2019.yaml", &format!("h1: \"{long}\"\n"));
+    let error = only_error(&f);
+    assert!(error.chars().count() < 320, "{} characters: {error}", error.chars().count());
+    assert!(error.ends_with(" …"), "{error}");
+}
