@@ -147,3 +147,49 @@ fn a_message_quotes_at_most_a_short_excerpt_of_the_file() {
     assert!(error.chars().count() < 320, "{} characters: {error}", error.chars().count());
     assert!(error.ends_with(" …"), "{error}");
 }
+
+#[test]
+fn control_characters_and_separators_are_refused_where_they_stand() {
+    let f = Fixture::example();
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    f.write("data/plan.yaml", &plan.replacen("navn: Motalavej", "navn: \"Motala\\evej\"", 1));
+    let error = only_error(&f);
+    assert!(error.starts_with("fejl: data/plan.yaml:"), "{error}");
+    assert!(
+        error.ends_with(": teksten har tegnet U+001B (tegn nr. 7 i værdien), som ikke kan vises; fjern det"),
+        "{error}"
+    );
+
+    let f = Fixture::example();
+    f.write("data/status/2018-h2.yaml", "sammenfatning: \"Godt\\u2028gået\"\n");
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/status/2018-h2.yaml:1:16: teksten har tegnet U+2028 (tegn nr. 5 i værdien), som ikke kan vises; fjern det"
+    );
+}
+
+#[test]
+fn a_text_over_the_length_limit_is_refused_where_it_stands() {
+    let f = Fixture::example();
+    f.write("data/status/2018-h2.yaml", &format!("sammenfatning: {}\n", "ord ".repeat(6000)));
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/status/2018-h2.yaml:1:16: teksten er 23.999 tegn lang; en værdi må højst have 20.000 tegn"
+    );
+}
+
+#[test]
+fn a_complex_key_and_a_signed_year_are_refused() {
+    let f = Fixture::example();
+    f.write("data/motalavej/2019.yaml", "antal:\n  ? [a, b]\n  : 5\n  beboere: 1174\n");
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/motalavej/2019.yaml:2:5: en nøgle skal være et navn, ikke en liste eller mapping"
+    );
+    let f = Fixture::example();
+    f.write("data/motalavej/+201.yaml", "antal:\n  beboere: 1174\n");
+    assert_eq!(
+        only_error(&f),
+        "fejl: data/motalavej/+201.yaml: filnavnet «+201.yaml» skal være et årstal, fx 2018.yaml"
+    );
+}

@@ -13,6 +13,7 @@
 //! is still linear in the file.
 
 use crate::model::diag::Pos;
+use crate::model::text::format_da;
 use saphyr_parser::{Event, Marker, Parser, ScanError};
 use std::collections::HashMap;
 
@@ -51,6 +52,17 @@ pub struct Locator {
 /// The deepest nesting of lists and mappings a data file may have; the data
 /// format needs five.
 pub const MAX_DEPTH: usize = 32;
+
+/// The longest text one value may hold, in characters: a status text of
+/// several pages is a tenth of it.
+pub const MAX_TEXT: usize = 20_000;
+
+/// A character a text may not hold: a control character (other than line
+/// breaks and tabs) or a Unicode line or paragraph separator. None of them
+/// can be shown on a page, and some break the documents' formats.
+fn unprintable(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || matches!(c, '\u{2028}' | '\u{2029}')
+}
 
 /// A syntax error, or a construct the data files do not use: where, and a
 /// Danish sentence.
@@ -106,6 +118,26 @@ impl Locator {
                         return refuse("filen har mere end ét YAML-dokument (adskilt af ---); en datafil har ét");
                     }
                 }
+                Event::Scalar(value, ..) if value.chars().count() > MAX_TEXT => {
+                    return refuse(&format!(
+                        "teksten er {} tegn lang; en værdi må højst have {} tegn",
+                        format_da(rust_decimal::Decimal::from(value.chars().count()), 0),
+                        format_da(rust_decimal::Decimal::from(MAX_TEXT), 0)
+                    ));
+                }
+                Event::Scalar(value, ..) if value.chars().any(unprintable) => {
+                    let (n, c) = value.chars().enumerate().find(|(_, c)| unprintable(*c)).unwrap_or((0, ' '));
+                    return refuse(&format!(
+                        "teksten har tegnet U+{:04X} (tegn nr. {} i værdien), som ikke kan vises; fjern det",
+                        u32::from(c),
+                        n + 1
+                    ));
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..)
+                    if matches!(stack.last(), Some(Frame::Map { key: None, .. })) =>
+                {
+                    return refuse("en nøgle skal være et navn, ikke en liste eller mapping");
+                }
                 Event::SequenceStart(..) | Event::MappingStart(..) => locator.content = true,
                 Event::Scalar(value, ..) if !matches!(value.trim(), "" | "~" | "null") => locator.content = true,
                 _ => {}
@@ -118,9 +150,6 @@ impl Locator {
                     locator.place_value(&mut stack, at);
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    // A collection used as a key is not supported by the data
-                    // format; index it under a placeholder key.
-                    locator.take_key(&mut stack, "?", at);
                     let path = locator.place_value(&mut stack, at);
                     let frame = match event {
                         Event::MappingStart(..) => Frame::Map { path, key: None, seen: HashMap::new() },

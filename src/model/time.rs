@@ -57,7 +57,8 @@ impl FromStr for Date {
         let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
         };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        let digits = |part: &str, n: usize| part.len() == n && part.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
             return Err(bad());
         }
         let (year, month, day): (u16, u8, u8) =
@@ -125,7 +126,11 @@ impl FromStr for Period {
     fn from_str(s: &str) -> Result<Period, String> {
         let bad = || format!("«{s}» er ikke et halvår; skriv fx 2018-H2 (år, bindestreg, H1 eller H2)");
         let (y, h) = s.trim().split_once('-').ok_or_else(bad)?;
-        let year: u16 = if y.len() == 4 { y.parse().map_err(|_| bad())? } else { return Err(bad()) };
+        let year: u16 = if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+            y.parse().map_err(|_| bad())?
+        } else {
+            return Err(bad());
+        };
         let half = match h {
             "H1" | "h1" => 1,
             "H2" | "h2" => 2,
@@ -146,6 +151,8 @@ mod tests {
         assert_eq!("2018-12-01".parse::<Date>().unwrap().to_string(), "2018-12-01");
         assert_eq!(serde_json::to_value("2000-02-29".parse::<Date>().unwrap()).unwrap(), "2000-02-29");
         assert!("1900-02-29".parse::<Date>().is_err());
+        assert!("+999-12-31".parse::<Date>().is_err(), "a year is four digits");
+        assert!("+201-H2".parse::<Period>().is_err());
         assert_eq!("2018-H2".parse::<Period>().unwrap(), Period { year: 2018, half: 2 });
         assert_eq!("2018-h1".parse::<Period>().unwrap().danish(), "1. halvår 2018");
         assert!("2018-H3".parse::<Period>().is_err());

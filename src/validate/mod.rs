@@ -464,7 +464,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
     };
     let stem = yaml_stem(name);
     let year = match stem.parse::<u16>() {
-        Ok(y) if stem.len() == 4 => y,
+        Ok(y) if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) => y,
         _ => {
             diags.error(file, None, format!("filnavnet «{name}» skal være et årstal, fx 2018.yaml"));
             return;
