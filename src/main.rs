@@ -78,9 +78,23 @@ impl From<Folders> for Config {
     }
 }
 
+/// The most problems printed for one file; the rest are counted. A file
+/// with a million unknown keys would otherwise print a million lines.
+const MAX_PER_FILE: usize = 20;
+
 fn print_diagnostics(diags: &Diagnostics) {
-    for d in diags.clone().sorted() {
-        eprintln!("{d}");
+    let sorted = diags.clone().sorted();
+    let mut i = 0;
+    while i < sorted.len() {
+        let file = &sorted[i].file;
+        let n = sorted[i..].iter().take_while(|d| &d.file == file).count();
+        for d in &sorted[i..i + n.min(MAX_PER_FILE)] {
+            eprintln!("{d}");
+        }
+        if n > MAX_PER_FILE {
+            eprintln!("… og {} problemer mere i samme fil", n - MAX_PER_FILE);
+        }
+        i += n;
     }
 }
 

@@ -193,3 +193,19 @@ fn a_complex_key_and_a_signed_year_are_refused() {
         "fejl: data/motalavej/+201.yaml: filnavnet «+201.yaml» skal være et årstal, fx 2018.yaml"
     );
 }
+
+#[test]
+fn a_file_with_many_problems_prints_twenty_and_counts_the_rest() {
+    let f = Fixture::example();
+    let mut text = String::from("antal:\n  beboere: 1174\n");
+    for _ in 0..30 {
+        text.push_str("  beboere: 1174\n");
+    }
+    f.write("data/motalavej/2019.yaml", &text);
+    assert_eq!(f.errors().len(), 30, "every problem is still found");
+    let out = f.run(&["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("data/motalavej/2019.yaml")).collect();
+    assert_eq!(lines.len(), 20, "{stderr}");
+    assert!(stderr.contains("… og 10 problemer mere i samme fil"), "{stderr}");
+}

@@ -296,3 +296,22 @@ fn a_page_the_site_no_longer_has_is_removed_and_other_files_are_left_alone() {
     // The PDFs of earlier builds are never removed; only site pages are.
     assert!(f.path("out/statusrapport-2018-h2.pdf").exists());
 }
+
+#[test]
+fn a_site_template_that_never_ends_is_stopped_with_an_error_at_its_file() {
+    let f = Fixture::example();
+    f.write(
+        "report-templates/site/index.html",
+        "{% extends \"site/base.html\" %}\n{% block indhold %}\n{% for a in range(100000) %}{% for b in range(100000) %}.{% endfor %}{% endfor %}\n{% endblock %}\n",
+    );
+    let started = std::time::Instant::now();
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(started.elapsed() < std::time::Duration::from_secs(30), "stopped, not run to the end");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("report-templates/site/index.html:3:1: skabelonen til hjemmesiden bruger mere end 50.000.000 skridt på én side og blev stoppet"),
+        "{stderr}"
+    );
+    assert!(!f.path("out").exists(), "a failed build writes nothing");
+}

@@ -286,7 +286,7 @@ fn translate_serde_error(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let field = field.trim_matches('`');
-        let expected = expected.trim_start_matches("one of ").replace('`', "");
+        let expected = expected.trim_start_matches("one of ").replace('`', "").replace(" or ", " eller ");
         return format!("ukendt felt «{field}»; tilladte felter her: {expected}");
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
@@ -324,8 +324,9 @@ fn danish_kind(kind: &str) -> String {
     if !plain.is_empty() {
         return plain.to_string();
     }
-    if let Some(rest) = k.strip_prefix("struct ") {
-        return format!("en mapping ({rest})");
+    // A struct is named in Rust (`struct RawYearFile`): the user wrote a mapping.
+    if k.starts_with("struct ") {
+        return "en mapping (nøgle: værdi)".to_string();
     }
     if let Some(rest) = k.strip_prefix("string ") {
         return format!("teksten {rest}");
@@ -361,6 +362,14 @@ mod tests {
             "ukendt felt «antl»; tilladte felter her: antal, h1"
         );
         assert_eq!(translate_serde_error("missing field `navn`"), "feltet «navn» mangler");
+        assert_eq!(
+            translate_serde_error("unknown field `afsnitt`, expected `eksempeldata` or `afsnit`"),
+            "ukendt felt «afsnitt»; tilladte felter her: eksempeldata eller afsnit"
+        );
+        assert_eq!(
+            translate_serde_error("invalid type: integer `12`, expected struct RawYearFile"),
+            "forkert type: fandt tallet 12, forventede en mapping (nøgle: værdi)"
+        );
         assert_eq!(
             translate_serde_error("invalid type: string \"x\", expected u16"),
             "forkert type: fandt teksten \"x\", forventede et helt tal"

@@ -54,11 +54,29 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "fejl",
             Severity::Warning => "advarsel",
         };
-        write!(f, "{kind}: {}", self.file.display())?;
+        write!(f, "{kind}: {}", Printable(&self.file.display().to_string()))?;
         if let Some(pos) = self.pos {
             write!(f, ":{}:{}", pos.line, pos.column)?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", Printable(&self.message))
+    }
+}
+
+/// Text from a user's files as a terminal may show it: a control character
+/// (an escape sequence that would move the cursor or change colours) is
+/// written as its code, `\u{1b}`.
+struct Printable<'a>(&'a str);
+
+impl fmt::Display for Printable<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() {
+                write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -124,3 +142,14 @@ impl fmt::Display for Failed {
 }
 
 impl std::error::Error for Failed {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_from_a_file_are_printed_as_codes() {
+        let d = Diagnostic::error(Path::new("data/a\u{1b}[2J.yaml"), None, "navnet «Mot\u{1b}[31mala»");
+        assert_eq!(d.to_string(), "fejl: data/a\\u{1b}[2J.yaml: navnet «Mot\\u{1b}[31mala»");
+    }
+}

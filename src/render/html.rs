@@ -40,9 +40,15 @@ pub fn render(pages: &[Page], templates: &Templates) -> Result<Vec<Output>, Diag
 
 /// The template engine with the site's templates. Autoescaping is on for
 /// every `.html` template (minijinja's default by file name).
+/// The most instructions one page's template may run: the largest page of
+/// the example takes under a hundredth of it. A template with a loop that
+/// never ends stops here with an error at its file.
+pub const FUEL: u64 = 50_000_000;
+
 fn environment(templates: &Templates) -> Result<Environment<'static>, Diagnostics> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_fuel(Some(FUEL));
     let mut diags = Diagnostics::default();
     for (name, template) in templates.iter().filter(|(n, _)| n.starts_with("site/") && n.ends_with(".html")) {
         if let Err(e) = env.add_template_owned(name.clone(), template.text.clone()) {
@@ -62,6 +68,13 @@ fn template_error(templates: &Templates, e: &minijinja::Error) -> Diagnostic {
     let name = e.name().unwrap_or("site");
     let file = templates.get(name).map_or_else(|| PathBuf::from(name), |t| t.origin.clone());
     let pos = e.line().map(|line| Pos { line, column: 1 });
+    if e.kind() == minijinja::ErrorKind::OutOfFuel {
+        let message = format!(
+            "skabelonen til hjemmesiden bruger mere end {} skridt på én side og blev stoppet; har den en løkke, der ikke ender?",
+            crate::model::text::format_da(FUEL.into(), 0)
+        );
+        return Diagnostic::error(&file, pos, message);
+    }
     let mut message = format!("skabelonen til hjemmesiden: {}", e.kind());
     if let Some(detail) = e.detail() {
         message.push_str(&format!(": {detail}"));
