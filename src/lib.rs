@@ -294,24 +294,28 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
     let record = output::reuse::Record::load(&config.out);
     let reuse = config.reuse.then_some(Reuse { out: &config.out, record: &record });
     let mut rendered = render_reusing(&inputs, reuse)?;
-    // The record last: a build that fails while writing leaves the old
-    // record, and a file it did replace no longer matches it.
     // A reused PDF is the file already there: nothing to write.
     let fresh = rendered.outputs.iter().filter(|o| !rendered.reused.contains(&o.rel));
     // A site page this build no longer makes is removed: the folder is
     // copied to the web host as it is.
     let removed = record.stale_site_files(&rendered.record);
-    let written = output::write_all(&config.out, fresh).and_then(|unchanged| {
-        output::remove_all(&config.out, &removed)?;
-        output::write_all(&config.out, &[rendered.record.to_output()])?;
-        Ok(unchanged)
-    });
+    let record_file = rendered.record.to_output();
+    // All or nothing: see `output::commit`.
+    let written = output::commit::commit(&config.out, fresh.chain([&record_file]), &removed);
     rendered.removed = removed;
     match written {
         Ok(unchanged) => rendered.unchanged = unchanged,
-        Err((path, e)) => {
+        Err(failure) => {
             let mut diags = rendered.warnings;
-            diags.error(&path, None, format!("kan ikke skrives: {e}"));
+            let state = if failure.untouched {
+                "intet i mappen er ændret".to_string()
+            } else {
+                format!(
+                    "{}: nogle filer er fra denne bygning, andre fra den forrige; byg igen",
+                    output::commit::NOT_RESTORED
+                )
+            };
+            diags.error(&failure.path, None, format!("kan ikke skrives: {}; {state}", failure.error));
             return Err(Failed(diags));
         }
     }

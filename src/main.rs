@@ -102,7 +102,12 @@ fn fail(diags: &Diagnostics) -> ExitCode {
     print_diagnostics(diags);
     let n = diags.error_count();
 
-    eprintln!("helhed: stoppede med {n} fejl; intet blev skrevet.");
+    let restored = !diags.clone().sorted().iter().any(|d| d.message.contains(helhed::output::commit::NOT_RESTORED));
+    if restored {
+        eprintln!("helhed: stoppede med {n} fejl; intet blev skrevet.");
+    } else {
+        eprintln!("helhed: stoppede med {n} fejl.");
+    }
     ExitCode::FAILURE
 }
 

@@ -209,3 +209,68 @@ fn a_file_with_many_problems_prints_twenty_and_counts_the_rest() {
     assert_eq!(lines.len(), 20, "{stderr}");
     assert!(stderr.contains("… og 10 problemer mere i samme fil"), "{stderr}");
 }
+
+#[test]
+fn an_id_too_long_for_a_file_name_is_caught_by_check() {
+    let f = Fixture::example();
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    let long = "a".repeat(260);
+    f.write("data/plan.yaml", &plan.replacen("id: motalavej", &format!("id: {long}"), 1));
+    std::fs::rename(f.path("data/motalavej"), f.path(&format!("data/{long}"))).ok();
+    let errors = f.errors();
+    assert!(
+        errors.iter().any(|e| e.ends_with(&format!("id «{long}» er 260 tegn; et id bliver et filnavn og må højst have 64 tegn"))),
+        "{errors:#?}"
+    );
+}
+
+/// The bytes of every file in `dir`, by path relative to it.
+fn snapshot(dir: &std::path::Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        files.insert(entry.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(entry.path()).unwrap());
+    }
+    files
+}
+
+#[test]
+fn a_build_that_cannot_write_every_file_replaces_none() {
+    let f = Fixture::example();
+    assert!(f.run(&["build", "--periode", "2018-H1"]).status.success());
+    let before = snapshot(&f.path("out"));
+    // The site's folder is a file now: no page can be written, so no PDF may be replaced.
+    std::fs::remove_dir_all(f.path("out/site")).unwrap();
+    std::fs::write(f.path("out/site"), "ikke en mappe").unwrap();
+    let before_site_broken = snapshot(&f.path("out"));
+    let out = f.run(&["build", "--periode", "2018-H2"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("kan ikke skrives: ") && stderr.contains("; intet i mappen er ændret"), "{stderr}");
+    assert!(stderr.contains("intet blev skrevet"), "{stderr}");
+    assert_eq!(snapshot(&f.path("out")), before_site_broken, "every file is as it was");
+    assert!(before.keys().any(|p| p.ends_with("statusrapport-2018-h1.pdf")));
+}
+
+#[test]
+fn temporary_files_of_an_interrupted_build_are_removed_and_a_second_build_waits_its_turn() {
+    let f = Fixture::example();
+    std::fs::create_dir_all(f.path("out/site")).unwrap();
+    std::fs::write(f.path("out/.helhed-abc123.tmp"), "halvt skrevet").unwrap();
+    std::fs::write(f.path("out/site/.helhed-def456.tmp"), "halvt skrevet").unwrap();
+    std::fs::write(f.path("out/mine-noter.txt"), "bliver").unwrap();
+    assert!(f.run(&["build"]).status.success());
+    assert!(!f.path("out/.helhed-abc123.tmp").exists() && !f.path("out/site/.helhed-def456.tmp").exists());
+    assert!(f.path("out/mine-noter.txt").exists(), "other files are left alone");
+
+    // Another build holds the lock: this one says so and writes nothing.
+    let lock = std::fs::File::create(f.path("out/.helhed-lås")).unwrap();
+    lock.lock().unwrap();
+    let before = snapshot(&f.path("out"));
+    let out = f.run(&["build", "--fuld", "--periode", "2018-H1"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("en anden bygning skriver i samme mappe lige nu"), "{stderr}");
+    assert_eq!(snapshot(&f.path("out")), before);
+    drop(lock);
+    assert!(f.run(&["build", "--periode", "2018-H1"]).status.success(), "the lock goes with its holder");
+}

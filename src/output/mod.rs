@@ -1,11 +1,12 @@
 //! Output: the only code that writes. It also reads back what an earlier
 //! build left in the output folder ([`reuse`]).
 //!
-//! Every document is rendered in memory before anything is written, so a
-//! failed build never touches `out/`. Each file is written to a temporary
-//! file beside its target and renamed over it, so a reader never sees a
-//! half-written file. A file whose bytes are unchanged is left alone.
+//! Every document is rendered in memory before anything is written, and a
+//! build's files then replace those in `out/` all together or not at all
+//! ([`commit`]). [`write_all`] writes files one by one, each atomically, for
+//! `helhed templates export`. A file whose bytes are unchanged is left alone.
 
+pub mod commit;
 pub mod reuse;
 
 use crate::render::Output;
@@ -26,19 +27,6 @@ pub fn write_all<'a>(
         }
     }
     Ok(unchanged)
-}
-
-/// Removes files in `out_dir` that a build no longer makes; one already
-/// gone is fine.
-pub fn remove_all(out_dir: &Path, files: &[PathBuf]) -> Result<(), (PathBuf, std::io::Error)> {
-    for rel in files {
-        let target = out_dir.join(rel);
-        match std::fs::remove_file(&target) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err((target, e)),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 /// Whether the file was written: `false` when it already held `bytes`.

@@ -1,0 +1,166 @@
+//! A build's files replace those in the output folder all together or not at
+//! all.
+//!
+//! 1. One build at a time: an advisory lock on `.helhed-lås` in the folder
+//!    (released by the system when a build ends, also when it is killed).
+//! 2. Temporary files an interrupted build left (`.helhed-*.tmp`) are removed.
+//! 3. Every changed file is written in full to a temporary file beside its
+//!    target and flushed to disk. If one cannot be written (no space, no
+//!    permission, a name too long), the temporary files are removed and the
+//!    folder is as it was.
+//! 4. Then each target is moved aside and its new file renamed into place,
+//!    and files the build no longer makes are moved aside too. If a rename
+//!    fails, everything done is moved back. Only when all are in place are
+//!    the old files removed.
+
+use crate::render::Output;
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The lock file in the output folder.
+pub const LOCK: &str = ".helhed-lås";
+
+/// Said of the output folder when a failed build could not put it back.
+pub const NOT_RESTORED: &str = "mappen kunne ikke sættes helt tilbage";
+
+/// What went wrong, and whether the output folder is as it was.
+#[derive(Debug)]
+pub struct Failure {
+    /// The file it went wrong at.
+    pub path: PathBuf,
+    /// Why.
+    pub error: io::Error,
+    /// Whether every file is as it was before the build (else the folder
+    /// could not be put back, and `path` names where that failed).
+    pub untouched: bool,
+}
+
+impl Failure {
+    fn at(path: &Path, error: io::Error) -> Failure {
+        Failure { path: path.to_path_buf(), error, untouched: true }
+    }
+}
+
+/// The longest file name most file systems take, in bytes.
+const MAX_NAME: usize = 255;
+
+/// Writes `outputs` into `out_dir` and removes `removed` (paths relative to
+/// it), all or nothing. Returns the outputs whose files already held exactly
+/// these bytes (they are not written).
+pub fn commit<'a>(
+    out_dir: &Path,
+    outputs: impl IntoIterator<Item = &'a Output>,
+    removed: &[PathBuf],
+) -> Result<Vec<PathBuf>, Failure> {
+    std::fs::create_dir_all(out_dir).map_err(|e| Failure::at(out_dir, e))?;
+    let lock_path = out_dir.join(LOCK);
+    let lock = File::create(&lock_path).map_err(|e| Failure::at(&lock_path, e))?;
+    if let Err(e) = lock.try_lock() {
+        let error = match e {
+            std::fs::TryLockError::WouldBlock => io::Error::other(
+                "en anden bygning skriver i samme mappe lige nu; vent til den er færdig, og byg så igen",
+            ),
+            std::fs::TryLockError::Error(e) => e,
+        };
+        return Err(Failure::at(&lock_path, error));
+    }
+    remove_stale_temporaries(out_dir);
+
+    // Stage: every changed file written in full beside its target.
+    let mut unchanged = Vec::new();
+    let mut staged: Vec<(PathBuf, tempfile::NamedTempFile)> = Vec::new();
+    for output in outputs {
+        let target = out_dir.join(&output.rel);
+        if std::fs::read(&target).is_ok_and(|old| old == output.bytes) {
+            unchanged.push(output.rel.clone());
+            continue;
+        }
+        // Dropping `staged` on an error removes every temporary file.
+        let temp = stage(&target, &output.bytes).map_err(|e| Failure::at(&target, e))?;
+        staged.push((target, temp));
+    }
+
+    // Swap: old files aside, new ones in; undone if any step fails.
+    let mut done: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+    let mut swap = || -> Result<(), Failure> {
+        for (target, temp) in staged.drain(..) {
+            let aside = move_aside(&target).map_err(|e| Failure::at(&target, e))?;
+            done.push((target.clone(), aside));
+            temp.persist(&target).map_err(|e| Failure::at(&target, e.error))?;
+        }
+        for rel in removed {
+            let target = out_dir.join(rel);
+            let aside = move_aside(&target).map_err(|e| Failure::at(&target, e))?;
+            if aside.is_some() {
+                done.push((target, aside));
+            }
+        }
+        Ok(())
+    };
+    if let Err(mut failure) = swap() {
+        for (target, aside) in done.into_iter().rev() {
+            let undone = match &aside {
+                Some(aside) => std::fs::rename(aside, &target),
+                None => std::fs::remove_file(&target),
+            };
+            if let Err(e) = undone {
+                failure = Failure { path: target, error: e, untouched: false };
+            }
+        }
+        return Err(failure);
+    }
+    for aside in done.into_iter().filter_map(|(_, aside)| aside) {
+        // Left behind only if the system refuses; the next build removes it.
+        let _ = std::fs::remove_file(aside);
+    }
+    drop(lock);
+    Ok(unchanged)
+}
+
+/// Writes `bytes` to a new temporary file in `target`'s folder, flushed to disk.
+fn stage(target: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    if target.file_name().is_some_and(|n| n.len() > MAX_NAME) {
+        return Err(io::Error::other(format!("filnavnet er over {MAX_NAME} bytes, mere end filsystemet tager")));
+    }
+    std::fs::create_dir_all(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".helhed-").suffix(".tmp");
+    // Reports are meant to be read and shared: not the temp file's private 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
+/// Renames `target`, if it exists, to a temporary name beside it and returns that name.
+fn move_aside(target: &Path) -> io::Result<Option<PathBuf>> {
+    if std::fs::symlink_metadata(target).is_err() {
+        return Ok(None);
+    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let aside = tempfile::Builder::new().prefix(".helhed-").suffix(".tmp").tempfile_in(dir)?.into_temp_path();
+    let path = aside.to_path_buf();
+    // Keep the name; the rename below replaces the empty placeholder.
+    aside.keep().map_err(|e| e.error)?;
+    std::fs::rename(target, &path)?;
+    Ok(Some(path))
+}
+
+/// Removes what an interrupted build left: `.helhed-*.tmp` in the folder
+/// and its `site/`. Nothing else is touched.
+fn remove_stale_temporaries(out_dir: &Path) {
+    for dir in [out_dir.to_path_buf(), out_dir.join(crate::present::site::SITE_DIR)] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(".helhed-") && name.ends_with(".tmp") && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
