@@ -214,7 +214,14 @@ fn the_binary_exits_non_zero_and_keeps_out_intact() {
     leftovers.sort();
     assert_eq!(
         leftovers,
-        [".helhed-genbrug.json", ".helhed-lås", "helhedsevaluering-2018.pdf", "site", "statusrapport-2018-h2.pdf", "tal.json"],
+        [
+            ".helhed-genbrug.json",
+            ".helhed-lås",
+            "helhedsevaluering-2018.pdf",
+            "site",
+            "statusrapport-2018-h2.pdf",
+            "tal.json"
+        ],
         "no temporary files may be left"
     );
     assert_eq!(std::fs::read_dir(f.path("out/site")).unwrap().count(), 7, "no temporary files may be left in out/site");
