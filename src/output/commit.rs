@@ -118,8 +118,9 @@ pub fn commit<'a>(
     Ok(unchanged)
 }
 
-/// Writes `bytes` to a new temporary file in `target`'s folder, flushed to disk.
-fn stage(target: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+/// Writes `bytes` to a new temporary file in `target`'s folder (created if
+/// need be), flushed to disk.
+pub(super) fn stage(target: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
     if target.file_name().is_some_and(|n| n.len() > MAX_NAME) {
         return Err(io::Error::other(format!("filnavnet er over {MAX_NAME} bytes, mere end filsystemet tager")));

@@ -10,7 +10,6 @@ pub mod commit;
 pub mod reuse;
 
 use crate::render::Output;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Writes all outputs into `out_dir`, creating it if needed. Returns the
@@ -31,19 +30,9 @@ pub fn write_all<'a>(
 
 /// Whether the file was written: `false` when it already held `bytes`.
 fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
     if std::fs::read(target).is_ok_and(|old| old == bytes) {
         return Ok(false);
     }
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".helhed-").suffix(".tmp");
-    // Reports are meant to be read and shared: not the temp file's private 0600.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(target).map_err(|e| e.error)?;
+    commit::stage(target, bytes)?.persist(target).map_err(|e| e.error)?;
     Ok(true)
 }
