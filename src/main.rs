@@ -102,7 +102,7 @@ fn fail(diags: &Diagnostics) -> ExitCode {
     print_diagnostics(diags);
     let n = diags.error_count();
 
-    let restored = !diags.clone().sorted().iter().any(|d| d.message.contains(helhed::output::commit::NOT_RESTORED));
+    let restored = !diags.iter().any(|d| d.message.contains(helhed::output::commit::NOT_RESTORED));
     if restored {
         eprintln!("helhed: stoppede med {n} fejl; intet blev skrevet.");
     } else {

@@ -96,6 +96,20 @@ impl ListResult {
     pub fn category(&self, id: &str) -> Option<&CategoryResult> {
         self.categories.iter().find(|c| c.id == id)
     }
+
+    /// Whether criterion or category `id` holds; unknown ids are unknown.
+    pub fn truth(&self, id: &str) -> Option<bool> {
+        match self.criterion(id) {
+            Some(c) => c.met,
+            None => self.category(id).and_then(|c| c.holds),
+        }
+    }
+}
+
+/// How many of `ids` hold, and how many are unknown, by `truth`.
+pub fn count(ids: &[String], truth: impl Fn(&str) -> Option<bool>) -> (usize, usize) {
+    let met = ids.iter().filter(|id| truth(id) == Some(true)).count();
+    (met, ids.iter().filter(|id| truth(id).is_none()).count())
 }
 
 /// Whether the area has the residents a listed area must have.
@@ -328,8 +342,7 @@ impl Truths<'_> {
 
     /// How many of `ids` hold, and how many are unknown.
     fn count(&self, ids: &[String]) -> (usize, usize) {
-        let met = ids.iter().filter(|id| self.get(id) == Some(true)).count();
-        (met, ids.iter().filter(|id| self.get(id).is_none()).count())
+        count(ids, |id| self.get(id))
     }
 }
 

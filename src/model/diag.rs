@@ -122,6 +122,11 @@ impl Diagnostics {
         self.0
     }
 
+    /// The problems in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
     /// Whether there is nothing to report.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -96,6 +96,13 @@ fn format_with_unit(ind: &Indicator, v: Decimal, decimals: u32) -> String {
     }
 }
 
+/// A criterion's figure (a value, a requirement): the number, with a `%`
+/// where that is the unit; other units stand in the sentence around it.
+pub fn figure(indicator: Option<&Indicator>, value: Decimal, decimals: u32) -> String {
+    let n = format_da(value, decimals);
+    if indicator.is_some_and(|i| i.unit == "%") { format!("{n} %") } else { n }
+}
+
 /// `4,2 over målet.`, `1,0 under målet.`, `Lige på målet.`
 fn gap_sentence(ind: &Indicator, gap: Decimal, decimals: u32, req: &Requirement, status: GoalStatus) -> String {
     let unit = if ind.unit == "%" { " procentpoint" } else { "" };
@@ -129,16 +136,12 @@ impl Words<'_> {
     /// A figure in a target's words: the unit only where it is `%`, as the
     /// value just before already names it (`målet er under 30,0`).
     fn figure(&self, v: Decimal) -> String {
-        self.short(format_da(v, self.decimals))
+        figure(Some(self.ind), v, self.decimals)
     }
 
     /// A value the plan states: at least as many decimals as written (30,65).
     fn stated(&self, v: Decimal) -> String {
-        self.short(format_da(v, self.decimals.max(v.normalize().scale())))
-    }
-
-    fn short(&self, n: String) -> String {
-        if self.ind.unit == "%" { format!("{n} %") } else { n }
+        figure(Some(self.ind), v, self.decimals.max(v.normalize().scale()))
     }
 
     fn series_name<'s>(&'s self, id: &'s str) -> &'s str {

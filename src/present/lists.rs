@@ -5,6 +5,7 @@
 
 use crate::eval::lists::{
     CategoryResult, CriterionResult, ListResult, MissingFigure, ModelListResult, NotListed, ResidentCheck, Status,
+    count,
 };
 use crate::model::lists::{Criterion, Input, ListRules, RuleSet};
 use crate::model::text::{decimals_to_tell_apart, format_da, join_with};
@@ -31,15 +32,14 @@ pub struct ListTexts {
 /// `area_name`.
 pub fn texts(rules: &ListRules, result: &ListResult, area_name: &str) -> ListTexts {
     let set = rules.sets.iter().find(|s| s.id == result.rule_set);
-    let truths = Truths { result };
     ListTexts {
-        summary: summary(set, &truths, result, area_name),
+        summary: summary(set, result, area_name),
         criteria: result.criteria.iter().map(criterion_sentence).collect(),
         categories: result
             .categories
             .iter()
             .map(|c| match set {
-                Some(set) => category_sentence(rules, set, &truths, c, result.residents.met),
+                Some(set) => category_sentence(rules, set, result, c),
                 None => format!("{}: {}.", c.name, truth_da(c.holds)),
             })
             .collect(),
@@ -189,27 +189,6 @@ fn criterion_sentence(c: &CriterionResult) -> String {
     format!("{}: {value_part} ({}); {threshold_part}. {outcome}", c.name, years_da(&c.years))
 }
 
-/// The truths a result holds: each criterion's and each category's.
-struct Truths<'a> {
-    result: &'a ListResult,
-}
-
-impl Truths<'_> {
-    /// The truth of a criterion or category; unknown ids are unknown.
-    fn get(&self, id: &str) -> Option<bool> {
-        match self.result.criterion(id) {
-            Some(c) => c.met,
-            None => self.result.category(id).and_then(|c| c.holds),
-        }
-    }
-
-    /// How many of `ids` hold, and how many are unknown.
-    fn count(&self, ids: &[String]) -> (usize, usize) {
-        let met = ids.iter().filter(|id| self.get(id) == Some(true)).count();
-        (met, ids.iter().filter(|id| self.get(id).is_none()).count())
-    }
-}
-
 /// A short description of a criterion's rule: `indvandrere ... over 50 %`.
 fn describe_rule(criterion: &Criterion, input: &Input) -> String {
     let name = lower_first(&input.name);
@@ -233,25 +212,19 @@ fn describe(rules: &ListRules, set: &RuleSet, id: &str) -> String {
 }
 
 /// A category's sentence: whether it holds, and what it requires.
-fn category_sentence(
-    rules: &ListRules,
-    set: &RuleSet,
-    truths: &Truths,
-    result: &CategoryResult,
-    residents_ok: Option<bool>,
-) -> String {
+fn category_sentence(rules: &ListRules, set: &RuleSet, list: &ListResult, result: &CategoryResult) -> String {
     let Some(category) = set.category(&result.id) else {
         return format!("{}: {}.", result.name, truth_da(result.holds));
     };
     let named = |ids: &[String]| -> Vec<String> {
-        ids.iter().map(|id| format!("{} ({})", describe(rules, set, id), truth_da(truths.get(id)))).collect()
+        ids.iter().map(|id| format!("{} ({})", describe(rules, set, id), truth_da(list.truth(id)))).collect()
     };
     let mut reasons = Vec::new();
     if !category.all.is_empty() {
         reasons.push(format!("kræver {}", join_with(&named(&category.all), "og")));
     }
     if let Some(at_least) = &category.at_least {
-        let (met, unknown) = truths.count(&at_least.of);
+        let (met, unknown) = count(&at_least.of, |id| list.truth(id));
         let mut reason = format!("mindst {} af {} kriterier: {met} opfyldt", at_least.count, at_least.of.len());
         if unknown > 0 {
             reason.push_str(&format!(", {unknown} kan ikke afgøres"));
@@ -261,7 +234,7 @@ fn category_sentence(
     if !category.not.is_empty() {
         reasons.push(format!("må ikke være {}", join_with(&named(&category.not), "eller")));
     }
-    match residents_ok {
+    match list.residents.met {
         Some(true) => {}
         Some(false) => reasons.push("for få beboere".to_string()),
         None => reasons.push("antallet af beboere kendes ikke".to_string()),
@@ -300,7 +273,7 @@ fn reason(status: &Status, residents: &ResidentCheck) -> Option<String> {
 }
 
 /// The one-sentence summary.
-fn summary(set: Option<&RuleSet>, truths: &Truths, result: &ListResult, area_name: &str) -> String {
+fn summary(set: Option<&RuleSet>, result: &ListResult, area_name: &str) -> String {
     let (status, residents, list_year) = (&result.status, &result.residents, result.list_year);
     if let (Some(false), Some(n)) = (residents.met, residents.value) {
         return format!(
@@ -320,7 +293,7 @@ fn summary(set: Option<&RuleSet>, truths: &Truths, result: &ListResult, area_nam
     });
     match counted.and_then(|c| c.at_least.as_ref().map(|a| (c, a))) {
         Some((category, at_least)) => {
-            let (met, unknown) = truths.count(&at_least.of);
+            let (met, unknown) = count(&at_least.of, |id| result.truth(id));
             let open = if unknown > 0 { format!(", {unknown} kan ikke afgøres") } else { String::new() };
             format!(
                 "{area_name} opfylder {met} af {} kriterier for {}{open} (liste {list_year}): {}.",

@@ -504,7 +504,7 @@ pub(crate) fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &Cri
             .evaluations
             .iter()
             .map(|e| {
-                let fmt = |v| goal_figure(indicator, v, e.decimals);
+                let fmt = |v| criteria::figure(indicator, v, e.decimals);
                 let sentence = criteria::sentence(model, indicator, e);
                 let prefix = format!("{}: ", e.name);
                 ResultView {
@@ -525,13 +525,6 @@ pub(crate) fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &Cri
             .filter(|_| r.evaluations.iter().any(|e| e.rule != crate::model::Rule::Qualitative)),
         datakilde: c.source.clone(),
     }
-}
-
-/// A criterion's value or requirement as its table prints it: the figure,
-/// with a `%` where that is the unit (other units stand in the sentence).
-pub fn goal_figure(indicator: Option<&Indicator>, value: rust_decimal::Decimal, decimals: u32) -> String {
-    let n = format_da(value, decimals);
-    if indicator.is_some_and(|i| i.unit == "%") { format!("{n} %") } else { n }
 }
 
 /// Each area's latest list that is published by the half-year (else its forecast).
@@ -742,7 +735,7 @@ pub fn shown_decimals(indicator: &Indicator, value: &Value) -> u32 {
 
 /// How an indicator is computed, in one or two Danish sentences.
 pub fn method_text(model: &Model, indicator: &Indicator) -> String {
-    let name = |id: &str| model.measure(id).map_or(id.to_string(), |m| m.name.to_lowercase());
+    let name = |id: &str| words::measure_name(model, id);
     match &indicator.calc {
         Calc::Ratio { numerator, denominator, scale } => format!(
             "{} ÷ {} × {}. Samlet: summen af alle områders {} ÷ summen af deres {} × {} \

@@ -410,7 +410,7 @@ fn figure_view(
     let goal = |e: &Evaluation| {
         let hidden = public.evaluation_hidden(indicator, &trend, e);
         let requirement_hidden = hidden_series.contains(&e.series.as_str());
-        let fmt = |v| report::goal_figure(Some(indicator), v, e.decimals);
+        let fmt = |v| crate::present::criteria::figure(Some(indicator), v, e.decimals);
         GoalView {
             serie: e.name.clone(),
             status: e.status.into(),

@@ -35,7 +35,7 @@ pub fn missing(model: &Model, reason: &Missing) -> String {
 }
 
 /// A measure's name inside a sentence: lower case.
-fn measure_name(model: &Model, id: &str) -> String {
+pub fn measure_name(model: &Model, id: &str) -> String {
     model.measure(id).map_or_else(|| id.to_string(), |m| m.name.to_lowercase())
 }
 

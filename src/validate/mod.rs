@@ -200,12 +200,8 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
                 src.locator.value(&p),
                 format!("id «{id}» må kun indeholde små bogstaver a-z, tal og bindestreg (det bruges som mappenavn)"),
             );
-        } else if id.len() > MAX_ID {
-            diags.error(
-                file,
-                src.locator.value(&p),
-                format!("id «{id}» er {} tegn; et id bliver et filnavn og må højst have {MAX_ID} tegn", id.len()),
-            );
+        } else if let Some(message) = too_long(id) {
+            diags.error(file, src.locator.value(&p), message);
         } else if let Some(other) = folder_ids.insert(id.to_string(), what) {
             diags.error(file, src.locator.value(&p), format!("id «{id}» er allerede brugt af et andet {other}"));
         }
@@ -333,13 +329,15 @@ pub(crate) fn is_id(id: &str) -> bool {
 fn check_id(file: &std::path::Path, pos: Option<crate::model::diag::Pos>, id: &str, diags: &mut Diagnostics) {
     if !is_id(id) {
         diags.error(file, pos, format!("id «{id}» må kun indeholde små bogstaver a-z, tal og bindestreg"));
-    } else if id.len() > MAX_ID {
-        diags.error(
-            file,
-            pos,
-            format!("id «{id}» er {} tegn; et id bliver et filnavn og må højst have {MAX_ID} tegn", id.len()),
-        );
+    } else if let Some(message) = too_long(id) {
+        diags.error(file, pos, message);
     }
+}
+
+/// Why an id is too long, if it is.
+fn too_long(id: &str) -> Option<String> {
+    (id.len() > MAX_ID)
+        .then(|| format!("id «{id}» er {} tegn; et id bliver et filnavn og må højst have {MAX_ID} tegn", id.len()))
 }
 
 /// The longest id: an area's id names its page (`<id>.html`) and a chart's
