@@ -93,6 +93,18 @@ pub fn prepare(config: &Config) -> Result<Inputs, Failed> {
     let mut diags = Diagnostics::default();
     let loaded = input::load(&config.data, &mut diags);
     let templates = Templates::load(&config.templates, &mut diags);
+    validated(loaded, templates, config, diags)
+}
+
+/// Validates what was read: the second half of [`prepare`], for data that
+/// was read some other way (from memory, with [`input::load_files`]).
+/// `diags` holds the problems found while reading.
+pub fn validated(
+    loaded: input::Loaded,
+    templates: Templates,
+    config: &Config,
+    mut diags: Diagnostics,
+) -> Result<Inputs, Failed> {
     let model = validate::validate(loaded, &mut diags);
     // The checks that need computed figures (a fixed-year reference without a
     // value, a budget that does not balance) belong with validation.
@@ -238,7 +250,7 @@ fn statusrapport<'a>(
 ) -> Result<PdfJob<'a>, Diagnostics> {
     let scope = typst_timing::TimingScope::new("helhed: statusrapport model");
     let report = present::report::status_report(&inputs.model, evaluated);
-    let data = serde_json::to_vec(&report).expect("the report model serialises");
+    let data = present::breaks::document_json(&report);
     let job = render::Job {
         template: "statusrapport.typ",
         data,
@@ -260,7 +272,7 @@ fn helhedsevaluering<'a>(
     let year = inputs.period.last_full_year();
     let job = render::Job {
         template: "helhedsevaluering.typ",
-        data: serde_json::to_vec(&report).expect("the report model serialises"),
+        data: present::breaks::document_json(&report),
         files: report.charts.iter().map(|(p, svg)| (p.clone(), svg.clone().into_bytes())).collect(),
         date: inputs.model.plan.data_date,
         ident: format!("helhed/helhedsevaluering/{year}"),

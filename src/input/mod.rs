@@ -125,23 +125,8 @@ pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
             diags.warning(path, None, "ignoreret: kun .yaml- og .yml-filer læses i datamappen");
             continue;
         }
-        if entry.depth() == 1 {
-            match name.as_ref() {
-                "plan.yaml" => loaded.plan = read(path, rel, Empty::Error, diags),
-                "budget.yaml" => loaded.budget = read(path, rel, Empty::Error, diags),
-                "listekriterier.yaml" => loaded.list_rules = read(path, rel, Empty::Error, diags),
-                _ => diags.error(
-                    path,
-                    None,
-                    "ukendt fil: øverst i datamappen ligger kun plan.yaml, budget.yaml og listekriterier.yaml; et års tal hører til i <område>/<år>.yaml",
-                ),
-            }
-        } else if rel.starts_with(&format!("{STATUS_DIR}/")) {
-            if let Some(s) = read(path, rel, Empty::Skipped, diags) {
-                loaded.status.push(s);
-            }
-        } else if let Some(s) = read(path, rel, Empty::Skipped, diags) {
-            loaded.years.push(s);
+        if let Some(bytes) = read_bytes(path, diags) {
+            place(&mut loaded, path, rel, bytes, diags);
         }
     }
     for (link, why) in refused.into_inner() {
@@ -164,13 +149,57 @@ enum Empty {
     Skipped,
 }
 
-/// Reads one YAML file: its size, syntax and duplicate keys first, then the typed parse.
-fn read<T: for<'de> Deserialize<'de>>(
-    path: &Path,
-    rel: String,
-    empty: Empty,
-    diags: &mut Diagnostics,
-) -> Option<Source<T>> {
+/// Reads data files given in memory, as `(path relative to the data folder,
+/// bytes)`, exactly as [`load`] reads them from `data_dir`: the same places,
+/// limits and checks. For tests and the fuzzing harness.
+pub fn load_files(data_dir: &Path, files: Vec<(String, Vec<u8>)>, diags: &mut Diagnostics) -> Loaded {
+    let mut loaded = Loaded::default();
+    for (rel, bytes) in files {
+        let path = data_dir.join(&rel);
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            too_large(&path, diags);
+            continue;
+        }
+        place(&mut loaded, &path, rel, bytes, diags);
+    }
+    if loaded.plan.is_none() && !diags.has_errors() {
+        diags.error(
+            &data_dir.join("plan.yaml"),
+            None,
+            "plan.yaml mangler: den beskriver planen, områderne og indikatorerne",
+        );
+    }
+    loaded
+}
+
+/// Puts the file `rel` (`plan.yaml`, `<område>/<år>.yaml`, `status/<halvår>.yaml`, …)
+/// where it belongs in `loaded`.
+fn place(loaded: &mut Loaded, path: &Path, rel: String, bytes: Vec<u8>, diags: &mut Diagnostics) {
+    let Some(text) = decode(path, bytes, diags) else {
+        return;
+    };
+    if !rel.contains('/') {
+        match rel.as_str() {
+            "plan.yaml" => loaded.plan = parse_as(path, rel, &text, Empty::Error, diags),
+            "budget.yaml" => loaded.budget = parse_as(path, rel, &text, Empty::Error, diags),
+            "listekriterier.yaml" => loaded.list_rules = parse_as(path, rel, &text, Empty::Error, diags),
+            _ => diags.error(
+                path,
+                None,
+                "ukendt fil: øverst i datamappen ligger kun plan.yaml, budget.yaml og listekriterier.yaml; et års tal hører til i <område>/<år>.yaml",
+            ),
+        }
+    } else if rel.starts_with(&format!("{STATUS_DIR}/")) {
+        if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, diags) {
+            loaded.status.push(s);
+        }
+    } else if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, diags) {
+        loaded.years.push(s);
+    }
+}
+
+/// Reads one file's bytes, at most [`MAX_FILE_BYTES`] of them.
+fn read_bytes(path: &Path, diags: &mut Diagnostics) -> Option<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
     // The size is checked on what is read, not on what the file claims.
@@ -180,22 +209,30 @@ fn read<T: for<'de> Deserialize<'de>>(
         return None;
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        diags.error(
-            path,
-            None,
-            format!("filen er over {} MB; en datafil må højst fylde så meget", MAX_FILE_BYTES / (1024 * 1024)),
-        );
+        too_large(path, diags);
         return None;
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
+    Some(bytes)
+}
+
+fn too_large(path: &Path, diags: &mut Diagnostics) {
+    diags.error(
+        path,
+        None,
+        format!("filen er over {} MB; en datafil må højst fylde så meget", MAX_FILE_BYTES / (1024 * 1024)),
+    );
+}
+
+/// A file's bytes as text, or a located error when they are not UTF-8.
+fn decode(path: &Path, bytes: Vec<u8>, diags: &mut Diagnostics) -> Option<String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
         Err(e) => {
             let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
             diags.error(path, Some(Pos { line, column: 1 }), "filen er ikke UTF-8-tekst; gem den som UTF-8");
-            return None;
+            None
         }
-    };
-    parse_as(path, rel, &text, empty, diags)
+    }
 }
 
 /// Parses YAML text into `T`, reporting every problem with its position.
@@ -287,7 +324,8 @@ fn translate_serde_error(message: &str) -> String {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let field = field.trim_matches('`');
         let expected = expected.trim_start_matches("one of ").replace('`', "").replace(" or ", " eller ");
-        return format!("ukendt felt «{field}»; tilladte felter her: {expected}");
+        let odd = crate::model::text::odd_characters(field);
+        return format!("ukendt felt «{field}»; tilladte felter her: {expected}{odd}");
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("feltet «{}» mangler", rest.trim_matches('`'));
