@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use helhed::Config;
 use helhed::model::Period;
 use helhed::model::diag::Diagnostics;
+use helhed::render::guard::{Limits, set_limits};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -66,6 +67,14 @@ struct Folders {
     /// Halvåret der rapporteres om, fx 2018-H2; standard er det seneste halvår i data.
     #[arg(long, value_name = "ÅÅÅÅ-HN", value_parser = parse_period)]
     periode: Option<Period>,
+    /// Det længste en skabelon må køre, i sekunder; derefter stoppes den med en fejl.
+    #[arg(long = "tidsgrænse", value_name = "SEKUNDER", default_value_t = Limits::DEFAULT.seconds,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    tidsgraense: u64,
+    /// Den mest hukommelse helhed må bruge, mens en skabelon kører, i MB.
+    #[arg(long, value_name = "MB", default_value_t = Limits::DEFAULT.megabytes,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    hukommelse: u64,
 }
 
 fn parse_period(s: &str) -> Result<Period, String> {
@@ -74,6 +83,7 @@ fn parse_period(s: &str) -> Result<Period, String> {
 
 impl From<Folders> for Config {
     fn from(f: Folders) -> Config {
+        set_limits(Limits { seconds: f.tidsgraense, megabytes: f.hukommelse });
         Config { data: f.data, templates: f.templates, out: f.out, period: f.periode, reuse: true }
     }
 }

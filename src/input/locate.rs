@@ -14,8 +14,8 @@
 
 use crate::model::diag::Pos;
 use crate::model::text::format_da;
-use saphyr_parser::{Event, Marker, Parser, ScanError};
-use std::collections::HashMap;
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use std::collections::{HashMap, HashSet};
 
 /// Where one node of the document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,8 @@ pub struct Locator {
     pub duplicates: Vec<Duplicate>,
     /// Whether the document has any content: a list, a mapping or a value.
     content: bool,
+    /// Where a value written in quotes starts: `"12"` is text, not a number.
+    quoted: HashSet<Pos>,
 }
 
 /// The deepest nesting of lists and mappings a data file may have; the data
@@ -143,11 +145,14 @@ impl Locator {
                 _ => {}
             }
             match event {
-                Event::Scalar(value, ..) => {
+                Event::Scalar(value, style, ..) => {
                     if locator.take_key(&mut stack, &value, at) {
                         continue;
                     }
                     locator.place_value(&mut stack, at);
+                    if matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted) {
+                        locator.quoted.insert(at);
+                    }
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     let path = locator.place_value(&mut stack, at);
@@ -206,6 +211,11 @@ impl Locator {
     /// an empty value.
     pub fn is_empty(&self) -> bool {
         !self.content
+    }
+
+    /// Whether the value at `at` is written in quotes (`"12"`, `'12'`).
+    pub fn quoted(&self, at: Pos) -> bool {
+        self.quoted.contains(&at)
     }
 
     /// The position of the node at `path`, e.g. `["antal", "beboere"]`.

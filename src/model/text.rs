@@ -27,6 +27,27 @@ pub fn parse_exact(text: &str) -> Result<Decimal, String> {
     Decimal::from_str_exact(t).map_err(|_| format!("«{t}» er ikke et tal, der kan gemmes præcist"))
 }
 
+/// For a name from a file that helhed did not recognise: the characters in
+/// it that are neither plain ASCII nor Danish letters, by code point, since
+/// they look like others (a Cyrillic `е` like `e`, `a` with a combining ring
+/// like `å`). Empty when there are none; otherwise a sentence to append.
+pub fn odd_characters(name: &str) -> String {
+    let odd: Vec<String> = name
+        .chars()
+        .enumerate()
+        .filter(|(_, c)| !(c.is_ascii_graphic() || *c == ' ' || "æøåÆØÅéÉ".contains(*c)))
+        .take(3)
+        .map(|(n, c)| format!("tegn nr. {} er U+{:04X}", n + 1, u32::from(c)))
+        .collect();
+    if odd.is_empty() {
+        return String::new();
+    }
+    format!(
+        ". Bemærk: {}, som ligner et andet tegn, men ikke er et almindeligt bogstav; skriv navnet igen med tastaturets bogstaver",
+        join_with(&odd, "og")
+    )
+}
+
 /// Rounds half away from zero to `decimals` places (the only rounding in helhed).
 pub fn round(value: Decimal, decimals: u32) -> Decimal {
     value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)

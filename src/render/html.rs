@@ -18,12 +18,21 @@ pub fn render(pages: &[Page], templates: &Templates) -> Result<Vec<Output>, Diag
     let mut diags = Diagnostics::default();
     for page in pages {
         let ctx = Value::from_serialize(&page.data);
-        match env.get_template(page.template).and_then(|t| t.render(ctx)) {
-            Ok(html) => outputs.push(Output {
-                rel: PathBuf::from(SITE_DIR).join(&page.file),
-                bytes: html.into_bytes(),
-                pages: None,
-            }),
+        let origin = templates.get(page.template).map_or_else(|| PathBuf::from(page.template), |t| t.origin.clone());
+        let _guard = super::guard::Guard::start(&origin);
+        let mut html = Bounded { bytes: Vec::new(), over: false };
+        match env.get_template(page.template).and_then(|t| t.render_captured_to(ctx, &mut html).map(drop)) {
+            Ok(_) => {
+                outputs.push(Output { rel: PathBuf::from(SITE_DIR).join(&page.file), bytes: html.bytes, pages: None })
+            }
+            Err(_) if html.over => {
+                let message = format!(
+                    "skabelonen til hjemmesiden skrev mere end {} MB på siden {} og blev stoppet",
+                    MAX_PAGE_BYTES / (1024 * 1024),
+                    page.file
+                );
+                diags.push(Diagnostic::error(&origin, None, message));
+            }
             Err(e) => diags.push(template_error(templates, &e)),
         }
     }
@@ -36,6 +45,32 @@ pub fn render(pages: &[Page], templates: &Templates) -> Result<Vec<Output>, Diag
         None => diags.error(Path::new(STYLESHEET), None, "hjemmesidens stylesheet mangler"),
     }
     if diags.has_errors() { Err(diags) } else { Ok(outputs) }
+}
+
+/// The largest page a site template may write: the example's largest is
+/// about 100 kB.
+pub const MAX_PAGE_BYTES: usize = 20 * 1024 * 1024;
+
+/// A page's bytes, refusing to grow beyond [`MAX_PAGE_BYTES`]: a template
+/// that writes without end is stopped when it gets there, not when the
+/// machine's memory is full.
+struct Bounded {
+    bytes: Vec<u8>,
+    over: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_PAGE_BYTES {
+            self.over = true;
+            return Err(std::io::Error::other("siden er for stor"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The template engine with the site's templates. Autoescaping is on for

@@ -5,6 +5,7 @@
 //! `json(..)` and `image(..)`. Nothing from the data is ever spliced into
 //! Typst markup, so no text in the data can change the document's structure.
 
+pub mod guard;
 pub mod html;
 pub mod world;
 
@@ -126,7 +127,10 @@ pub fn compile<'a>(templates: &'a Templates, job: Job<'_>) -> Result<Compiled<'a
         world.add_file(&format!("/{path}"), bytes).map_err(|e| unusable(&path, e))?;
     }
 
+    let origin = templates.get(job.template).map_or_else(|| PathBuf::from(job.template), |t| t.origin.clone());
+    let guard = guard::Guard::start(&origin);
     let warned = typst::compile::<PagedDocument>(&world);
+    drop(guard);
     let mut warnings = Diagnostics::default();
     for w in &warned.warnings {
         warnings.push(convert(&world, templates, w));
@@ -188,7 +192,9 @@ fn convert(world: &ReportWorld, templates: &Templates, d: &SourceDiagnostic) -> 
             .to_string()
     } else {
         let mut message = format!("Typst: {}", d.message);
-        for hint in &d.hints {
+        // Typst's hints about its own command line (`--root`, `--font-path`)
+        // do not apply: helhed sets the root and the fonts.
+        for hint in d.hints.iter().filter(|h| !h.v.contains("--")) {
             message.push_str(&format!(" (tip: {})", hint.v));
         }
         message

@@ -19,7 +19,7 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
     let years: Vec<u16> = (model.plan.start.year..=model.plan.end.year).collect();
     let amount = |path: &[&str], raw: &RawNumber, diags: &mut Diagnostics| -> Option<Decimal> {
         let pos = src.locator.value(path);
-        let v = number(file, pos, raw, diags)?;
+        let v = number(&src.locator, file, pos, raw, diags)?;
         if v < Decimal::ZERO {
             diags.error(
                 file,
@@ -107,7 +107,7 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
             // A rejected year would make the sum differ too; say it once.
             if let Some(stated) = raw_line.i_alt.as_ref().filter(|_| diags.error_count() == line_errors) {
                 let path = at(&["i_alt"]);
-                if let Some(stated_v) = number(file, src.locator.value(&p(&path)), stated, diags) {
+                if let Some(stated_v) = number(&src.locator, file, src.locator.value(&p(&path)), stated, diags) {
                     let sum: Decimal = expenses.values().sum();
                     if sum != stated_v {
                         diags.error(

@@ -339,7 +339,7 @@ fn rule(
     };
     let num = |field: &str, raw: &Option<crate::input::raw::RawNumber>, diags: &mut Diagnostics| -> Option<Decimal> {
         match raw {
-            Some(r) => number(file, loc(field), r, diags),
+            Some(r) => number(&src.locator, file, loc(field), r, diags),
             None => {
                 missing(field, diags);
                 None
@@ -376,7 +376,7 @@ fn rule(
             );
         }
         let value = match &a.value {
-            Some(v) => number(file, sub("værdi"), v, diags),
+            Some(v) => number(&src.locator, file, sub("værdi"), v, diags),
             None if need_value => {
                 diags.error(file, src.locator.value(&pp), format!("«{field}» skal have en værdi (værdi: ...)"));
                 None
@@ -426,7 +426,7 @@ fn rule(
      -> Option<(Cmp, Decimal)> {
         let given: Vec<_> = pairs.iter().filter(|(_, _, r)| r.is_some()).collect();
         match given.as_slice() {
-            [(field, cmp, Some(r))] => number(file, loc(field), r, diags).map(|v| (*cmp, v)),
+            [(field, cmp, Some(r))] => number(&src.locator, file, loc(field), r, diags).map(|v| (*cmp, v)),
             [] => {
                 missing(&format!("{} eller {}", pairs[0].0, pairs[1].0), diags);
                 None

@@ -90,7 +90,7 @@ impl Checker<'_> {
     /// Parses a number exactly and within the bounds every figure has, or
     /// reports why not.
     fn number(&mut self, path: &[&str], raw: &RawNumber) -> Option<Decimal> {
-        number(&self.src.path, self.at(path), raw, self.diags)
+        number(&self.src.locator, &self.src.path, self.at(path), raw, self.diags)
     }
 }
 

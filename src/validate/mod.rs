@@ -85,10 +85,14 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
 /// What a message says about the known ids when `unknown` is not one of
 /// them: all of them when they are few (`kendte målinger: a, b og c`), else
 /// the closest ones (`mente du «kriminalitet»?`) and how many there are.
+///
+/// A name that reads like a known one but is written with other characters
+/// (a Cyrillic `е`, an `å` made of `a` and a ring) says which characters.
 fn known<S: AsRef<str>>(noun: &str, unknown: &str, ids: impl IntoIterator<Item = S>) -> String {
+    let odd = crate::model::text::odd_characters(unknown);
     let ids: Vec<S> = ids.into_iter().collect();
     if ids.len() <= 12 {
-        return format!("kendte {noun}: {}", list(ids.iter().map(AsRef::as_ref)));
+        return format!("kendte {noun}: {}{odd}", list(ids.iter().map(AsRef::as_ref)));
     }
     let mut close: Vec<(usize, &str)> = ids
         .iter()
@@ -100,9 +104,13 @@ fn known<S: AsRef<str>>(noun: &str, unknown: &str, ids: impl IntoIterator<Item =
     close.truncate(3);
     let names: Vec<String> = close.iter().map(|(_, id)| format!("«{id}»")).collect();
     if names.is_empty() {
-        format!("plan.yaml har {} {noun}, og ingen ligner", ids.len())
+        format!("plan.yaml har {} {noun}, og ingen ligner{odd}", ids.len())
     } else {
-        format!("mente du {}? (plan.yaml har {} {noun})", crate::model::text::join_with(&names, "eller"), ids.len())
+        format!(
+            "mente du {}? (plan.yaml har {} {noun}){odd}",
+            crate::model::text::join_with(&names, "eller"),
+            ids.len()
+        )
     }
 }
 
@@ -384,7 +392,7 @@ fn validate_indicator(
         (Some(n), Some(d), Some(s), None) => {
             known("tæller", n, diags);
             known("nævner", d, diags);
-            let scale = number(file, at("skala"), s, diags);
+            let scale = number(&src.locator, file, at("skala"), s, diags);
             if scale.is_some_and(|s| s <= Decimal::ZERO || !s.fract().is_zero() || s > MAX_FIGURE) {
                 diags.error(
                     file,
@@ -440,13 +448,25 @@ fn validate_indicator(
     })
 }
 
-/// Parses a raw number, reporting a bad one.
+/// Parses a raw number found at `pos` in the file read by `locator`, reporting a bad one.
 fn number(
+    locator: &crate::input::locate::Locator,
     file: &std::path::Path,
     pos: Option<crate::model::diag::Pos>,
     raw: &RawNumber,
     diags: &mut Diagnostics,
 ) -> Option<Decimal> {
+    if pos.is_some_and(|p| locator.quoted(p)) {
+        diags.error(
+            file,
+            pos,
+            format!(
+                "«{}» står i anførselstegn og er derfor tekst, ikke et tal; skriv tallet uden anførselstegn",
+                raw.0
+            ),
+        );
+        return None;
+    }
     if raw.0.trim().is_empty() || raw.0 == "~" || raw.0 == "null" {
         diags.error(file, pos, "værdien mangler: skriv et tal");
         return None;
@@ -472,7 +492,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
         diags.error(
             file,
             None,
-            format!("ukendt område «{folder}»: mappen skal hedde som et område i plan.yaml ({areas}), en reference ({refs}), «{TOTAL_ID}» eller «{STATUS_DIR}»"),
+            format!("ukendt område «{folder}»: mappen skal hedde som et område i plan.yaml ({areas}), en reference ({refs}), «{TOTAL_ID}» eller «{STATUS_DIR}»{}", crate::model::text::odd_characters(folder)),
         );
         return;
     };
@@ -537,7 +557,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
                 continue;
             }
             let pos = src.locator.value(&path);
-            let Some(value) = number(file, pos, raw_value, diags) else { continue };
+            let Some(value) = number(&src.locator, file, pos, raw_value, diags) else { continue };
             if value < Decimal::ZERO {
                 diags.error(
                     file,
@@ -580,7 +600,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
             continue;
         };
         let pos = src.locator.value(&path);
-        let Some(value) = number(file, pos, raw_value, diags) else { continue };
+        let Some(value) = number(&src.locator, file, pos, raw_value, diags) else { continue };
         if value < Decimal::ZERO {
             diags.error(file, pos, format!("negativ værdi for «{key}»: {}", raw_value.0));
             continue;
