@@ -55,7 +55,7 @@ impl Example {
         let mut files: Vec<(String, Vec<u8>)> = self.files.iter().filter(|(rel, _)| rel != name).cloned().collect();
         files.push((name.to_string(), content.to_vec()));
         let mut diags = Diagnostics::default();
-        let loaded = input::load_files(&self.root, files, &mut diags);
+        let loaded = input::load_files(&self.root, files, helhed::render::fonts::shown, &mut diags);
         let config = Config { data: self.root.clone(), ..Config::default() };
         let Ok(inputs) = helhed::validated(loaded, Templates::embedded(), &config, diags) else {
             return false;

@@ -91,7 +91,7 @@ pub struct Rendered {
 pub fn prepare(config: &Config) -> Result<Inputs, Failed> {
     let _scope = typst_timing::TimingScope::new("helhed: prepare");
     let mut diags = Diagnostics::default();
-    let loaded = input::load(&config.data, &mut diags);
+    let loaded = input::load(&config.data, render::fonts::shown, &mut diags);
     let templates = Templates::load(&config.templates, &mut diags);
     validated(loaded, templates, config, diags)
 }

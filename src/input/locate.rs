@@ -66,6 +66,11 @@ fn unprintable(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
+/// Whether a character can be set in a document: the pipeline passes the
+/// embedded fonts' coverage (`render::fonts::shown`), so text that no font
+/// holds is refused here, at its position.
+pub type Shown = fn(char) -> bool;
+
 /// A syntax error, or a construct the data files do not use: where, and a
 /// Danish sentence.
 #[derive(Debug, Clone)]
@@ -86,8 +91,10 @@ fn pos(m: &Marker) -> Pos {
 }
 
 impl Locator {
-    /// Indexes `text`, or says where it is not valid YAML.
-    pub fn new(text: &str) -> Result<Locator, SyntaxError> {
+    /// Indexes `text`, or says where it is not valid YAML or holds what a
+    /// data file may not (see the module's documentation), including a
+    /// character that is not `shown`.
+    pub fn new(text: &str, shown: Shown) -> Result<Locator, SyntaxError> {
         let mut locator = Locator::default();
         let mut stack: Vec<Frame> = Vec::new();
         let mut documents = 0;
@@ -131,6 +138,14 @@ impl Locator {
                     let (n, c) = value.chars().enumerate().find(|(_, c)| unprintable(*c)).unwrap_or((0, ' '));
                     return refuse(&format!(
                         "teksten har tegnet U+{:04X} (tegn nr. {} i værdien), som ikke kan vises; fjern det",
+                        u32::from(c),
+                        n + 1
+                    ));
+                }
+                Event::Scalar(value, ..) if !value.chars().all(shown) => {
+                    let (n, c) = value.chars().enumerate().find(|(_, c)| !shown(*c)).unwrap_or((0, ' '));
+                    return refuse(&format!(
+                        "teksten har tegnet U+{:04X} (tegn nr. {} i værdien), som ingen af helheds indbyggede skrifttyper kan vise; fjern det eller skriv det på en anden måde",
                         u32::from(c),
                         n + 1
                     ));
@@ -242,7 +257,7 @@ mod tests {
     #[test]
     fn finds_keys_values_and_list_items() {
         let text = "plan:\n  navn: X\nområder:\n  - id: a\n    navn: A\n  - id: b\n";
-        let l = Locator::new(text).unwrap();
+        let l = Locator::new(text, |_| true).unwrap();
         assert_eq!(l.key(&["plan", "navn"]), Some(Pos { line: 2, column: 3 }));
         assert_eq!(l.value(&["plan", "navn"]), Some(Pos { line: 2, column: 9 }));
         assert_eq!(l.key(&["områder", "1", "id"]), Some(Pos { line: 6, column: 5 }));
@@ -254,7 +269,7 @@ mod tests {
 
     #[test]
     fn reports_duplicate_keys() {
-        let l = Locator::new("antal:\n  beboere: 1\n  boliger: 2\n  beboere: 3\n").unwrap();
+        let l = Locator::new("antal:\n  beboere: 1\n  boliger: 2\n  beboere: 3\n", |_| true).unwrap();
         assert_eq!(
             l.duplicates,
             vec![Duplicate {
@@ -269,7 +284,7 @@ mod tests {
 
     #[test]
     fn reports_syntax_errors_with_position() {
-        let e = Locator::new("a: [1, 2\nb: 3\n").unwrap_err();
+        let e = Locator::new("a: [1, 2\nb: 3\n", |_| true).unwrap_err();
         assert!(e.pos.line >= 1);
         assert!(!e.message.is_empty());
     }

@@ -9,7 +9,7 @@ pub mod raw;
 pub mod templates;
 
 use crate::model::diag::{Diagnostics, Pos};
-use locate::Locator;
+use locate::{Locator, Shown};
 use raw::*;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -58,7 +58,7 @@ const MAX_QUOTE: usize = 200;
 /// Only regular files are read. A symbolic link is followed when what it
 /// points to lies inside the data folder, and refused at the link otherwise,
 /// so the data folder holds every byte a build reads.
-pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
+pub fn load(data_dir: &Path, shown: Shown, diags: &mut Diagnostics) -> Loaded {
     let mut loaded = Loaded::default();
     if !data_dir.is_dir() {
         diags.error(data_dir, None, "datamappen findes ikke (angiv en anden med --data)");
@@ -126,7 +126,7 @@ pub fn load(data_dir: &Path, diags: &mut Diagnostics) -> Loaded {
             continue;
         }
         if let Some(bytes) = read_bytes(path, diags) {
-            place(&mut loaded, path, rel, bytes, diags);
+            place(&mut loaded, path, rel, bytes, shown, diags);
         }
     }
     for (link, why) in refused.into_inner() {
@@ -152,7 +152,7 @@ enum Empty {
 /// Reads data files given in memory, as `(path relative to the data folder,
 /// bytes)`, exactly as [`load`] reads them from `data_dir`: the same places,
 /// limits and checks. For tests and the fuzzing harness.
-pub fn load_files(data_dir: &Path, files: Vec<(String, Vec<u8>)>, diags: &mut Diagnostics) -> Loaded {
+pub fn load_files(data_dir: &Path, files: Vec<(String, Vec<u8>)>, shown: Shown, diags: &mut Diagnostics) -> Loaded {
     let mut loaded = Loaded::default();
     for (rel, bytes) in files {
         let path = data_dir.join(&rel);
@@ -160,7 +160,7 @@ pub fn load_files(data_dir: &Path, files: Vec<(String, Vec<u8>)>, diags: &mut Di
             too_large(&path, diags);
             continue;
         }
-        place(&mut loaded, &path, rel, bytes, diags);
+        place(&mut loaded, &path, rel, bytes, shown, diags);
     }
     if loaded.plan.is_none() && !diags.has_errors() {
         diags.error(
@@ -174,15 +174,15 @@ pub fn load_files(data_dir: &Path, files: Vec<(String, Vec<u8>)>, diags: &mut Di
 
 /// Puts the file `rel` (`plan.yaml`, `<område>/<år>.yaml`, `status/<halvår>.yaml`, …)
 /// where it belongs in `loaded`.
-fn place(loaded: &mut Loaded, path: &Path, rel: String, bytes: Vec<u8>, diags: &mut Diagnostics) {
+fn place(loaded: &mut Loaded, path: &Path, rel: String, bytes: Vec<u8>, shown: Shown, diags: &mut Diagnostics) {
     let Some(text) = decode(path, bytes, diags) else {
         return;
     };
     if !rel.contains('/') {
         match rel.as_str() {
-            "plan.yaml" => loaded.plan = parse_as(path, rel, &text, Empty::Error, diags),
-            "budget.yaml" => loaded.budget = parse_as(path, rel, &text, Empty::Error, diags),
-            "listekriterier.yaml" => loaded.list_rules = parse_as(path, rel, &text, Empty::Error, diags),
+            "plan.yaml" => loaded.plan = parse_as(path, rel, &text, Empty::Error, shown, diags),
+            "budget.yaml" => loaded.budget = parse_as(path, rel, &text, Empty::Error, shown, diags),
+            "listekriterier.yaml" => loaded.list_rules = parse_as(path, rel, &text, Empty::Error, shown, diags),
             _ => diags.error(
                 path,
                 None,
@@ -190,10 +190,10 @@ fn place(loaded: &mut Loaded, path: &Path, rel: String, bytes: Vec<u8>, diags: &
             ),
         }
     } else if rel.starts_with(&format!("{STATUS_DIR}/")) {
-        if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, diags) {
+        if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, shown, diags) {
             loaded.status.push(s);
         }
-    } else if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, diags) {
+    } else if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, shown, diags) {
         loaded.years.push(s);
     }
 }
@@ -235,14 +235,16 @@ fn decode(path: &Path, bytes: Vec<u8>, diags: &mut Diagnostics) -> Option<String
     }
 }
 
-/// Parses YAML text into `T`, reporting every problem with its position.
+/// Parses YAML text into `T`, reporting every problem with its position. For
+/// files of the program itself (the embedded rule sets) and tests: any
+/// character is accepted.
 pub fn parse<T: for<'de> Deserialize<'de>>(
     path: &Path,
     rel: String,
     text: &str,
     diags: &mut Diagnostics,
 ) -> Option<Source<T>> {
-    parse_as(path, rel, text, Empty::Error, diags)
+    parse_as(path, rel, text, Empty::Error, |_| true, diags)
 }
 
 fn parse_as<T: for<'de> Deserialize<'de>>(
@@ -250,9 +252,10 @@ fn parse_as<T: for<'de> Deserialize<'de>>(
     rel: String,
     text: &str,
     empty: Empty,
+    shown: Shown,
     diags: &mut Diagnostics,
 ) -> Option<Source<T>> {
-    let locator = match Locator::new(text) {
+    let locator = match Locator::new(text, shown) {
         Ok(l) => l,
         Err(e) => {
             diags.error(path, Some(e.pos), e.message);
@@ -324,8 +327,11 @@ fn translate_serde_error(message: &str) -> String {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let field = field.trim_matches('`');
         let expected = expected.trim_start_matches("one of ").replace('`', "").replace(" or ", " eller ");
-        let odd = crate::model::text::odd_characters(field);
-        return format!("ukendt felt «{field}»; tilladte felter her: {expected}{odd}");
+        let odd = match crate::model::text::odd_characters(field) {
+            odd if odd.is_empty() => odd,
+            odd => format!(" ({odd})"),
+        };
+        return format!("ukendt felt «{field}»{odd}; tilladte felter her: {expected}");
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("feltet «{}» mangler", rest.trim_matches('`'));

@@ -6,6 +6,7 @@
 
 use crate::model::diag::Diagnostics;
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The default templates, embedded at compile time from `report-templates/`.
@@ -36,6 +37,9 @@ pub struct Template {
 /// The set of templates a build uses, by file name.
 #[derive(Debug, Clone, Default)]
 pub struct Templates(BTreeMap<String, Template>);
+
+/// The largest template file read: the built-in ones are under 50 kB.
+pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 
 impl Templates {
     /// The embedded defaults only.
@@ -74,7 +78,11 @@ impl Templates {
         for path in paths {
             let wanted = path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e));
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-            if !wanted || !path.is_file() || name.starts_with('.') {
+            if !wanted || name.starts_with('.') || path.is_dir() {
+                continue;
+            }
+            if !path.is_file() {
+                diags.error(&path, None, "er ikke en almindelig fil (men fx en FIFO eller en enhed) og læses ikke");
                 continue;
             }
             // Templates import each other by name, and Typst's paths take no
@@ -83,11 +91,22 @@ impl Templates {
                 diags.error(&path, None, "en skabelons filnavn må ikke indeholde «\\»; omdøb filen");
                 continue;
             }
-            match std::fs::read_to_string(&path) {
+            let mut bytes = Vec::new();
+            let read = std::fs::File::open(&path).and_then(|f| f.take(MAX_TEMPLATE_BYTES + 1).read_to_end(&mut bytes));
+            if read.is_ok() && bytes.len() as u64 > MAX_TEMPLATE_BYTES {
+                let mb = MAX_TEMPLATE_BYTES / (1024 * 1024);
+                diags.error(&path, None, format!("skabelonen er over {mb} MB; en skabelon må højst fylde så meget"));
+                continue;
+            }
+            if let Err(e) = read {
+                diags.error(&path, None, format!("skabelonen kan ikke læses: {e}"));
+                continue;
+            }
+            match String::from_utf8(bytes) {
                 Ok(text) => {
                     self.0.insert(format!("{prefix}{name}"), Template { text, origin: path.clone() });
                 }
-                Err(e) => diags.error(&path, None, format!("skabelonen kan ikke læses: {e}")),
+                Err(_) => diags.error(&path, None, "skabelonen er ikke UTF-8-tekst; gem den som UTF-8"),
             }
         }
     }

@@ -30,7 +30,8 @@ pub fn parse_exact(text: &str) -> Result<Decimal, String> {
 /// For a name from a file that helhed did not recognise: the characters in
 /// it that are neither plain ASCII nor Danish letters, by code point, since
 /// they look like others (a Cyrillic `е` like `e`, `a` with a combining ring
-/// like `å`). Empty when there are none; otherwise a sentence to append.
+/// like `å`), e.g. `tegn nr. 2 er U+0435, ikke et almindeligt bogstav`;
+/// empty when there are none.
 pub fn odd_characters(name: &str) -> String {
     let odd: Vec<String> = name
         .chars()
@@ -42,10 +43,7 @@ pub fn odd_characters(name: &str) -> String {
     if odd.is_empty() {
         return String::new();
     }
-    format!(
-        ". Bemærk: {}, som ligner et andet tegn, men ikke er et almindeligt bogstav; skriv navnet igen med tastaturets bogstaver",
-        join_with(&odd, "og")
-    )
+    format!("{}, ikke et almindeligt bogstav", join_with(&odd, "og"))
 }
 
 /// Rounds half away from zero to `decimals` places (the only rounding in helhed).

@@ -65,7 +65,7 @@ pub fn breakable(text: &str) -> Option<String> {
     // a longer one came before it.
     let mut out = String::with_capacity(text.len() + text.len() / STEP * 3);
     let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut String| {
+    let flush = |word: &mut String, out: &mut String| {
         let n = word.chars().count();
         for (i, c) in word.chars().enumerate() {
             if n > LONGEST_WORD && i > 0 && i % STEP == 0 {

@@ -19,7 +19,7 @@ static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Lib
 /// fonts are ever consulted, so every machine produces the same document.
 static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
     let mut store = FontStore::new();
-    store.extend(typst_kit::fonts::embedded());
+    store.extend(super::fonts::all());
     store
 });
 

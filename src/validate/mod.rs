@@ -89,10 +89,13 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
 /// A name that reads like a known one but is written with other characters
 /// (a Cyrillic `е`, an `å` made of `a` and a ring) says which characters.
 fn known<S: AsRef<str>>(noun: &str, unknown: &str, ids: impl IntoIterator<Item = S>) -> String {
-    let odd = crate::model::text::odd_characters(unknown);
+    let odd = match crate::model::text::odd_characters(unknown) {
+        odd if odd.is_empty() => odd,
+        odd => format!("{odd}; "),
+    };
     let ids: Vec<S> = ids.into_iter().collect();
     if ids.len() <= 12 {
-        return format!("kendte {noun}: {}{odd}", list(ids.iter().map(AsRef::as_ref)));
+        return format!("{odd}kendte {noun}: {}", list(ids.iter().map(AsRef::as_ref)));
     }
     let mut close: Vec<(usize, &str)> = ids
         .iter()
@@ -104,10 +107,10 @@ fn known<S: AsRef<str>>(noun: &str, unknown: &str, ids: impl IntoIterator<Item =
     close.truncate(3);
     let names: Vec<String> = close.iter().map(|(_, id)| format!("«{id}»")).collect();
     if names.is_empty() {
-        format!("plan.yaml har {} {noun}, og ingen ligner{odd}", ids.len())
+        format!("{odd}plan.yaml har {} {noun}, og ingen ligner", ids.len())
     } else {
         format!(
-            "mente du {}? (plan.yaml har {} {noun}){odd}",
+            "{odd}mente du {}? (plan.yaml har {} {noun})",
             crate::model::text::join_with(&names, "eller"),
             ids.len()
         )
@@ -492,7 +495,10 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
         diags.error(
             file,
             None,
-            format!("ukendt område «{folder}»: mappen skal hedde som et område i plan.yaml ({areas}), en reference ({refs}), «{TOTAL_ID}» eller «{STATUS_DIR}»{}", crate::model::text::odd_characters(folder)),
+            format!("ukendt område «{folder}»{}: mappen skal hedde som et område i plan.yaml ({areas}), en reference ({refs}), «{TOTAL_ID}» eller «{STATUS_DIR}»", match crate::model::text::odd_characters(folder) {
+                odd if odd.is_empty() => odd,
+                odd => format!(" ({odd})"),
+            }),
         );
         return;
     };
