@@ -101,8 +101,9 @@ fn print_diagnostics(diags: &Diagnostics) {
         for d in &sorted[i..i + n.min(MAX_PER_FILE)] {
             eprintln!("{d}");
         }
-        if n > MAX_PER_FILE {
-            eprintln!("… og {} problemer mere i samme fil", n - MAX_PER_FILE);
+        let more = n.saturating_sub(MAX_PER_FILE) + diags.omitted(file);
+        if more > 0 {
+            eprintln!("… og {more} problemer mere i samme fil");
         }
         i += n;
     }

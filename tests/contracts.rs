@@ -74,14 +74,28 @@ fn renamed(value: Value, keys: &[(&str, &str)], kinds: &[(&str, &str)]) -> Value
     }
 }
 
+/// `value` with every object's keys in sorted order.
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().map(|(k, v)| (k, sorted(v))).collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
+}
+
 /// The previous format with the renames applied and the new version, next
 /// to this build's output.
 fn assert_same_but_renamed(before: Value, now: Value, keys: &[(&str, &str)], kinds: &[(&str, &str)], format: &str) {
     let mut expected = renamed(before, keys, kinds);
     expected.as_object_mut().unwrap().insert("format".into(), Value::String(format.into()));
-    // Compared as text so that a failure shows the first place they part.
+    // Compared as text, keys sorted, so that a failure shows the first place
+    // they part (the order of keys in an object carries no meaning).
     let (expected, now) =
-        (serde_json::to_string_pretty(&expected).unwrap(), serde_json::to_string_pretty(&now).unwrap());
+        (serde_json::to_string_pretty(&sorted(expected)).unwrap(), serde_json::to_string_pretty(&sorted(now)).unwrap());
     if expected != now {
         let at = expected.lines().zip(now.lines()).position(|(a, b)| a != b).unwrap_or(0);
         let context = |t: &str| t.lines().skip(at.saturating_sub(3)).take(7).collect::<Vec<_>>().join("\n");

@@ -174,7 +174,7 @@ fn a_text_over_the_length_limit_is_refused_where_it_stands() {
     f.write("data/status/2018-h2.yaml", &format!("sammenfatning: {}\n", "ord ".repeat(6000)));
     assert_eq!(
         only_error(&f),
-        "fejl: data/status/2018-h2.yaml:1:16: teksten er 23.999 tegn lang; en værdi må højst have 20.000 tegn"
+        "fejl: data/status/2018-h2.yaml:1:16: teksten er 23.999 tegn lang; en værdi må højst have 10.000 tegn"
     );
 }
 

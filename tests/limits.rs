@@ -36,7 +36,10 @@ fn a_look_alike_name_says_which_characters_differ() {
     f.write("data/motalavej/2019.yaml", "antal:\n  b\u{0435}boere: 1174\n");
     let error = only_error(&f);
     assert!(error.starts_with("fejl: data/motalavej/2019.yaml:2:3: ukendt måling «bеboere»"), "{error}");
-    assert!(error.contains("«bеboere»; tegn nr. 2 er U+0435, ikke et almindeligt bogstav; mente du «beboere»?"), "{error}");
+    assert!(
+        error.contains("«bеboere»; tegn nr. 2 er U+0435, ikke et almindeligt bogstav; mente du «beboere»?"),
+        "{error}"
+    );
     // An å written as a and a combining ring (U+030A): a field of the file format.
     f.write("data/motalavej/2019.yaml", "a\u{030A}r: 2019\n");
     let error = only_error(&f);
@@ -91,7 +94,7 @@ fn words_outside_the_page(pdf: &[u8]) -> Option<Vec<String>> {
 fn text_in_other_scripts_emoji_and_endless_words_are_set_on_the_page() {
     let f = Fixture::example();
     let status = std::fs::read_to_string(f.path("data/status/2018-h2.yaml")).unwrap();
-    let word = "x".repeat(10_000);
+    let word = "x".repeat(9_000);
     f.write(
         "data/status/2018-h2.yaml",
         &status.replacen(
@@ -109,7 +112,7 @@ fn text_in_other_scripts_emoji_and_endless_words_are_set_on_the_page() {
     for expected in ["Godt gået 👍", "你好", "Motalavej 李"] {
         assert!(flat.contains(expected), "{expected} is in the PDF");
     }
-    assert!(text.matches('x').count() >= 10_000, "the whole word is printed");
+    assert!(text.matches('x').count() >= 9_000, "the whole word is printed");
     let outside = words_outside_the_page(&pdf.bytes).unwrap_or_default();
     assert!(outside.is_empty(), "{outside:#?}");
 }

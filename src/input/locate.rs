@@ -29,8 +29,6 @@ pub struct Loc {
 /// A key written twice in the same mapping.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplicate {
-    /// Path of the mapping holding the key, e.g. `["antal"]`.
-    pub parent: Vec<String>,
     /// The repeated key.
     pub key: String,
     /// The first occurrence.
@@ -40,9 +38,17 @@ pub struct Duplicate {
 }
 
 /// The positions of every node of a YAML document, by path.
+///
+/// Each node is stored once, under its parent's number and its own name
+/// (a key, or a list index), so the index grows with the number of nodes,
+/// not with their depth.
 #[derive(Debug, Default, Clone)]
 pub struct Locator {
-    nodes: HashMap<Vec<String>, Loc>,
+    /// (parent's number, name) → (the node's number, where it is). The
+    /// document's top node is number 0.
+    nodes: HashMap<(u32, Box<str>), (u32, Loc)>,
+    /// Where the top node is.
+    root: Option<Loc>,
     /// Keys that occur twice in one mapping.
     pub duplicates: Vec<Duplicate>,
     /// Whether the document has any content: a list, a mapping or a value.
@@ -56,8 +62,9 @@ pub struct Locator {
 pub const MAX_DEPTH: usize = 32;
 
 /// The longest text one value may hold, in characters: a status text of
-/// several pages is a tenth of it.
-pub const MAX_TEXT: usize = 20_000;
+/// several pages is a fifth of it, and a document stays within its memory
+/// bound with every text of a status file this long.
+pub const MAX_TEXT: usize = 10_000;
 
 /// A character a text may not hold: a control character (other than line
 /// breaks and tabs) or a Unicode line or paragraph separator. None of them
@@ -82,8 +89,8 @@ pub struct SyntaxError {
 }
 
 enum Frame {
-    Map { path: Vec<String>, key: Option<(String, Pos)>, seen: HashMap<String, Pos> },
-    Seq { path: Vec<String>, index: usize },
+    Map { id: u32, key: Option<(String, Pos)> },
+    Seq { id: u32, index: usize },
 }
 
 fn pos(m: &Marker) -> Pos {
@@ -170,10 +177,10 @@ impl Locator {
                     }
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    let path = locator.place_value(&mut stack, at);
+                    let id = locator.place_value(&mut stack, at);
                     let frame = match event {
-                        Event::MappingStart(..) => Frame::Map { path, key: None, seen: HashMap::new() },
-                        _ => Frame::Seq { path, index: 0 },
+                        Event::MappingStart(..) => Frame::Map { id, key: None },
+                        _ => Frame::Seq { id, index: 0 },
                     };
                     stack.push(frame);
                 }
@@ -188,38 +195,36 @@ impl Locator {
 
     /// If the next node is a mapping key, records it and returns true.
     fn take_key(&mut self, stack: &mut [Frame], key: &str, at: Pos) -> bool {
-        let Some(Frame::Map { path, key: slot @ None, seen }) = stack.last_mut() else {
+        let Some(Frame::Map { id, key: slot @ None }) = stack.last_mut() else {
             return false;
         };
-        if let Some(first) = seen.get(key) {
-            self.duplicates.push(Duplicate { parent: path.clone(), key: key.to_string(), first: *first, again: at });
-        } else {
-            seen.insert(key.to_string(), at);
+        // The earlier value under this key is already placed.
+        if let Some((_, first)) = self.nodes.get(&(*id, Box::from(key))) {
+            self.duplicates.push(Duplicate { key: key.to_string(), first: first.key, again: at });
         }
         *slot = Some((key.to_string(), at));
         true
     }
 
-    /// Records a value node under the current key or list index and returns its path.
-    fn place_value(&mut self, stack: &mut [Frame], at: Pos) -> Vec<String> {
-        let (path, key_pos) = match stack.last_mut() {
-            None => (Vec::new(), at),
-            Some(Frame::Map { path, key, .. }) => {
-                let (name, key_pos) = key.take().unwrap_or_else(|| ("?".to_string(), at));
-                let mut p = path.clone();
-                p.push(name);
-                (p, key_pos)
+    /// Records a value node under the current key or list index and returns its number.
+    fn place_value(&mut self, stack: &mut [Frame], at: Pos) -> u32 {
+        let (parent, name, key_pos) = match stack.last_mut() {
+            None => {
+                self.root.get_or_insert(Loc { key: at, value: at });
+                return 0;
             }
-            Some(Frame::Seq { path, index }) => {
-                let mut p = path.clone();
-                p.push(index.to_string());
+            Some(Frame::Map { id, key }) => {
+                let (name, key_pos) = key.take().unwrap_or_else(|| ("?".to_string(), at));
+                (*id, name, key_pos)
+            }
+            Some(Frame::Seq { id, index }) => {
                 *index += 1;
-                (p, at)
+                (*id, (*index - 1).to_string(), at)
             }
         };
+        let next = u32::try_from(self.nodes.len() + 1).unwrap_or(u32::MAX);
         // The first occurrence wins, so a duplicate does not hide the original.
-        self.nodes.entry(path.clone()).or_insert(Loc { key: key_pos, value: at });
-        path
+        self.nodes.entry((parent, name.into_boxed_str())).or_insert((next, Loc { key: key_pos, value: at })).0
     }
 
     /// Whether the document holds nothing: an empty file, only comments, or
@@ -235,8 +240,12 @@ impl Locator {
 
     /// The position of the node at `path`, e.g. `["antal", "beboere"]`.
     pub fn get(&self, path: &[&str]) -> Option<Loc> {
-        let key: Vec<String> = path.iter().map(|s| s.to_string()).collect();
-        self.nodes.get(&key).copied()
+        let mut id = 0;
+        let mut loc = self.root?;
+        for name in path {
+            (id, loc) = *self.nodes.get(&(id, Box::from(*name)))?;
+        }
+        Some(loc)
     }
 
     /// The position of the key at `path`, or of the nearest enclosing node that exists.
@@ -273,7 +282,6 @@ mod tests {
         assert_eq!(
             l.duplicates,
             vec![Duplicate {
-                parent: vec!["antal".into()],
                 key: "beboere".into(),
                 first: Pos { line: 2, column: 3 },
                 again: Pos { line: 4, column: 3 },

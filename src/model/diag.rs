@@ -2,6 +2,7 @@
 //! column, collected over a whole run and printed once by the binary.
 
 use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -81,13 +82,46 @@ impl fmt::Display for Printable<'_> {
 }
 
 /// All problems of a run, in file and line order.
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct Diagnostics(Vec<Diagnostic>);
+///
+/// At most [`KEEP_PER_FILE`] problems are kept for one file; the rest are
+/// counted, so a 10 MB file with a problem on every line costs a few
+/// hundred messages, not a million.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+    /// How many problems each file has, kept or not.
+    per_file: HashMap<PathBuf, usize>,
+    /// Problems found beyond the limit, by file.
+    omitted: BTreeMap<PathBuf, usize>,
+    /// Errors among them.
+    omitted_errors: usize,
+}
+
+/// The most problems kept for one file (`helhed` prints 20 of them).
+pub const KEEP_PER_FILE: usize = 200;
+
+impl Serialize for Diagnostics {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.list.serialize(s)
+    }
+}
 
 impl Diagnostics {
     /// Adds one problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.0.push(diagnostic);
+        let n = match self.per_file.get_mut(&diagnostic.file) {
+            Some(n) => n,
+            None => self.per_file.entry(diagnostic.file.clone()).or_insert(0),
+        };
+        *n += 1;
+        if *n <= KEEP_PER_FILE {
+            self.list.push(diagnostic);
+            return;
+        }
+        if diagnostic.severity == Severity::Error {
+            self.omitted_errors += 1;
+        }
+        *self.omitted.entry(diagnostic.file).or_insert(0) += 1;
     }
 
     /// Adds an error.
@@ -100,36 +134,54 @@ impl Diagnostics {
         self.push(Diagnostic::warning(file, pos, message));
     }
 
+    /// Whether `file` has as many problems as are kept: a further one is
+    /// only counted, so its message need not be worked out in full.
+    pub fn is_full(&self, file: &Path) -> bool {
+        self.per_file.get(file).is_some_and(|&n| n >= KEEP_PER_FILE)
+    }
+
+    /// How many problems of `file` were counted but not kept.
+    pub fn omitted(&self, file: &Path) -> usize {
+        self.omitted.get(file).copied().unwrap_or(0)
+    }
+
     /// Moves all problems of `other` into this collection.
     pub fn extend(&mut self, other: Diagnostics) {
-        self.0.extend(other.0);
+        for d in other.list {
+            self.push(d);
+        }
+        for (file, n) in other.omitted {
+            *self.per_file.entry(file.clone()).or_insert(0) += n;
+            *self.omitted.entry(file).or_insert(0) += n;
+        }
+        self.omitted_errors += other.omitted_errors;
     }
 
     /// Whether any problem stops the build.
     pub fn has_errors(&self) -> bool {
-        self.0.iter().any(|d| d.severity == Severity::Error)
+        self.omitted_errors > 0 || self.list.iter().any(|d| d.severity == Severity::Error)
     }
 
-    /// The number of errors.
+    /// The number of errors, counted ones included.
     pub fn error_count(&self) -> usize {
-        self.0.iter().filter(|d| d.severity == Severity::Error).count()
+        self.omitted_errors + self.list.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
-    /// The problems sorted by file, position and message, without repeats.
+    /// The kept problems sorted by file, position and message, without repeats.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.0.sort();
-        self.0.dedup();
-        self.0
+        self.list.sort();
+        self.list.dedup();
+        self.list
     }
 
-    /// The problems in the order they were found.
+    /// The kept problems in the order they were found.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.0.iter()
+        self.list.iter()
     }
 
     /// Whether there is nothing to report.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.list.is_empty() && self.omitted.is_empty()
     }
 }
 

@@ -546,6 +546,11 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
         let mut out = BTreeMap::new();
         for (key, raw_value) in map {
             let path: Vec<&str> = section.iter().copied().chain([key.as_str()]).collect();
+            if model.measure(key).is_none() && diags.is_full(file) {
+                // Only counted: no need to look for a similar name.
+                diags.error(file, None, format!("ukendt måling «{key}»"));
+                continue;
+            }
             if model.measure(key).is_none() {
                 let hint = if model.indicators.iter().any(|i| &i.id == key) {
                     format!(" («{key}» er en indikator; dens værdi skrives under værdier:)")
@@ -590,6 +595,10 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
     for (key, raw_value) in &raw.values {
         let path = ["værdier", key.as_str()];
         let Some(indicator) = model.indicators.iter().find(|i| &i.id == key) else {
+            if diags.is_full(file) {
+                diags.error(file, None, format!("ukendt indikator «{key}»"));
+                continue;
+            }
             let hint = if model.measure(key).is_some() {
                 format!(" («{key}» er en måling; den skrives under antal:)")
             } else {
