@@ -73,13 +73,13 @@ impl std::io::Write for Bounded {
     }
 }
 
-/// The template engine with the site's templates. Autoescaping is on for
-/// every `.html` template (minijinja's default by file name).
 /// The most instructions one page's template may run: the largest page of
 /// the example takes under a hundredth of it. A template with a loop that
 /// never ends stops here with an error at its file.
 pub const FUEL: u64 = 50_000_000;
 
+/// The template engine with the site's templates. Autoescaping is on for
+/// every `.html` template (minijinja's default by file name).
 fn environment(templates: &Templates) -> Result<Environment<'static>, Diagnostics> {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);

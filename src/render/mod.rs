@@ -98,6 +98,8 @@ impl Job<'_> {
 /// A document laid out by Typst, not yet written as PDF.
 pub struct Compiled<'a> {
     templates: &'a Templates,
+    /// The main template's file, for the watchdog.
+    origin: PathBuf,
     world: ReportWorld,
     document: PagedDocument,
     date: Date,
@@ -137,13 +139,14 @@ pub fn compile<'a>(templates: &'a Templates, job: Job<'_>) -> Result<Compiled<'a
         warnings.push(convert(&world, templates, w));
     }
     let document = warned.output.map_err(|errors| collect(&world, templates, &errors))?;
-    Ok(Compiled { templates, world, document, date: job.date, ident: job.ident, warnings })
+    Ok(Compiled { templates, origin, world, document, date: job.date, ident: job.ident, warnings })
 }
 
 impl Compiled<'_> {
     /// Writes the document as PDF/UA-1; the accessibility check runs here.
     pub fn export(self) -> Result<Pdf, Diagnostics> {
-        let Compiled { templates, world, document, date, ident, warnings } = self;
+        let Compiled { templates, origin, world, document, date, ident, warnings } = self;
+        let _guard = guard::Guard::start(&origin);
         let noon = Datetime::from_ymd_hms(i32::from(date.year), date.month, date.day, 12, 0, 0)
             .expect("validated date is a valid Typst date");
         let options = PdfOptions {
