@@ -180,6 +180,20 @@ fn a_site_template_that_writes_without_end_is_stopped() {
 }
 
 #[test]
+fn a_site_template_asking_for_two_billion_items_is_refused_at_once() {
+    let stderr = failed_build_with_template(
+        "site/index.html",
+        "{% for i in range(2000000000) %}x{% endfor %}",
+        &[],
+        Duration::from_secs(30),
+    );
+    assert!(
+        stderr.contains("report-templates/site/index.html:1:1: skabelonen til hjemmesiden: invalid operation: range has too many elements"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_template_reading_outside_its_folder_gets_no_command_line_advice() {
     let stderr = failed_build_with_template(
         "statusrapport.typ",

@@ -47,6 +47,7 @@ fn measure(f: &Fixture) -> (Option<i32>, String, u64, Duration) {
     (code, reader.join().unwrap(), peak_kb / 1024, started.elapsed())
 }
 
+#[cfg(unix)]
 #[test]
 fn hostile_inputs_stay_under_the_memory_and_time_bounds() {
     if !std::path::Path::new("/proc/self/status").exists() {
