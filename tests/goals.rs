@@ -160,7 +160,7 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
     let targets = helhed::present::charts::target_lines(&results, krim, trend);
     assert_eq!(targets.len(), 1);
     assert_eq!(targets[0].words, "Samlet højst 20,0 pr. 1000 beboere i 2021");
-    let svg = helhed::present::charts::line_chart(trend, &targets);
+    let svg = helhed::present::charts::line_chart(krim, trend, &targets);
     // The years run on to 2021, and the legend names the target line.
     assert!(svg.contains("\n2021\n"), "{svg}");
     assert!(svg.contains("Mål (krav pr. år)"));
@@ -176,7 +176,7 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
     let alt = helhed::present::charts::alt_text(krim, trend, &targets);
     assert!(alt.ends_with("Prikket linje viser målet pr. år: Samlet højst 20,0 pr. 1000 beboere i 2021."), "{alt}");
     // Without targets the chart stops at the last year with figures.
-    assert!(!helhed::present::charts::line_chart(trend, &[]).contains("\n2021\n"));
+    assert!(!helhed::present::charts::line_chart(krim, trend, &[]).contains("\n2021\n"));
 }
 
 #[test]
@@ -515,4 +515,20 @@ fn half_year_period_uses_the_last_full_year() {
     f.write("data/a/2018.yaml", "værdier:\n  krim: 40\n");
     let results = evaluate_at(&f, "2018-H1");
     assert_eq!(results[0].evaluations[0].when, Some(When::Year(2017)));
+}
+
+#[test]
+fn a_chart_of_counts_has_whole_ticks() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = helhed::Config { data: root.join("data"), ..helhed::Config::default() };
+    let inputs = helhed::prepare(&config).unwrap();
+    let evaluated = helhed::eval::evaluate(&inputs.model, inputs.period);
+    let report = helhed::present::evaluation::evaluation_report(&inputs.model, &evaluated);
+    // Større aktiviteter counts events: 1 in 2017, 2 in 2018, a target of 2.
+    let (_, svg) = report.charts.iter().find(|(path, _)| path.contains("stoerre-aktiviteter")).unwrap();
+    let labels: Vec<&str> = svg.split("</text>").filter_map(|t| t.rsplit('>').next()).map(str::trim).collect();
+    for tick in ["0", "1", "2"] {
+        assert!(labels.contains(&tick), "{labels:?}");
+    }
+    assert!(!labels.iter().any(|l| l.contains(',')), "no decimal ticks on a count axis: {labels:?}");
 }

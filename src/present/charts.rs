@@ -13,7 +13,7 @@
 use crate::eval::goals::CriterionResult;
 use crate::eval::values::Trend;
 use crate::model::text::format_da;
-use crate::model::{Indicator, SeriesKind};
+use crate::model::{Calc, Indicator, SeriesKind};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -146,8 +146,10 @@ pub fn target_lines(results: &[CriterionResult], indicator: &Indicator, trend: &
     lines
 }
 
-/// A rounded tick step: 1, 2, 2,5 or 5 times a power of ten, giving about five intervals.
-fn tick_step(max: Decimal) -> Decimal {
+/// A rounded tick step: 1, 2, 2,5 or 5 times a power of ten, giving about
+/// five intervals. On an axis of counts (`whole`) every tick is a whole
+/// number: the step is at least 1 and never 2,5.
+fn tick_step(max: Decimal, whole: bool) -> Decimal {
     let rough = max / Decimal::from(5);
     let mut magnitude = Decimal::ONE;
     while magnitude * Decimal::TEN <= rough {
@@ -159,8 +161,9 @@ fn tick_step(max: Decimal) -> Decimal {
     [Decimal::ONE, Decimal::TWO, Decimal::new(25, 1), Decimal::from(5), Decimal::TEN]
         .into_iter()
         .map(|f| f * magnitude)
+        .filter(|step| !whole || (step.fract().is_zero() && *step >= Decimal::ONE))
         .find(|step| *step >= rough)
-        .unwrap_or(magnitude * Decimal::TEN)
+        .unwrap_or_else(|| (magnitude * Decimal::TEN).max(Decimal::ONE))
 }
 
 fn px(value: Decimal) -> i32 {
@@ -196,8 +199,10 @@ fn draw_line<DB: DrawingBackend>(
 
 /// Draws the line chart of a trend as SVG text, with the target lines of
 /// the series it shows. Each row of the trend is a line; *samlet* is thick,
-/// references are dashed. The years run to the last target year.
-pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
+/// references are dashed. The years run to the last target year. The value
+/// axis of an indicator that counts things has whole ticks.
+pub fn line_chart(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> String {
+    let whole = matches!(indicator.calc, Calc::Count { .. });
     let rows: Vec<_> = shown_rows(trend).collect();
     let mut kind_index = [0usize; 3];
     let styles: Vec<LineStyle> = rows
@@ -251,7 +256,7 @@ pub fn line_chart(trend: &Trend, targets: &[TargetLine]) -> String {
         .max()
         .unwrap_or(Decimal::ONE)
         .max(Decimal::ONE);
-    let step = tick_step(max);
+    let step = tick_step(max, whole);
     let top_value = (max / step).ceil() * step;
     let plot_bottom = PLOT_TOP + PLOT_HEIGHT;
     let y_of = |v: Decimal| px(Decimal::from(plot_bottom) - v / top_value * Decimal::from(PLOT_HEIGHT));
@@ -388,10 +393,16 @@ mod tests {
     #[test]
     fn tick_steps_are_round() {
         let d = |s| Decimal::from_str(s).unwrap();
-        assert_eq!(tick_step(d("55.1")), d("20"));
-        assert_eq!(tick_step(d("100")), d("20"));
-        assert_eq!(tick_step(d("12")), d("2.5"));
-        assert_eq!(tick_step(d("1")), d("0.2"));
-        assert_eq!(tick_step(d("123")), d("25"));
+        assert_eq!(tick_step(d("55.1"), false), d("20"));
+        assert_eq!(tick_step(d("100"), false), d("20"));
+        assert_eq!(tick_step(d("12"), false), d("2.5"));
+        assert_eq!(tick_step(d("1"), false), d("0.2"));
+        assert_eq!(tick_step(d("123"), false), d("25"));
+        // Counts: whole steps only, so no axis reads 0,2 0,4 … or 2,5 5,0 ….
+        assert_eq!(tick_step(d("1"), true), d("1"));
+        assert_eq!(tick_step(d("2"), true), d("1"));
+        assert_eq!(tick_step(d("12"), true), d("5"));
+        assert_eq!(tick_step(d("7"), true), d("2"));
+        assert_eq!(tick_step(d("123"), true), d("25"));
     }
 }
