@@ -40,6 +40,15 @@ fn a_look_alike_name_says_which_characters_differ() {
         error.contains("«bеboere»; tegn nr. 2 er U+0435, ikke et almindeligt bogstav; mente du «beboere»?"),
         "{error}"
     );
+    // A folder named with a Cyrillic о (U+043E).
+    let f = Fixture::example();
+    f.write("data/m\u{043E}talavej/2019.yaml", "antal:\n  beboere: 1174\n");
+    let error = only_error(&f);
+    assert!(
+        error.contains("ukendt område «m\u{043E}talavej» (tegn nr. 2 er U+043E, ikke et almindeligt bogstav): mappen"),
+        "{error}"
+    );
+    let f = Fixture::example();
     // An å written as a and a combining ring (U+030A): a field of the file format.
     f.write("data/motalavej/2019.yaml", "a\u{030A}r: 2019\n");
     let error = only_error(&f);

@@ -327,10 +327,7 @@ fn translate_serde_error(message: &str) -> String {
         let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let field = field.trim_matches('`');
         let expected = expected.trim_start_matches("one of ").replace('`', "").replace(" or ", " eller ");
-        let odd = match crate::model::text::odd_characters(field) {
-            odd if odd.is_empty() => odd,
-            odd => format!(" ({odd})"),
-        };
+        let odd = crate::model::text::odd_characters(field).map(|odd| format!(" ({odd})")).unwrap_or_default();
         return format!("ukendt felt «{field}»{odd}; tilladte felter her: {expected}");
     }
     if let Some(rest) = message.strip_prefix("missing field ") {

@@ -31,8 +31,8 @@ pub fn parse_exact(text: &str) -> Result<Decimal, String> {
 /// it that are neither plain ASCII nor Danish letters, by code point, since
 /// they look like others (a Cyrillic `е` like `e`, `a` with a combining ring
 /// like `å`), e.g. `tegn nr. 2 er U+0435, ikke et almindeligt bogstav`;
-/// empty when there are none.
-pub fn odd_characters(name: &str) -> String {
+/// `None` when there are none.
+pub fn odd_characters(name: &str) -> Option<String> {
     let odd: Vec<String> = name
         .chars()
         .enumerate()
@@ -40,10 +40,7 @@ pub fn odd_characters(name: &str) -> String {
         .take(3)
         .map(|(n, c)| format!("tegn nr. {} er U+{:04X}", n + 1, u32::from(c)))
         .collect();
-    if odd.is_empty() {
-        return String::new();
-    }
-    format!("{}, ikke et almindeligt bogstav", join_with(&odd, "og"))
+    (!odd.is_empty()).then(|| format!("{}, ikke et almindeligt bogstav", join_with(&odd, "og")))
 }
 
 /// Rounds half away from zero to `decimals` places (the only rounding in helhed).

@@ -89,10 +89,7 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
 /// A name that reads like a known one but is written with other characters
 /// (a Cyrillic `е`, an `å` made of `a` and a ring) says which characters.
 fn known<S: AsRef<str>>(noun: &str, unknown: &str, ids: impl IntoIterator<Item = S>) -> String {
-    let odd = match crate::model::text::odd_characters(unknown) {
-        odd if odd.is_empty() => odd,
-        odd => format!("{odd}; "),
-    };
+    let odd = crate::model::text::odd_characters(unknown).map(|odd| format!("{odd}; ")).unwrap_or_default();
     let ids: Vec<S> = ids.into_iter().collect();
     if ids.len() <= 12 {
         return format!("{odd}kendte {noun}: {}", list(ids.iter().map(AsRef::as_ref)));
@@ -492,13 +489,11 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
     let Some(series) = model.series.iter().find(|s| s.id == folder) else {
         let areas = list(model.areas().map(|a| &a.id));
         let refs = list(model.series.iter().filter(|s| s.kind == SeriesKind::Reference).map(|s| &s.id));
+        let odd = crate::model::text::odd_characters(folder).map(|odd| format!(" ({odd})")).unwrap_or_default();
         diags.error(
             file,
             None,
-            format!("ukendt område «{folder}»{}: mappen skal hedde som et område i plan.yaml ({areas}), en reference ({refs}), «{TOTAL_ID}» eller «{STATUS_DIR}»", match crate::model::text::odd_characters(folder) {
-                odd if odd.is_empty() => odd,
-                odd => format!(" ({odd})"),
-            }),
+            format!("ukendt område «{folder}»{odd}: mappen skal hedde som et område i plan.yaml ({areas}), en reference ({refs}), «{TOTAL_ID}» eller «{STATUS_DIR}»"),
         );
         return;
     };
