@@ -89,6 +89,10 @@ fn tables_read_row_by_row_in_the_text_layer() {
     ] {
         assert!(line_in_order(text, row), "no line reads {row:?} in order:\n{text}");
     }
+    // A figure of one year is captioned with that year, not `2018–2018`.
+    assert!(appendix.contains("Figur 20: Formidlede fritidsjob, 2018\n"), "{appendix}");
+    assert!(!appendix.contains("2018–2018"));
+    assert!(status.contains("Kriminalretlige afgørelser pr. 1000 beboere, 2013–2018"), "{status}");
 }
 
 #[test]
