@@ -14,7 +14,8 @@
 
 use std::sync::LazyLock;
 use typst::foundations::Bytes;
-use typst::text::{Font, FontInfo};
+use typst::text::Font;
+use typst_kit::fonts::FontStore;
 
 /// The fallback fonts' files.
 const FALLBACKS: [&[u8]; 17] = [
@@ -37,21 +38,27 @@ const FALLBACKS: [&[u8]; 17] = [
     include_bytes!("../../fonts/NotoSansSymbols2-Regular.ttf"),
 ];
 
-/// Every embedded font with its description, Typst's own first.
-pub fn all() -> impl Iterator<Item = (Font, FontInfo)> {
+/// Every embedded font, Typst's own first, loaded once per process. No
+/// system font is ever consulted, so every machine produces the same
+/// document.
+pub static STORE: LazyLock<FontStore> = LazyLock::new(|| {
     let fallbacks = FALLBACKS.into_iter().flat_map(|data| {
         Font::iter(Bytes::new(data)).map(|font| {
             let info = font.info().clone();
             (font, info)
         })
     });
-    typst_kit::fonts::embedded().chain(fallbacks)
-}
+    let mut store = FontStore::new();
+    store.extend(typst_kit::fonts::embedded().chain(fallbacks));
+    store
+});
 
-/// The code points some embedded font holds, one bit each.
+/// The code points some embedded font holds, one bit each, from the fonts'
+/// descriptions in [`STORE`].
 static COVERED: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut bits = vec![0u64; (u32::from(char::MAX) as usize + 1).div_ceil(64)];
-    for (_, info) in all() {
+    let book = STORE.book();
+    for info in (0..).map_while(|i| book.info(i)) {
         for c in info.coverage.iter() {
             if let Some(word) = bits.get_mut(c as usize / 64) {
                 *word |= 1 << (c % 64);

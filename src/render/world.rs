@@ -2,6 +2,7 @@
 //! charts as files, fonts only from the embedded set, and a fixed `today()`.
 //! Nothing is read from disk or the network while compiling.
 
+use super::fonts::STORE;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use typst::diag::{FileError, FileResult};
@@ -10,18 +11,9 @@ use typst::syntax::{FileId, PathError, RootedPath, Source, VirtualPath, VirtualR
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
-use typst_kit::fonts::FontStore;
 
 /// The standard library, built once per process.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
-
-/// The embedded fonts (typst-assets), loaded once per process. No system
-/// fonts are ever consulted, so every machine produces the same document.
-static FONTS: LazyLock<FontStore> = LazyLock::new(|| {
-    let mut store = FontStore::new();
-    store.extend(super::fonts::all());
-    store
-});
 
 /// The id of a file at an absolute path in the world, e.g. `/data.json`;
 /// an error for a path Typst cannot hold (one with a backslash).
@@ -58,7 +50,7 @@ impl ReportWorld {
 
     /// Preloads the fonts; call once to move that cost out of the first compile.
     pub fn warm_up() {
-        LazyLock::force(&FONTS);
+        LazyLock::force(&STORE);
         LazyLock::force(&LIBRARY);
     }
 }
@@ -73,7 +65,7 @@ impl World for ReportWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        FONTS.book()
+        STORE.book()
     }
 
     fn main(&self) -> FileId {
@@ -92,7 +84,7 @@ impl World for ReportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        FONTS.font(index)
+        STORE.font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
