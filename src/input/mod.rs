@@ -116,7 +116,7 @@ pub fn load(data_dir: &Path, shown: Shown, diags: &mut Diagnostics) -> Loaded {
             continue;
         }
         if !entry.file_type().is_file() {
-            diags.error(path, None, "er ikke en almindelig fil (men fx en FIFO eller en enhed) og læses ikke");
+            diags.error(path, None, NOT_REGULAR);
             continue;
         }
         let rel = path.strip_prefix(data_dir).unwrap_or(path);
@@ -198,21 +198,32 @@ fn place(loaded: &mut Loaded, path: &Path, rel: String, bytes: Vec<u8>, shown: S
     }
 }
 
-/// Reads one file's bytes, at most [`MAX_FILE_BYTES`] of them.
-fn read_bytes(path: &Path, diags: &mut Diagnostics) -> Option<Vec<u8>> {
+/// What a file that is not a regular one (a FIFO, a device) is told.
+const NOT_REGULAR: &str = "er ikke en almindelig fil (men fx en FIFO eller en enhed) og læses ikke";
+
+/// A file's bytes, or `None` when it holds more than `limit` of them. The
+/// size is checked on what is read, not on what the file claims, and no
+/// more than `limit + 1` bytes are ever read.
+fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    // The size is checked on what is read, not on what the file claims.
-    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
-    if let Err(e) = read {
-        diags.error(path, None, format!("kan ikke læses: {e}"));
-        return None;
+    std::fs::File::open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// Reads one data file's bytes, at most [`MAX_FILE_BYTES`] of them.
+fn read_bytes(path: &Path, diags: &mut Diagnostics) -> Option<Vec<u8>> {
+    match read_limited(path, MAX_FILE_BYTES) {
+        Ok(Some(bytes)) => Some(bytes),
+        Ok(None) => {
+            too_large(path, diags);
+            None
+        }
+        Err(e) => {
+            diags.error(path, None, format!("kan ikke læses: {e}"));
+            None
+        }
     }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        too_large(path, diags);
-        return None;
-    }
-    Some(bytes)
 }
 
 fn too_large(path: &Path, diags: &mut Diagnostics) {

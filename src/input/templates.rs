@@ -6,7 +6,6 @@
 
 use crate::model::diag::Diagnostics;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The default templates, embedded at compile time from `report-templates/`.
@@ -82,7 +81,7 @@ impl Templates {
                 continue;
             }
             if !path.is_file() {
-                diags.error(&path, None, "er ikke en almindelig fil (men fx en FIFO eller en enhed) og læses ikke");
+                diags.error(&path, None, super::NOT_REGULAR);
                 continue;
             }
             // Templates import each other by name, and Typst's paths take no
@@ -91,17 +90,22 @@ impl Templates {
                 diags.error(&path, None, "en skabelons filnavn må ikke indeholde «\\»; omdøb filen");
                 continue;
             }
-            let mut bytes = Vec::new();
-            let read = std::fs::File::open(&path).and_then(|f| f.take(MAX_TEMPLATE_BYTES + 1).read_to_end(&mut bytes));
-            if read.is_ok() && bytes.len() as u64 > MAX_TEMPLATE_BYTES {
-                let mb = MAX_TEMPLATE_BYTES / (1024 * 1024);
-                diags.error(&path, None, format!("skabelonen er over {mb} MB; en skabelon må højst fylde så meget"));
-                continue;
-            }
-            if let Err(e) = read {
-                diags.error(&path, None, format!("skabelonen kan ikke læses: {e}"));
-                continue;
-            }
+            let bytes = match super::read_limited(&path, MAX_TEMPLATE_BYTES) {
+                Ok(Some(bytes)) => bytes,
+                Ok(None) => {
+                    let mb = MAX_TEMPLATE_BYTES / (1024 * 1024);
+                    diags.error(
+                        &path,
+                        None,
+                        format!("skabelonen er over {mb} MB; en skabelon må højst fylde så meget"),
+                    );
+                    continue;
+                }
+                Err(e) => {
+                    diags.error(&path, None, format!("skabelonen kan ikke læses: {e}"));
+                    continue;
+                }
+            };
             match String::from_utf8(bytes) {
                 Ok(text) => {
                     self.0.insert(format!("{prefix}{name}"), Template { text, origin: path.clone() });
@@ -109,6 +113,12 @@ impl Templates {
                 Err(_) => diags.error(&path, None, "skabelonen er ikke UTF-8-tekst; gem den som UTF-8"),
             }
         }
+    }
+
+    /// The file to name in a message about the template `name`: where it
+    /// was read from, or the name itself when there is no such template.
+    pub fn origin(&self, name: &str) -> PathBuf {
+        self.get(name).map_or_else(|| PathBuf::from(name), |t| t.origin.clone())
     }
 
     /// The template of a file name.
