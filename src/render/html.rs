@@ -18,7 +18,7 @@ pub fn render(pages: &[Page], templates: &Templates) -> Result<Vec<Output>, Diag
     let mut diags = Diagnostics::default();
     for page in pages {
         let ctx = Value::from_serialize(&page.data);
-        let origin = templates.get(page.template).map_or_else(|| PathBuf::from(page.template), |t| t.origin.clone());
+        let origin = templates.origin(page.template);
         let _guard = super::guard::Guard::start(&origin);
         let mut html = Bounded { bytes: Vec::new(), over: false };
         match env.get_template(page.template).and_then(|t| t.render_captured_to(ctx, &mut html).map(drop)) {
@@ -101,7 +101,7 @@ fn environment(templates: &Templates) -> Result<Environment<'static>, Diagnostic
 /// A template error at the user's file and line.
 fn template_error(templates: &Templates, e: &minijinja::Error) -> Diagnostic {
     let name = e.name().unwrap_or("site");
-    let file = templates.get(name).map_or_else(|| PathBuf::from(name), |t| t.origin.clone());
+    let file = templates.origin(name);
     let pos = e.line().map(|line| Pos { line, column: 1 });
     if e.kind() == minijinja::ErrorKind::OutOfFuel {
         let message = format!(

@@ -116,7 +116,7 @@ pub fn compile<'a>(templates: &'a Templates, job: Job<'_>) -> Result<Compiled<'a
     // A name Typst cannot hold (input refuses template names with a
     // backslash, so this is a last guard) is an error at that file.
     let unusable = |name: &str, e: PathError| {
-        let file = templates.get(name).map_or_else(|| PathBuf::from(name), |t| t.origin.clone());
+        let file = templates.origin(name);
         let mut diags = Diagnostics::default();
         diags.error(&file, None, format!("filnavnet kan ikke bruges i en skabelon: {e}"));
         diags
@@ -130,7 +130,7 @@ pub fn compile<'a>(templates: &'a Templates, job: Job<'_>) -> Result<Compiled<'a
         world.add_file(&format!("/{path}"), bytes).map_err(|e| unusable(&path, e))?;
     }
 
-    let origin = templates.get(job.template).map_or_else(|| PathBuf::from(job.template), |t| t.origin.clone());
+    let origin = templates.origin(job.template);
     let guard = guard::Guard::start(&origin);
     let warned = typst::compile::<PagedDocument>(&world);
     drop(guard);
