@@ -35,12 +35,19 @@ pub struct Example {
 impl Example {
     /// Reads every file of the data folder `root`.
     pub fn read(root: &Path) -> Example {
-        let mut files = Vec::new();
-        for entry in walkdir(root) {
-            let rel = entry.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-            files.push((rel, std::fs::read(&entry).unwrap()));
-        }
-        files.sort();
+        // Hidden files and folders are not data, as for `helhed` itself.
+        let entries = walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+            .map(Result::unwrap);
+        let files = entries
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
         Example { root: root.to_path_buf(), files }
     }
 
@@ -67,24 +74,4 @@ impl Example {
         let _ = present::evaluation::evaluation_report(&inputs.model, &evaluated);
         true
     }
-}
-
-/// The regular files under `root`, without hidden ones.
-fn walkdir(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
-                continue;
-            }
-            if path.is_dir() {
-                dirs.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out
 }

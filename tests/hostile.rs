@@ -5,13 +5,6 @@ mod common;
 use common::Fixture;
 use std::time::{Duration, Instant};
 
-/// The one error of a failed `prepare`, paths relative to the fixture.
-fn only_error(f: &Fixture) -> String {
-    let errors = f.errors();
-    assert_eq!(errors.len(), 1, "{errors:#?}");
-    errors.into_iter().next().unwrap()
-}
-
 #[test]
 fn aliases_and_anchors_are_refused_before_they_expand() {
     let f = Fixture::example();
@@ -23,7 +16,7 @@ fn aliases_and_anchors_are_refused_before_they_expand() {
     f.write("data/motalavej/2019.yaml", &bomb);
     let started = Instant::now();
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/motalavej/2019.yaml:1:7: ankre (&navn) bruges ikke i helheds datafiler; skriv værdien ud, hvor den bruges"
     );
     assert!(started.elapsed() < Duration::from_secs(5), "refused before anything grows");
@@ -32,7 +25,7 @@ fn aliases_and_anchors_are_refused_before_they_expand() {
     // refused at its anchor, not taken as the last value.
     f.write("data/motalavej/2019.yaml", "antal:\n  &k beboere: 1174\n  *k : 5\n");
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/motalavej/2019.yaml:2:3: ankre (&navn) bruges ikke i helheds datafiler; skriv værdien ud, hvor den bruges"
     );
 }
@@ -43,7 +36,7 @@ fn deep_nesting_is_refused_in_bounded_time() {
     f.write("data/motalavej/2019.yaml", &format!("{}x\n", "- ".repeat(10_000)));
     let started = Instant::now();
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/motalavej/2019.yaml:1:65: lister og mappings er indlejret mere end 32 niveauer dybt; helheds data bruger højst fem"
     );
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -54,11 +47,11 @@ fn a_second_document_and_text_that_is_not_utf8_are_located_errors() {
     let f = Fixture::example();
     f.write("data/motalavej/2019.yaml", "antal:\n  beboere: 1174\n---\nantal:\n  beboere: 5\n");
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/motalavej/2019.yaml:3:1: filen har mere end ét YAML-dokument (adskilt af ---); en datafil har ét"
     );
     std::fs::write(f.path("data/motalavej/2019.yaml"), b"antal:\n  beboere: 1174\n  note: \xff\xfe\n").unwrap();
-    assert_eq!(only_error(&f), "fejl: data/motalavej/2019.yaml:3:1: filen er ikke UTF-8-tekst; gem den som UTF-8");
+    assert_eq!(f.only_error(), "fejl: data/motalavej/2019.yaml:3:1: filen er ikke UTF-8-tekst; gem den som UTF-8");
 }
 
 #[test]
@@ -85,7 +78,7 @@ fn a_file_over_the_size_limit_is_refused_without_reading_it_all() {
     let big = format!("antal:\n  beboere: 1174\nnote: \"{}\"\n", "x".repeat(11 * 1024 * 1024));
     f.write("data/motalavej/2019.yaml", &big);
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/motalavej/2019.yaml: filen er over 10 MB; en datafil må højst fylde så meget"
     );
 }
@@ -94,15 +87,12 @@ fn a_file_over_the_size_limit_is_refused_without_reading_it_all() {
 #[test]
 fn a_fifo_is_refused_instead_of_read_forever() {
     let f = Fixture::example();
-    let fifo = f.path("data/motalavej/2019.yaml");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        common::skip_note("mkfifo is not available; the FIFO check was skipped");
+    if !f.mkfifo("data/motalavej/2019.yaml", "the FIFO check") {
         return;
     }
     let started = Instant::now();
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/motalavej/2019.yaml: er ikke en almindelig fil (men fx en FIFO eller en enhed) og læses ikke"
     );
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -124,7 +114,7 @@ fn symlinks_are_followed_inside_the_data_folder_and_refused_outside_it() {
     let outside = f.path("hemmelig.yaml");
     std::fs::write(&outside, "antal:\n  beboere: hemmeligt-tal\n").unwrap();
     symlink(&outside, f.path("data/motalavej/2019.yaml")).unwrap();
-    let error = only_error(&f);
+    let error = f.only_error();
     assert_eq!(
         error,
         "fejl: data/motalavej/2019.yaml: er et symbolsk link, der peger uden for datamappen; helhed læser kun filer og mapper inde i datamappen"
@@ -133,7 +123,7 @@ fn symlinks_are_followed_inside_the_data_folder_and_refused_outside_it() {
     std::fs::remove_file(f.path("data/motalavej/2019.yaml")).unwrap();
     symlink(f.path("findes-ikke.yaml"), f.path("data/motalavej/2019.yaml")).unwrap();
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/motalavej/2019.yaml: er et symbolsk link, der peger på noget, der ikke findes; helhed læser kun filer og mapper inde i datamappen"
     );
 }
@@ -143,7 +133,7 @@ fn a_message_quotes_at_most_a_short_excerpt_of_the_file() {
     let f = Fixture::example();
     let long = "y".repeat(5000);
     f.write("data/motalavej/2019.yaml", &format!("h1: \"{long}\"\n"));
-    let error = only_error(&f);
+    let error = f.only_error();
     assert!(error.chars().count() < 320, "{} characters: {error}", error.chars().count());
     assert!(error.ends_with(" …"), "{error}");
 }
@@ -153,7 +143,7 @@ fn control_characters_and_separators_are_refused_where_they_stand() {
     let f = Fixture::example();
     let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
     f.write("data/plan.yaml", &plan.replacen("navn: Motalavej", "navn: \"Motala\\evej\"", 1));
-    let error = only_error(&f);
+    let error = f.only_error();
     assert!(error.starts_with("fejl: data/plan.yaml:"), "{error}");
     assert!(
         error.ends_with(": teksten har tegnet U+001B (tegn nr. 7 i værdien), som ikke kan vises; fjern det"),
@@ -163,7 +153,7 @@ fn control_characters_and_separators_are_refused_where_they_stand() {
     let f = Fixture::example();
     f.write("data/status/2018-h2.yaml", "sammenfatning: \"Godt\\u2028gået\"\n");
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/status/2018-h2.yaml:1:16: teksten har tegnet U+2028 (tegn nr. 5 i værdien), som ikke kan vises; fjern det"
     );
 }
@@ -173,7 +163,7 @@ fn a_text_over_the_length_limit_is_refused_where_it_stands() {
     let f = Fixture::example();
     f.write("data/status/2018-h2.yaml", &format!("sammenfatning: {}\n", "ord ".repeat(6000)));
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/status/2018-h2.yaml:1:16: teksten er 23.999 tegn lang; en værdi må højst have 10.000 tegn"
     );
 }
@@ -183,13 +173,13 @@ fn a_complex_key_and_a_signed_year_are_refused() {
     let f = Fixture::example();
     f.write("data/motalavej/2019.yaml", "antal:\n  ? [a, b]\n  : 5\n  beboere: 1174\n");
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/motalavej/2019.yaml:2:5: en nøgle skal være et navn, ikke en liste eller mapping"
     );
     let f = Fixture::example();
     f.write("data/motalavej/+201.yaml", "antal:\n  beboere: 1174\n");
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/motalavej/+201.yaml: filnavnet «+201.yaml» skal være et årstal, fx 2018.yaml"
     );
 }

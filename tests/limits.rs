@@ -8,22 +8,16 @@ mod common;
 use common::Fixture;
 use std::time::{Duration, Instant};
 
-fn only_error(f: &Fixture) -> String {
-    let errors = f.errors();
-    assert_eq!(errors.len(), 1, "{errors:#?}");
-    errors.into_iter().next().unwrap()
-}
-
 #[test]
 fn a_quoted_number_is_text_and_refused_where_it_stands() {
     let f = Fixture::example();
     f.write("data/motalavej/2019.yaml", "antal:\n  beboere: \"1174\"\n");
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: data/motalavej/2019.yaml:2:12: «1174» står i anførselstegn og er derfor tekst, ikke et tal; skriv tallet uden anførselstegn"
     );
     f.write("data/motalavej/2019.yaml", "antal:\n  beboere: '1174'\n");
-    assert!(only_error(&f).contains("står i anførselstegn"));
+    assert!(f.only_error().contains("står i anførselstegn"));
     // Written plainly, the same figure is read.
     f.write("data/motalavej/2019.yaml", "antal:\n  beboere: 1174\n");
     assert!(helhed::prepare(&f.config()).is_ok());
@@ -34,7 +28,7 @@ fn a_look_alike_name_says_which_characters_differ() {
     let f = Fixture::example();
     // A Cyrillic е (U+0435) in «beboere».
     f.write("data/motalavej/2019.yaml", "antal:\n  b\u{0435}boere: 1174\n");
-    let error = only_error(&f);
+    let error = f.only_error();
     assert!(error.starts_with("fejl: data/motalavej/2019.yaml:2:3: ukendt måling «bеboere»"), "{error}");
     assert!(
         error.contains("«bеboere»; tegn nr. 2 er U+0435, ikke et almindeligt bogstav; mente du «beboere»?"),
@@ -43,7 +37,7 @@ fn a_look_alike_name_says_which_characters_differ() {
     // A folder named with a Cyrillic о (U+043E).
     let f = Fixture::example();
     f.write("data/m\u{043E}talavej/2019.yaml", "antal:\n  beboere: 1174\n");
-    let error = only_error(&f);
+    let error = f.only_error();
     assert!(
         error.contains("ukendt område «m\u{043E}talavej» (tegn nr. 2 er U+043E, ikke et almindeligt bogstav): mappen"),
         "{error}"
@@ -51,7 +45,7 @@ fn a_look_alike_name_says_which_characters_differ() {
     let f = Fixture::example();
     // An å written as a and a combining ring (U+030A): a field of the file format.
     f.write("data/motalavej/2019.yaml", "a\u{030A}r: 2019\n");
-    let error = only_error(&f);
+    let error = f.only_error();
     assert!(
         error.starts_with("fejl: data/motalavej/2019.yaml:1:1: ukendt felt «a\u{030A}r» (tegn nr. 2 er U+030A, ikke et almindeligt bogstav); tilladte felter her: eksempeldata"),
         "{error}"
@@ -66,7 +60,7 @@ fn a_character_no_embedded_font_holds_is_refused_where_it_stands() {
         "data/status/2018-h2.yaml",
         &status.replacen("sammenfatning: >-\n", "sammenfatning: >-\n  Ukendt \u{0378} tegn.\n", 1),
     );
-    let error = only_error(&f);
+    let error = f.only_error();
     assert!(
         error.starts_with("fejl: data/status/2018-h2.yaml:")
             && error.ends_with("teksten har tegnet U+0378 (tegn nr. 8 i værdien), som ingen af helheds indbyggede skrifttyper kan vise; fjern det eller skriv det på en anden måde"),
@@ -218,14 +212,12 @@ fn a_template_reading_outside_its_folder_gets_no_command_line_advice() {
 #[test]
 fn a_template_that_is_a_fifo_is_refused() {
     let f = Fixture::example();
-    let made = std::process::Command::new("mkfifo").arg(f.path("report-templates/statusrapport.typ")).status();
-    if !made.is_ok_and(|s| s.success()) {
-        common::skip_note("mkfifo is not available; the template FIFO check was skipped");
+    if !f.mkfifo("report-templates/statusrapport.typ", "the template FIFO check") {
         return;
     }
     let started = Instant::now();
     assert_eq!(
-        only_error(&f),
+        f.only_error(),
         "fejl: report-templates/statusrapport.typ: er ikke en almindelig fil (men fx en FIFO eller en enhed) og læses ikke"
     );
     assert!(started.elapsed() < Duration::from_secs(5));

@@ -125,6 +125,23 @@ indikatorer:
             .collect()
     }
 
+    /// The one error of a failed `prepare`, paths relative to the fixture.
+    pub fn only_error(&self) -> String {
+        let errors = self.errors();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        errors.into_iter().next().unwrap()
+    }
+
+    /// Makes a FIFO at `rel`; false (and a note that `check` was skipped)
+    /// where `mkfifo` is not available.
+    pub fn mkfifo(&self, rel: &str, check: &str) -> bool {
+        let made = Command::new("mkfifo").arg(self.path(rel)).status().is_ok_and(|s| s.success());
+        if !made {
+            skip_note(&format!("mkfifo is not available; {check} was skipped"));
+        }
+        made
+    }
+
     /// Runs the helhed binary in the fixture's folder.
     pub fn run(&self, args: &[&str]) -> std::process::Output {
         Command::new(env!("CARGO_BIN_EXE_helhed")).args(args).current_dir(self.root()).output().unwrap()
