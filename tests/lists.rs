@@ -349,7 +349,7 @@ fn ghettoomraade_2018() {
     );
     assert_eq!(
         r.category_text("ghettoomraade"),
-        "Ghettoområde: opfyldt; kræver Udsat boligområde (opfyldt) og indvandrere og efterkommere fra ikke-vestlige lande over 50 % (opfyldt)."
+        "Ghettoområde: opfyldt; kræver Udsat boligområde (opfyldt) og indvandrere og efterkommere fra ikke-vestlige lande over 50\u{a0}% (opfyldt)."
     );
     assert!(r.said.missing.is_empty());
     all_years(&mut d, 2018, "ikke-vestlige", "45");
@@ -384,14 +384,14 @@ fn two_year_average_is_exact() {
     assert_eq!(
         r.criterion_text("domfaeldte"),
         "Dømte for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer, andel af beboere på 18 år og derover: \
-             3,0 % (gennemsnit 2016-2017); grænsen er mindst 3 gange landsgennemsnittet på 1,0 %, dvs. mindst 3,0 %. Opfyldt, præcis på grænsen."
+             3,0\u{a0}% (gennemsnit 2016-2017); grænsen er mindst 3 gange landsgennemsnittet på 1,0\u{a0}%, dvs. mindst 3,0\u{a0}%. Opfyldt, præcis på grænsen."
     );
-    // A hair below: 2,99995 % is not at least 3 %; shown with the decimals that tell them apart.
+    // A hair below: 2,99995\u{a0}% is not at least 3\u{a0}%; shown with the decimals that tell them apart.
     d.year("a", "domfaeldte", 2017, "3.0999");
     let r = evaluate(&rules, &d, "a", 2018).unwrap();
     let crime = r.criterion("domfaeldte").unwrap();
     assert_eq!((crime.value, crime.met, crime.margin), (Some(dec("2.99995")), Some(false), Some(dec("-0.00005"))));
-    assert!(r.criterion_text("domfaeldte").ends_with("2,99995 % (gennemsnit 2016-2017); grænsen er mindst 3 gange landsgennemsnittet på 1,0 %, dvs. mindst 3,00000 %. Ikke opfyldt, 0,00005 procentpoint under grænsen."), "{}", r.criterion_text("domfaeldte"));
+    assert!(r.criterion_text("domfaeldte").ends_with("2,99995\u{a0}% (gennemsnit 2016-2017); grænsen er mindst 3 gange landsgennemsnittet på 1,0\u{a0}%, dvs. mindst 3,00000\u{a0}%. Ikke opfyldt, 0,00005\u{a0}procentpoint under grænsen."), "{}", r.criterion_text("domfaeldte"));
 }
 
 #[test]
@@ -411,7 +411,7 @@ fn four_year_average_is_exact() {
     assert_eq!(work.value, Some(dec("40.3")));
     assert_eq!(
         r.criterion_text("arbejde"),
-        "18-64-årige uden for arbejdsmarkedet eller uddannelse: 40,3 % (gennemsnit 2009-2012); grænsen er over 40,0 %. Opfyldt, 0,3 procentpoint over grænsen."
+        "18-64-årige uden for arbejdsmarkedet eller uddannelse: 40,3\u{a0}% (gennemsnit 2009-2012); grænsen er over 40,0\u{a0}%. Opfyldt, 0,3\u{a0}procentpoint over grænsen."
     );
     let crime = r.criterion("domfaeldte").unwrap();
     assert_eq!(crime.value, Some(dec("2.7025")));
@@ -431,17 +431,17 @@ fn criterion_sentence() {
     let r = evaluate(&rules, &d, "a", 2018).unwrap();
     assert_eq!(
         r.criterion_text("arbejde"),
-        "18-64-årige uden for arbejdsmarkedet eller uddannelse: 42,3 % (gennemsnit 2016-2017); grænsen er over 40,0 %. Opfyldt, 2,3 procentpoint over grænsen."
+        "18-64-årige uden for arbejdsmarkedet eller uddannelse: 42,3\u{a0}% (gennemsnit 2016-2017); grænsen er over 40,0\u{a0}%. Opfyldt, 2,3\u{a0}procentpoint over grænsen."
     );
     assert_eq!(
         r.criterion_text("indkomst"),
-        "Gennemsnitlig bruttoindkomst for 15-64-årige (ekskl. uddannelsessøgende) i procent af regionens gennemsnit: 56,5 % (2017); grænsen er under 55,0 %. Ikke opfyldt, 1,5 procentpoint over grænsen."
+        "Gennemsnitlig bruttoindkomst for 15-64-årige (ekskl. uddannelsessøgende) i procent af regionens gennemsnit: 56,5\u{a0}% (2017); grænsen er under 55,0\u{a0}%. Ikke opfyldt, 1,5\u{a0}procentpoint over grænsen."
     );
     // A value that rounds to the threshold is shown with one more decimal.
     d.year("a", "uden-for-arbejde", 2016, "40.04").year("a", "uden-for-arbejde", 2017, "40.04");
     let r = evaluate(&rules, &d, "a", 2018).unwrap();
     assert!(r.criterion_text("arbejde").ends_with(
-        "40,04 % (gennemsnit 2016-2017); grænsen er over 40,00 %. Opfyldt, 0,04 procentpoint over grænsen."
+        "40,04\u{a0}% (gennemsnit 2016-2017); grænsen er over 40,00\u{a0}%. Opfyldt, 0,04\u{a0}procentpoint over grænsen."
     ));
 }
 
@@ -488,7 +488,7 @@ fn missing_inputs_are_unknown_and_named() {
     assert_eq!(
         r.criterion_text("domfaeldte"),
         "Dømte for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer, andel af beboere på 18 år og derover: \
-             0,5 % (gennemsnit 2016-2017); grænsen er mindst 3 gange landsgennemsnittet, som ikke kendes. Kan ikke afgøres: mangler landsgennemsnittet for 2016."
+             0,5\u{a0}% (gennemsnit 2016-2017); grænsen er mindst 3 gange landsgennemsnittet, som ikke kendes. Kan ikke afgøres: mangler landsgennemsnittet for 2016."
     );
     assert_eq!(met(&r, "grundskole"), None);
     // 1 met and 2 unknown of "at least 2 of 4": unknown.
@@ -539,14 +539,14 @@ fn missing_inputs_are_unknown_and_named() {
     assert!(
         r.said.missing.contains(&"18-64-årige uden for arbejdsmarkedet eller uddannelse for 2016 og 2017".to_string())
     );
-    assert!(r.criterion_text("arbejde").starts_with("18-64-årige uden for arbejdsmarkedet eller uddannelse: ukendt (gennemsnit 2016-2017); grænsen er over 40,0 %. Kan ikke afgøres: mangler tal for 2016 og 2017."));
+    assert!(r.criterion_text("arbejde").starts_with("18-64-årige uden for arbejdsmarkedet eller uddannelse: ukendt (gennemsnit 2016-2017); grænsen er over 40,0\u{a0}%. Kan ikke afgøres: mangler tal for 2016 og 2017."));
 }
 
 #[test]
 fn not_of_unknown_is_unknown() {
     let rules = default_rules();
     let mut d = neutral(2022);
-    // Preventive: non-Western 40 %, work 35 %, income 60 %: holds unless udsat.
+    // Preventive: non-Western 40\u{a0}%, work 35\u{a0}%, income 60\u{a0}%: holds unless udsat.
     for (input, v) in [("ikke-vestlige", "40"), ("uden-for-arbejde", "35"), ("indkomst", "60")] {
         all_years(&mut d, 2022, input, v);
     }
@@ -801,12 +801,12 @@ fn custom_rules_keep_the_thresholds_decimals() {
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
     let kx = r.criterion("kx").unwrap();
     assert_eq!((kx.met, kx.margin), (Some(true), Some(Decimal::ZERO)));
-    assert_eq!(r.criterion_text("kx"), "X: 2,75 % (2018); grænsen er højst 2,75 %. Opfyldt, præcis på grænsen.");
+    assert_eq!(r.criterion_text("kx"), "X: 2,75\u{a0}% (2018); grænsen er højst 2,75\u{a0}%. Opfyldt, præcis på grænsen.");
     d.year("a", "x", 2018, "3.5");
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
     assert_eq!(
         r.criterion_text("kx"),
-        "X: 3,50 % (2018); grænsen er højst 2,75 %. Ikke opfyldt, 0,75 procentpoint over grænsen."
+        "X: 3,50\u{a0}% (2018); grænsen er højst 2,75\u{a0}%. Ikke opfyldt, 0,75\u{a0}procentpoint over grænsen."
     );
     // `top` needs `bund` and `kx`; `bund` holds through none of them.
     assert_eq!(status(&r), "ingen");

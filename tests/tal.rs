@@ -59,7 +59,7 @@ fn tal_json_holds_the_figures_and_evaluations() {
     assert_eq!(samlet["regel"]["slags"], "forløb");
     assert_eq!(
         samlet["tekst"],
-        "Samlet: 25,0 pr. 1000 beboere i 2018; målet er højst 26,4 i 2018 (på vejen fra 30,65 i 2016 til 20,0 i 2021). \
+        "Samlet: 25,0\u{a0}pr. 1000 beboere i 2018; målet er højst 26,4 i 2018 (på vejen fra 30,65 i 2016 til 20,0 i 2021). \
          1,4 under målet. På vej mod højst 20,0 i 2021."
     );
 

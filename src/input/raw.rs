@@ -81,6 +81,9 @@ pub struct RawActivity {
 #[serde(deny_unknown_fields)]
 pub struct RawCriterion {
     pub id: String,
+    /// A short title for the front page.
+    #[serde(default)]
+    pub kort: Option<String>,
     #[serde(rename = "indsatsområde")]
     pub focus_area: String,
     #[serde(default)]

@@ -286,6 +286,8 @@ pub struct Criterion {
     pub activity: Option<String>,
     /// The criterion as the plan words it.
     pub text: String,
+    /// A short title, for the front page's changes (`kort:`).
+    pub short: Option<String>,
     /// The indicator it is measured on (none for qualitative criteria).
     pub indicator: Option<String>,
     /// The series and their rules, in the plan's order.

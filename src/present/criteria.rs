@@ -9,6 +9,9 @@ use crate::model::text::{format_da, format_da_as_written};
 use crate::model::{Better, GoalStatus, Indicator, Model, Per};
 use rust_decimal::Decimal;
 
+/// The no-break space between a number and its unit: `43,8 %` never parts.
+pub const NBSP: char = '\u{a0}';
+
 /// The sentence of an evaluation, beginning with its series' name.
 pub fn sentence(model: &Model, indicator: Option<&Indicator>, e: &Evaluation) -> String {
     let name = &e.name;
@@ -90,9 +93,9 @@ pub fn value_with_unit(ind: &Indicator, v: Decimal) -> String {
 fn format_with_unit(ind: &Indicator, v: Decimal, decimals: u32) -> String {
     let n = format_da(v, decimals);
     match ind.unit.as_str() {
-        "%" => format!("{n} %"),
+        "%" => format!("{n}{NBSP}%"),
         "antal" => n,
-        unit => format!("{n} {unit}"),
+        unit => format!("{n}{NBSP}{unit}"),
     }
 }
 
@@ -100,12 +103,12 @@ fn format_with_unit(ind: &Indicator, v: Decimal, decimals: u32) -> String {
 /// where that is the unit; other units stand in the sentence around it.
 pub fn figure(indicator: Option<&Indicator>, value: Decimal, decimals: u32) -> String {
     let n = format_da(value, decimals);
-    if indicator.is_some_and(|i| i.unit == "%") { format!("{n} %") } else { n }
+    if indicator.is_some_and(|i| i.unit == "%") { format!("{n}{NBSP}%") } else { n }
 }
 
 /// `4,2 over målet.`, `1,0 under målet.`, `Lige på målet.`
 fn gap_sentence(ind: &Indicator, gap: Decimal, decimals: u32, req: &Requirement, status: GoalStatus) -> String {
-    let unit = if ind.unit == "%" { " procentpoint" } else { "" };
+    let unit = if ind.unit == "%" { "\u{a0}procentpoint" } else { "" };
     let amount = format_da(gap.abs(), decimals);
     if gap.is_zero() {
         return if status == GoalStatus::NotMet {
@@ -168,21 +171,21 @@ impl Words<'_> {
             Basis::YearlyChange { percent, from: (prev_year, prev), year } => {
                 let per = if year - prev_year == 1 { "" } else { " om året" };
                 format!(
-                    "{cmp} {value} ({} %{per} {} end {} i {prev_year})",
+                    "{cmp} {value} ({}{NBSP}%{per} {} end {} i {prev_year})",
                     format_da_as_written(percent.abs()),
                     way(*percent),
                     self.figure(*prev)
                 )
             }
             Basis::ChangeFromBase { percent, base: (year, b) } => format!(
-                "{cmp} {value} ({} % {} om året fra {} i {year})",
+                "{cmp} {value} ({}{NBSP}% {} om året fra {} i {year})",
                 format_da_as_written(percent.abs()),
                 way(*percent),
                 self.figure(*b)
             ),
             Basis::Reference { series, year } => format!("{cmp} {value} ({} {year})", self.series_name(series)),
             Basis::ZeroPointChange { percent, zero: (year, zv) } => format!(
-                "{cmp} {value} ({} % {} end nulpunktet {} i {year})",
+                "{cmp} {value} ({}{NBSP}% {} end nulpunktet {} i {year})",
                 format_da_as_written(percent.abs()),
                 way(*percent),
                 self.figure(*zv)
@@ -191,7 +194,7 @@ impl Words<'_> {
             Basis::FloorReached => format!("{cmp} {value}"),
             Basis::FloorHeld { due } => format!("{cmp} {value} (nået i {due} og derefter fastholdt)"),
             Basis::FloorGrowing { min, due, growth } => format!(
-                "{cmp} {value} ({} i {due}, derefter {} % mere om året)",
+                "{cmp} {value} ({} i {due}, derefter {}{NBSP}% mere om året)",
                 self.figure(*min),
                 format_da_as_written(*growth)
             ),
@@ -218,7 +221,7 @@ impl Words<'_> {
 
     /// `30 % lavere end 100 i 2017`.
     fn change(&self, percent: Decimal, (year, base): (u16, Decimal)) -> String {
-        format!("{} % {} end {} i {year}", format_da_as_written(percent.abs()), way(percent), self.figure(base))
+        format!("{}{NBSP}% {} end {} i {year}", format_da_as_written(percent.abs()), way(percent), self.figure(base))
     }
 
     /// Why the rule cannot yet say what the year requires.
@@ -244,6 +247,15 @@ impl Words<'_> {
             }
             Unset::StartYear { year } => format!("{year} er udgangspunktet; udviklingen måles fra {}", year + 1),
             Unset::StartUnmeasured { year } => format!("udgangspunktet i {year} er ikke målt"),
+            Unset::PartYear { year, from, to } => {
+                let span = match (from, to) {
+                    (Some(f), Some(t)) => format!("fra {} til {}", f.danish(), t.danish()),
+                    (Some(f), None) => format!("fra {}", f.danish()),
+                    (None, Some(t)) => format!("til {}", t.danish()),
+                    (None, None) => String::new(),
+                };
+                format!("planen dækker kun {year} {span}, og et mål pr. år vurderes på et helt år")
+            }
             Unset::Written => "vurderes skriftligt".into(),
         }
     }

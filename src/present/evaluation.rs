@@ -3,7 +3,6 @@
 //! success criterion.
 
 use crate::eval::Evaluated;
-use crate::eval::goals;
 use crate::model::Model;
 use crate::model::text::join_names;
 use crate::present::charts;
@@ -143,10 +142,7 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
         aar: period.last_full_year().to_string(),
         datadato: model.plan.data_date.danish(),
         eksempeldata,
-        status_antal: goals::count(results)
-            .into_iter()
-            .map(|(s, antal)| CountView { status: s.into(), antal })
-            .collect(),
+        status_antal: crate::present::report::count_views(model, results),
         kriterier,
         indikatorer,
         charts,

@@ -78,7 +78,7 @@ fn lower_first(text: &str) -> String {
 
 /// A number with its unit (`42,3 %`).
 fn quantity(value: Decimal, decimals: u32, unit: &str) -> String {
-    if unit.is_empty() { format_da(value, decimals) } else { format!("{} {unit}", format_da(value, decimals)) }
+    if unit.is_empty() { format_da(value, decimals) } else { format!("{}\u{a0}{unit}", format_da(value, decimals)) }
 }
 
 /// A number with the decimals it was written with, at least `min`, at most `max(min, 4)`.

@@ -6,6 +6,7 @@ pub mod breaks;
 pub mod charts;
 pub mod criteria;
 pub mod evaluation;
+pub mod front;
 pub mod lists;
 pub mod report;
 pub mod site;

@@ -4,20 +4,22 @@
 
 use crate::eval::Evaluated;
 use crate::eval::budget::BudgetTotals;
-use crate::eval::goals::{self, CriterionResult};
+use crate::eval::goals::CriterionResult;
 use crate::eval::lists;
 use crate::eval::values::{Change, Origin, Point, Trend, Value};
 use crate::model::text::join_names;
 use crate::model::text::{format_change_da, format_da};
 use crate::model::{Calc, GoalStatus, Indicator, Model, SeriesKind};
 use crate::present::charts;
+use crate::present::front;
+pub use crate::present::front::{ChangesView, CountView, KeyFigureView, SpendingHeadline, count_views};
 use crate::present::lists as present_lists;
 use crate::present::{criteria, words};
 use serde::Serialize;
 
 /// The version of the shape of both documents' `data.json`; CHANGELOG.md
 /// lists what changed between versions.
-pub const FORMAT: &str = "helhed-data/2";
+pub const FORMAT: &str = "helhed-data/3";
 
 /// The data of one statusrapport.
 #[derive(Debug, Clone, Serialize)]
@@ -42,10 +44,16 @@ pub struct StatusReport {
     /// How many success criteria have each status, in the order opfyldt,
     /// på vej, ikke opfyldt, ikke målt endnu.
     pub status_antal: Vec<CountView>,
-    /// The most important changes since the previous half-year: criteria
-    /// whose status changed, as sentences.
+    /// The changes since the previous half-year: criteria whose status changed.
     #[serde(rename = "ændringer")]
-    pub aendringer: Vec<String>,
+    pub aendringer: ChangesView,
+    /// The status counts of the previous half-year, judged with today's data.
+    pub status_antal_forrige: Vec<CountView>,
+    /// The front page's key figures: the indicators marked `forside: true`.
+    #[serde(rename = "nøgletal")]
+    pub noegletal: Vec<KeyFigureView>,
+    /// The front page's line on spending, if there is a budget with spending.
+    pub forbrug_forside: Option<SpendingHeadline>,
     /// The previous half-year, `1. halvår 2018`.
     pub forrige_periode: String,
     /// Per strand of work: its activities' status and its success criteria.
@@ -166,15 +174,6 @@ pub struct ChangeView {
     pub basis_pct: String,
     /// Whether any figure of the row is illustrative.
     pub eksempel: bool,
-}
-
-/// Criteria with one status.
-#[derive(Debug, Clone, Serialize)]
-pub struct CountView {
-    /// The status mark.
-    pub status: StatusMark,
-    /// How many criteria.
-    pub antal: usize,
 }
 
 /// A status shown as a label with a colour key (never colour alone).
@@ -340,7 +339,7 @@ pub struct BudgetRowView {
     pub total: bool,
 }
 
-const DASH: &str = "–";
+pub(crate) const DASH: &str = "–";
 
 /// The fewest years of figures an indicator needs to get a section (a chart
 /// of two points is not a trend).
@@ -369,9 +368,9 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
     let status = model.status.get(&period);
     any_example |= status.is_some_and(|s| s.example);
     let previous = period.previous();
-    let aendringer = changes(model, &evaluated.previous, results);
-    let status_antal =
-        goals::count(results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
+    let aendringer = front::changes(model, &evaluated.previous, results);
+    let status_antal = count_views(model, results);
+    let status_antal_forrige = count_views(model, &evaluated.previous);
     let indsatsomraader = focus_views(model, status, results);
     any_example |= results.iter().flat_map(|r| &r.evaluations).any(|e| e.example);
     let listekriterier = list_views(model, &evaluated.lists);
@@ -396,6 +395,15 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         til_bestyrelsen: status.and_then(|s| s.to_board.clone()),
         status_antal,
         aendringer,
+        status_antal_forrige,
+        noegletal: front::key_figures(model, trends, results),
+        forbrug_forside: evaluated.budget_to_period.as_ref().and_then(|t| {
+            let last = t.spending.last()?;
+            Some(SpendingHeadline {
+                tekst: front::spending_line(last),
+                over_budget: last.percent.is_some_and(|p| p > rust_decimal::Decimal::ONE_HUNDRED),
+            })
+        }),
         forrige_periode: previous.danish(),
         indsatsomraader,
         listekriterier,
@@ -403,59 +411,6 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         indikatorer,
         charts,
     }
-}
-
-/// The most criteria the front page lists as changed.
-const MAX_CHANGES: usize = 10;
-
-/// The criteria whose status changed since the previous half-year, most
-/// important first: those that got worse, then those that improved, then
-/// those measured for the first time; in the plan's order within each.
-fn changes(model: &Model, before: &[CriterionResult], now: &[CriterionResult]) -> Vec<String> {
-    let rank = |s: GoalStatus| match s {
-        GoalStatus::NotMet => 0,
-        GoalStatus::NotMeasured => 1,
-        GoalStatus::OnTrack => 2,
-        GoalStatus::Met => 3,
-    };
-    let pairs: Vec<(&CriterionResult, &CriterionResult)> =
-        before.iter().zip(now).filter(|(b, n)| b.status != n.status && n.status != GoalStatus::NotMeasured).collect();
-    // A criterion is named by its indicator, or by its own words where
-    // another changed criterion is measured on the same indicator.
-    let indicator_name =
-        |n: &CriterionResult| n.indicator.as_deref().and_then(|id| model.indicator(id)).map(|i| i.name.clone());
-    let label = |n: &CriterionResult| match indicator_name(n) {
-        Some(name) if pairs.iter().filter(|(_, m)| indicator_name(m).as_ref() == Some(&name)).count() == 1 => name,
-        _ => first_words(&n.text, 10),
-    };
-    let mut changed: Vec<(u8, String)> = pairs
-        .iter()
-        .map(|(b, n)| {
-            let what = label(n);
-            let areas: Vec<&str> = n.evaluations.iter().map(|e| e.name.as_str()).collect();
-            let areas = if areas.len() == 1 { areas[0].to_string() } else { format!("{} områder", areas.len()) };
-            if b.status == GoalStatus::NotMeasured {
-                (2, format!("{what} ({areas}): målt for første gang, {}", n.status.danish()))
-            } else {
-                let group = if rank(n.status) < rank(b.status) { 0 } else { 1 };
-                (group, format!("{what} ({areas}): fra {} til {}", b.status.danish(), n.status.danish()))
-            }
-        })
-        .collect();
-    // Stable: each group keeps the plan's order.
-    changed.sort_by_key(|(group, _)| *group);
-    let total = changed.len();
-    let mut out: Vec<String> = changed.into_iter().take(MAX_CHANGES).map(|(_, s)| s).collect();
-    if total > MAX_CHANGES {
-        out.push(format!("og {} kriterier mere; se afsnittene om indsatsområderne", total - MAX_CHANGES));
-    }
-    out
-}
-
-/// The first `n` words of a text, with an ellipsis if there are more.
-fn first_words(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() <= n { words.join(" ") } else { format!("{} …", words[..n].join(" ")) }
 }
 
 fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[CriterionResult]) -> Vec<FocusView> {
@@ -588,25 +543,17 @@ fn budget_view(t: &BudgetTotals) -> BudgetView {
     });
     let share = |v: rust_decimal::Decimal| {
         v.checked_div(t.financing.total)
-            .map_or(String::new(), |q| format!(" ({} %)", format_da(q * rust_decimal::Decimal::ONE_HUNDRED, 1)))
+            .map_or(String::new(), |q| format!(" ({}\u{a0}%)", format_da(q * rust_decimal::Decimal::ONE_HUNDRED, 1)))
     };
     let finansiering = t
         .financing
         .per_source
         .iter()
         .filter(|s| !s.amount.is_zero())
-        .map(|s| format!("{} {} t.kr.{}", s.source.danish(), tkr(s.amount), share(s.amount)))
+        .map(|s| format!("{} {}\u{a0}t.kr.{}", s.source.danish(), tkr(s.amount), share(s.amount)))
         .collect::<Vec<_>>()
         .join("; ");
-    let forbrug = t
-        .spending
-        .iter()
-        .map(|s| {
-            let halves = if s.halves.len() == 2 { String::new() } else { format!(" ({}. halvår)", s.halves[0]) };
-            let pct = s.percent.map_or(String::new(), |p| format!(" ({} %)", format_da(p, 1)));
-            format!("Forbrug {}{halves}: {} t.kr. af et budget på {} t.kr.{pct}", s.year, tkr(s.spent), tkr(s.budget))
-        })
-        .collect();
+    let forbrug = t.spending.iter().map(front::spending_line).collect();
     BudgetView {
         aar: t.years.iter().map(u16::to_string).collect(),
         raekker,
@@ -638,7 +585,7 @@ pub(crate) fn indicator_view(
         .collect();
     let points = |c: Option<Change>| c.map_or(DASH.to_string(), |c| format_change_da(c.points, d));
     let percent = |c: Option<Change>| {
-        c.and_then(|c| c.percent).map_or(DASH.to_string(), |p| format!("{} %", format_change_da(p, 1)))
+        c.and_then(|c| c.percent).map_or(DASH.to_string(), |p| format!("{}\u{a0}%", format_change_da(p, 1)))
     };
     let udvikling = trend
         .rows

@@ -13,7 +13,7 @@
 //! that Plotters writes (Plotters escapes the text in it).
 
 use crate::eval::Evaluated;
-use crate::eval::goals::{self, CriterionResult, Evaluation};
+use crate::eval::goals::{CriterionResult, Evaluation};
 use crate::eval::public::{Hidden, Public};
 use crate::eval::values::{Trend, Value};
 use crate::model::text::format_da;
@@ -282,8 +282,7 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         .filter(|(i, _)| i.headline)
         .map(|(i, t)| figure_view(&public, results, i, t, None, period))
         .collect();
-    let status_antal: Vec<CountView> =
-        goals::count(results).into_iter().map(|(s, antal)| CountView { status: s.into(), antal }).collect();
+    let status_antal: Vec<CountView> = report::count_views(model, results);
     page(
         "site/index.html",
         "index.html".into(),

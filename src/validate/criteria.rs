@@ -92,6 +92,9 @@ pub(super) fn activities(src: &Source<RawPlanFile>, model: &Model, diags: &mut D
         .collect()
 }
 
+/// The longest `kort:` title: it must fit one line of the front page.
+const MAX_SHORT: usize = 70;
+
 /// Validates `succeskriterier:`.
 pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Diagnostics) -> Vec<Criterion> {
     let file = &src.path;
@@ -106,6 +109,17 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
             diags.error(file, at("id"), format!("succeskriteriet «{}» står to gange", c.id));
         }
         check_text(file, at("tekst"), "tekst", &c.tekst, diags);
+        if let Some(short) = &c.kort {
+            check_text(file, at("kort"), "kort", short, diags);
+            let n = short.trim().chars().count();
+            if n > MAX_SHORT {
+                diags.error(
+                    file,
+                    at("kort"),
+                    format!("kort er {n} tegn; en kort titel må højst være {MAX_SHORT} tegn"),
+                );
+            }
+        }
         check_text(file, at("datakilde"), "datakilde", &c.datakilde, diags);
         if !model.focus_areas.iter().any(|f| f.id == c.focus_area) {
             diags.error(
@@ -234,6 +248,7 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
                 focus_area: c.focus_area.clone(),
                 activity: c.aktivitet.clone(),
                 text: c.tekst.trim().to_string(),
+                short: c.kort.as_ref().map(|s| s.trim().to_string()),
                 indicator: c.indikator.clone(),
                 targets,
                 source: c.datakilde.trim().to_string(),

@@ -34,7 +34,7 @@ mod outcome;
 
 use crate::eval::projection::{Projection, project};
 use crate::eval::values::{Value, half_values, yearly_values};
-use crate::model::{Anchor, Assessment, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Period, Rule};
+use crate::model::{Anchor, Assessment, Calc, Cmp, Criterion, GoalStatus, Indicator, Model, Per, Period, Rule};
 pub use outcome::{Basis, Outcome, Unset};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -277,15 +277,37 @@ impl Ctx<'_> {
         }
     }
 
-    /// The requirement of `rule` for `year`, and what it is built from.
+    /// The requirement of `rule` for `year`, and what it is built from. A
+    /// count is whole, so its requirement is too: "mindst 44,2" becomes
+    /// "mindst 45", which every whole count meets or fails exactly as before.
     fn require(&self, rule: &Rule, year: u16) -> Result<Required, Unset> {
+        let mut required = self.require_exact(rule, year)?;
+        if matches!(self.ind.calc, Calc::Count { .. }) {
+            required.req.value = whole(required.req);
+        }
+        Ok(required)
+    }
+
+    fn require_exact(&self, rule: &Rule, year: u16) -> Result<Required, Unset> {
         let at_or_better = Cmp::at_or_better(self.ind.better);
         let better_than = Cmp::better_than(self.ind.better);
         let r = |cmp: Cmp, value: Decimal, basis: Basis| Ok(Required { req: Requirement { cmp, value }, basis });
         match rule {
             Rule::Ceiling { cmp, value } | Rule::Floor { cmp, value } => r(*cmp, *value, Basis::Stated),
             Rule::MinShare { min } => r(Cmp::AtLeast, *min, Basis::Stated),
-            Rule::MinCount { min, per } => r(Cmp::AtLeast, *min, Basis::Count { per: *per }),
+            Rule::MinCount { min, per: Per::Year } => {
+                // A count per year is judged only on a year the plan covers in
+                // full: a plan that starts on 1 October has a quarter of 2017.
+                let plan = &self.model.plan;
+                let from =
+                    (plan.start.year == year && (plan.start.month, plan.start.day) != (1, 1)).then_some(plan.start);
+                let to = (plan.end.year == year && (plan.end.month, plan.end.day) != (12, 31)).then_some(plan.end);
+                if from.is_some() || to.is_some() {
+                    return Err(Unset::PartYear { year, from, to });
+                }
+                r(Cmp::AtLeast, *min, Basis::Count { per: Per::Year })
+            }
+            Rule::MinCount { min, per: Per::Half } => r(Cmp::AtLeast, *min, Basis::Count { per: Per::Half }),
             Rule::Path { from, to } => {
                 if year <= from.year {
                     return Err(Unset::BaseYear { year: from.year });
@@ -445,6 +467,15 @@ impl Ctx<'_> {
             | Rule::MinCount { .. }
             | Rule::Qualitative => self.final_target(rule).and_then(|(y, req)| req.map(|r| (y, r))),
         }
+    }
+}
+
+/// The whole number a whole count must meet in place of `req.value`: up for
+/// *mindst* and *under*, down for *højst* and *over*.
+fn whole(req: Requirement) -> Decimal {
+    match req.cmp {
+        Cmp::AtLeast | Cmp::Below => req.value.ceil(),
+        Cmp::AtMost | Cmp::Above => req.value.floor(),
     }
 }
 

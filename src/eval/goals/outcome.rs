@@ -177,6 +177,16 @@ pub enum Unset {
         /// The first year.
         year: u16,
     },
+    /// A count per year in a year the plan covers only in part: the plan
+    /// ran from `from` (or until `to`), so a year's target cannot be judged.
+    PartYear {
+        /// The year.
+        year: u16,
+        /// The plan's first day, if the plan starts in that year.
+        from: Option<crate::model::Date>,
+        /// The plan's last day, if the plan ends in that year.
+        to: Option<crate::model::Date>,
+    },
     /// The criterion is judged in writing.
     Written,
 }
