@@ -532,3 +532,35 @@ fn a_chart_of_counts_has_whole_ticks() {
     }
     assert!(!labels.iter().any(|l| l.contains(',')), "no decimal ticks on a count axis: {labels:?}");
 }
+
+#[test]
+fn a_count_per_year_is_not_judged_on_a_year_the_plan_covers_in_part() {
+    // The plan runs from 1 October 2017: 2017 has a quarter of the plan's
+    // work, so "mindst 60 om året" is judged from 2018 on.
+    let f = plan(
+        "  - { id: job60, indsatsområde: tryg, tekst: 60 fritidsjob om året, indikator: job, gælder: [a], regel: { slags: mindste-antal, mindst: 60, pr: år }, datakilde: Egen }",
+    );
+    f.write("data/a/2017.yaml", "antal:\n  jobs: 14\n");
+    let first = one(&f, "2018-H1", "a");
+    assert_eq!(first.status, GoalStatus::NotMeasured);
+    assert_eq!(
+        first.sentence,
+        "Område A: 14 i 2017; ikke målt endnu mod målet: planen dækker kun 2017 fra 1. oktober 2017, og et mål pr. år vurderes på et helt år."
+    );
+    f.write("data/a/2018.yaml", "antal:\n  jobs: 61\n");
+    let full = one(&f, "2018-H2", "a");
+    assert_eq!((full.status, full.when.map(|w| w.to_string())), (GoalStatus::Met, Some("2018".into())));
+}
+
+#[test]
+fn a_count_requirement_is_whole() {
+    // 52 × 0,85 = 44,2: a whole count meets "højst 44,2" exactly when it is
+    // at most 44, and the sentence says so without decimals.
+    let rule = "  - { id: fald, indsatsområde: tryg, tekst: x, indikator: haervaerk, gælder: [a], regel: { slags: årlig-ændring, procent: -15, basisår: 2017 }, datakilde: Politi }";
+    let f = plan(rule);
+    f.write("data/a/2017.yaml", "antal:\n  haervaerk: 52\n");
+    f.write("data/a/2018.yaml", "antal:\n  haervaerk: 44\n");
+    let a = one(&f, "2018-H2", "a");
+    assert_eq!((a.requirement.unwrap().value, a.status), (dec("44"), GoalStatus::Met));
+    assert_eq!(a.sentence, "Område A: 44 i 2018; målet er højst 44 (15\u{a0}% lavere end 52 i 2017). Lige på målet.");
+}
