@@ -97,10 +97,19 @@ fn tables_read_row_by_row_in_the_text_layer() {
         // The baseline year is marked under its column.
         (&appendix, &["Område", "2016", "2017", "2018"]),
         (&appendix, &["basisår"]),
+        // The change since last year and since the baseline, in both
+        // documents, for every indicator (issue 17, item 3).
+        (&status, &["Område", "År", "Værdi", "Ændring på et år (point)", "%", "Ændring fra 2016 (point)", "%"]),
+        (&status, &["Samlet", "2018", "73,6*", "+2,0", "+2,7 %", "+2,6", "+3,7 %"]),
+        (&appendix, &["Samlet", "2018", "73,6*", "+2,0", "+2,7 %", "+2,6", "+3,7 %"]),
+        (&appendix, &["Samlet", "2018", "102*", "-17", "-14,3 %"]),
         (&appendix, &["på vej", "Samlet*: 25,0 pr. 1000 beboere i 2018; målet er højst 26,4"]),
     ] {
         assert!(line_in_order(text, row), "no line reads {row:?} in order:\n{text}");
     }
+    // Every indicator has its change table: 6 in the statusrapport, 52 in the appendix.
+    let changes = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").matches("udviklingen til seneste år").count();
+    assert_eq!((changes(&status), changes(&appendix)), (6, 52));
     // A figure of one year is captioned with that year, not `2018–2018`.
     assert!(appendix.contains("Figur 20: Formidlede fritidsjob, 2018\n"), "{appendix}");
     assert!(!appendix.contains("2018–2018"));
