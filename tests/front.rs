@@ -73,7 +73,10 @@ fn a_criterion_without_kort_is_titled_by_its_first_clause() {
 fn the_front_page_has_the_key_figures_spending_and_lists() {
     let r = report_at(&Fixture::example(), "2018-H2");
     let titles: Vec<&str> = r.noegletal.iter().map(|k| k.titel.as_str()).collect();
-    assert_eq!(titles, ["Kriminalretlige afgørelser pr. 1000 beboere", "Trygge beboere (%)", "Fraflytningsprocent (%)"]);
+    assert_eq!(
+        titles,
+        ["Kriminalretlige afgørelser pr. 1000 beboere", "Trygge beboere (%)", "Fraflytningsprocent (%)"]
+    );
     let crime = &r.noegletal[0];
     assert_eq!(
         (crime.vaerdi.as_str(), crime.aar.as_str(), crime.aendring.as_str(), crime.krav.as_str()),

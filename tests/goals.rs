@@ -174,7 +174,10 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
     assert_eq!((svg.matches("<svg").count(), svg.matches("</svg>").count()), (1, 1));
     assert!(svg.ends_with("</svg>\n"));
     let alt = helhed::present::charts::alt_text(krim, trend, &targets);
-    assert!(alt.ends_with("Prikket linje viser målet pr. år: Samlet højst 20,0\u{a0}pr. 1000 beboere i 2021."), "{alt}");
+    assert!(
+        alt.ends_with("Prikket linje viser målet pr. år: Samlet højst 20,0\u{a0}pr. 1000 beboere i 2021."),
+        "{alt}"
+    );
     // Without targets the chart stops at the last year with figures.
     assert!(!helhed::present::charts::line_chart(krim, trend, &[]).contains("\n2021\n"));
 }
@@ -488,6 +491,51 @@ fn projection_by_least_squares() {
         (p.reaches, criteria::projection_sentence(&p).as_str()),
         (None, "Med den nuværende udvikling (2015-2018) nås målet ikke inden 2021.")
     );
+    // Two years are a line, not a trend: the sentence says it rests on two.
+    f.remove("data/a/2015.yaml");
+    f.remove("data/a/2016.yaml");
+    f.write("data/a/2017.yaml", "værdier:\n  krim: 36\n");
+    f.write("data/a/2018.yaml", "værdier:\n  krim: 33\n");
+    let p = one(&f, "2018-H2", "a").evaluation.projection.unwrap();
+    assert_eq!(
+        criteria::projection_sentence(&p),
+        "Med den nuværende udvikling (2017-2018, kun to år og derfor et usikkert skøn) nås målet i 2020."
+    );
+}
+
+#[test]
+fn an_average_is_not_summed_across_areas() {
+    // Income is an average per area: samlet is not the sum of the areas'
+    // averages over the sum of the region's, and the method says why.
+    let f = plan("");
+    let text = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    let text = text
+        .replace(
+            "  - { id: haervaerk, navn: Hærværk }\n",
+            "  - { id: haervaerk, navn: Hærværk }\n  - { id: indkomst, navn: Gennemsnitlig indkomst, gennemsnit: true }\n  - { id: region, navn: Regionens gennemsnitlige indkomst, gennemsnit: true }\n",
+        )
+        .replace(
+            "indikatorer:\n",
+            "indikatorer:\n  - { id: ind, navn: Indkomst i procent af regionens, enhed: \"%\", tæller: indkomst, nævner: region, skala: 100, bedre: højere, decimaler: 1, datakilde: DST }\n",
+        );
+    f.write("data/plan.yaml", &text);
+    f.write("data/a/2018.yaml", "antal:\n  indkomst: 200000\n  region: 400000\n");
+    f.write("data/b/2018.yaml", "antal:\n  indkomst: 300000\n  region: 400000\n");
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let model = &inputs.model;
+    let ind = model.indicator("ind").unwrap();
+    let trend = helhed::eval::values::trend(model, ind, 2018);
+    let total = trend.rows.iter().find(|r| r.series == "samlet").unwrap();
+    let point = total.at(2018).unwrap();
+    assert_eq!(point.value, None);
+    assert_eq!(
+        helhed::present::words::missing(model, point.missing.as_ref().unwrap()),
+        "beregnes ikke: gennemsnitlig indkomst er et gennemsnit, og områdernes gennemsnit lægges ikke sammen"
+    );
+    assert!(helhed::present::report::method_text(model, ind).contains("Samlet beregnes ikke"));
+    // An area's own figure is still its ratio: 200.000 ÷ 400.000 × 100.
+    let a = trend.rows.iter().find(|r| r.series == "a").unwrap();
+    assert_eq!(a.at(2018).unwrap().value.map(|v| v.value), Some(dec("50")));
 }
 
 #[test]

@@ -801,7 +801,10 @@ fn custom_rules_keep_the_thresholds_decimals() {
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
     let kx = r.criterion("kx").unwrap();
     assert_eq!((kx.met, kx.margin), (Some(true), Some(Decimal::ZERO)));
-    assert_eq!(r.criterion_text("kx"), "X: 2,75\u{a0}% (2018); grænsen er højst 2,75\u{a0}%. Opfyldt, præcis på grænsen.");
+    assert_eq!(
+        r.criterion_text("kx"),
+        "X: 2,75\u{a0}% (2018); grænsen er højst 2,75\u{a0}%. Opfyldt, præcis på grænsen."
+    );
     d.year("a", "x", 2018, "3.5");
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
     assert_eq!(

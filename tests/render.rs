@@ -107,8 +107,19 @@ fn tables_read_row_by_row_in_the_text_layer() {
     ] {
         assert!(line_in_order(text, row), "no line reads {row:?} in order:\n{text}");
     }
+    // A number and its unit never part (issue 17, item 9): no line of either
+    // document starts with a unit after a line that ends in a number.
+    for text in [&status, &appendix] {
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        for pair in lines.windows(2) {
+            let parted = pair[0].ends_with(|c: char| c.is_ascii_digit())
+                && ["%", "t.kr.", "procentpoint", "pr. 1000"].iter().any(|u| pair[1].starts_with(u));
+            assert!(!parted, "a number and its unit part: {pair:?}");
+        }
+    }
     // Every indicator has its change table: 6 in the statusrapport, 52 in the appendix.
-    let changes = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").matches("udviklingen til seneste år").count();
+    let changes =
+        |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").matches("udviklingen til seneste år").count();
     assert_eq!((changes(&status), changes(&appendix)), (6, 52));
     // A figure of one year is captioned with that year, not `2018–2018`.
     assert!(appendix.contains("Figur 20: Formidlede fritidsjob, 2018\n"), "{appendix}");
@@ -167,14 +178,14 @@ fn an_unchanged_pdf_is_reused_and_a_changed_one_rendered() {
     };
     let status = f.path("out/statusrapport-2018-h2.pdf");
     let appendix = f.path("out/helhedsevaluering-2018.pdf");
-    let written = "Skrev out/statusrapport-2018-h2.pdf (19 sider)";
-    let kept = "Uændret out/helhedsevaluering-2018.pdf (60 sider): samme data og skabeloner som sidst";
+    let written = "Skrev out/statusrapport-2018-h2.pdf (21 sider)";
+    let kept = "Uændret out/helhedsevaluering-2018.pdf (62 sider): samme data og skabeloner som sidst";
 
     let first = build(&[]);
     assert!(first.contains(written), "{first}");
     let (status_pdf, appendix_pdf) = (std::fs::read(&status).unwrap(), std::fs::read(&appendix).unwrap());
     let again = build(&[]);
-    assert!(again.contains("Uændret out/statusrapport-2018-h2.pdf (19 sider)") && again.contains(kept), "{again}");
+    assert!(again.contains("Uændret out/statusrapport-2018-h2.pdf (21 sider)") && again.contains(kept), "{again}");
     // The files made anew with the same bytes say so too.
     assert!(
         again.contains("Uændret out/tal.json\n") && again.contains("Uændret out/site/ (hjemmesiden, 7 filer;"),
@@ -196,15 +207,15 @@ fn an_unchanged_pdf_is_reused_and_a_changed_one_rendered() {
     // A changed file in out/ is never taken for the document.
     std::fs::write(&appendix, b"%PDF-1.7 noget andet").unwrap();
     let after_tamper = build(&[]);
-    assert!(after_tamper.contains("Skrev out/helhedsevaluering-2018.pdf (60 sider)"), "{after_tamper}");
+    assert!(after_tamper.contains("Skrev out/helhedsevaluering-2018.pdf (62 sider)"), "{after_tamper}");
     assert!(std::fs::read(&appendix).unwrap() == appendix_pdf, "rendered again, byte for byte");
 
     // --fuld renders everything; here it comes out the same, byte for byte.
     let full = build(&["--fuld"]);
     let same = |name: &str| format!("Uændret out/{name}: sat igen med samme resultat");
     assert!(
-        full.contains(&same("statusrapport-2018-h2.pdf (19 sider)"))
-            && full.contains(&same("helhedsevaluering-2018.pdf (60 sider)")),
+        full.contains(&same("statusrapport-2018-h2.pdf (21 sider)"))
+            && full.contains(&same("helhedsevaluering-2018.pdf (62 sider)")),
         "{full}"
     );
 }

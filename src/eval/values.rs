@@ -89,6 +89,9 @@ pub enum Missing {
         /// The areas (ids) with no figure.
         without_value: Vec<String>,
     },
+    /// *Samlet* is not pooled: the measure (an id) is an average, and
+    /// averages are not summed across areas.
+    Average(String),
     /// Not published: the public filter hides it.
     Hidden,
 }
@@ -267,10 +270,24 @@ pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) 
     }
 }
 
+/// The measure of an indicator that is an average, if any: such an
+/// indicator is not pooled across areas.
+pub fn averaged_measure<'m>(model: &Model, indicator: &'m Indicator) -> Option<&'m str> {
+    let measures: Vec<&String> = match &indicator.calc {
+        Calc::Ratio { numerator, denominator, .. } => vec![numerator, denominator],
+        Calc::Count { measure } => vec![measure],
+    };
+    measures.into_iter().find(|m| model.measure(m).is_some_and(|m| m.average)).map(String::as_str)
+}
+
 /// *Samlet* for a year: as given for it, else pooled over all areas.
 pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Value, Option<Missing>> {
     if let Ok(v) = own_value(model, indicator, TOTAL_ID, year) {
         return Ok(v);
+    }
+    if let Some(avg) = averaged_measure(model, indicator) {
+        let any = model.areas().any(|a| own_value(model, indicator, &a.id, year).is_ok());
+        return Err(any.then(|| Missing::Average(avg.to_string())));
     }
     let mut sum_n = Decimal::ZERO;
     let mut sum_d = Decimal::ZERO;

@@ -259,6 +259,10 @@ pub struct RawMeasure {
     /// counts of things rather than people (events, meetings).
     #[serde(default)]
     pub diskretion: Option<bool>,
+    /// An average (an income, a period), not a count: it is never summed
+    /// across areas.
+    #[serde(default)]
+    pub gennemsnit: bool,
 }
 
 /// An indicator of the catalogue.

@@ -89,6 +89,9 @@ pub struct Measure {
     /// Whether it counts people, so that a small count is suppressed on the
     /// public site.
     pub suppress_small: bool,
+    /// Whether it is an average rather than a count (`gennemsnit: true`), so
+    /// that it is never summed across areas for *samlet*.
+    pub average: bool,
 }
 
 /// What kind of series a row of figures is. Serialises as the templates

@@ -75,9 +75,14 @@ pub fn sentence(model: &Model, indicator: Option<&Indicator>, e: &Evaluation) ->
 }
 
 /// Where the trend leads: `Med den nuværende udvikling (2015-2018) nås målet i 2020.`
+/// A trend of two years says that it rests on two.
 pub fn projection_sentence(p: &Projection) -> String {
-    let span =
-        format!("{}-{}", p.years.first().copied().unwrap_or_default(), p.years.last().copied().unwrap_or_default());
+    let (first, last) = (p.years.first().copied().unwrap_or_default(), p.years.last().copied().unwrap_or_default());
+    let span = if p.years.len() < 3 {
+        format!("{first}-{last}, kun to år og derfor et usikkert skøn")
+    } else {
+        format!("{first}-{last}")
+    };
     match p.reaches {
         Some(y) if y <= p.deadline => format!("Med den nuværende udvikling ({span}) nås målet i {y}."),
         _ => format!("Med den nuværende udvikling ({span}) nås målet ikke inden {}.", p.deadline),

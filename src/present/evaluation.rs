@@ -3,6 +3,7 @@
 //! success criterion.
 
 use crate::eval::Evaluated;
+use crate::eval::values::Missing;
 use crate::model::Model;
 use crate::model::text::join_names;
 use crate::present::charts;
@@ -102,8 +103,14 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
             .rows
             .iter()
             .filter_map(|r| {
-                let years: Vec<String> =
-                    r.points.iter().filter(|p| p.value.is_none()).map(|p| p.year.to_string()).collect();
+                // A total that is not computed by design (an average) is
+                // explained in its note, not listed as missing.
+                let years: Vec<String> = r
+                    .points
+                    .iter()
+                    .filter(|p| p.value.is_none() && !matches!(p.missing, Some(Missing::Average(_))))
+                    .map(|p| p.year.to_string())
+                    .collect();
                 let years: Vec<&str> = years.iter().map(String::as_str).collect();
                 (!years.is_empty()).then(|| format!("{}: {}", r.name, join_names(&years)))
             })

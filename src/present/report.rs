@@ -683,6 +683,19 @@ pub fn shown_decimals(indicator: &Indicator, value: &Value) -> u32 {
 /// How an indicator is computed, in one or two Danish sentences.
 pub fn method_text(model: &Model, indicator: &Indicator) -> String {
     let name = |id: &str| words::measure_name(model, id);
+    if let Some(avg) = crate::eval::values::averaged_measure(model, indicator) {
+        let own = match &indicator.calc {
+            Calc::Ratio { numerator, denominator, scale } => {
+                format!("{} ÷ {} × {}", capitalise(&name(numerator)), name(denominator), format_da(*scale, 0))
+            }
+            Calc::Count { measure } => capitalise(&name(measure)),
+        };
+        return format!(
+            "{own}, for hvert område. Samlet beregnes ikke: {} er et gennemsnit, og områdernes gennemsnit \
+             kan ikke lægges sammen. Hvor en offentliggjort værdi for alle områder findes, vises den.",
+            name(avg)
+        );
+    }
     match &indicator.calc {
         Calc::Ratio { numerator, denominator, scale } => format!(
             "{} ÷ {} × {}. Samlet: summen af alle områders {} ÷ summen af deres {} × {} \

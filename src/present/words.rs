@@ -30,6 +30,10 @@ pub fn missing(model: &Model, reason: &Missing) -> String {
             }
             format!("kan ikke beregnes: {}", reasons.join("; "))
         }
+        Missing::Average(id) => format!(
+            "beregnes ikke: {} er et gennemsnit, og områdernes gennemsnit lægges ikke sammen",
+            measure_name(model, id)
+        ),
         Missing::Hidden => "skjult af hensyn til diskretion".into(),
     }
 }

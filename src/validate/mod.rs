@@ -270,7 +270,13 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
                     format!("målingen «{}» står to gange", m.id),
                 );
             }
-            Measure { id: m.id.clone(), name: m.navn.clone(), suppress_small: m.diskretion.unwrap_or(true) }
+            Measure {
+                id: m.id.clone(),
+                name: m.navn.clone(),
+                // An average is not a count of persons.
+                suppress_small: m.diskretion.unwrap_or(!m.gennemsnit),
+                average: m.gennemsnit,
+            }
         })
         .collect();
 

@@ -103,6 +103,12 @@ indikatorer:
         self
     }
 
+    /// Removes a file.
+    pub fn remove(&self, rel: &str) -> &Self {
+        std::fs::remove_file(self.path(rel)).unwrap();
+        self
+    }
+
     /// The build configuration for this fixture.
     pub fn config(&self) -> Config {
         Config {
