@@ -33,7 +33,7 @@ pub struct ListTexts {
 pub fn texts(rules: &ListRules, result: &ListResult, area_name: &str) -> ListTexts {
     let set = rules.sets.iter().find(|s| s.id == result.rule_set);
     ListTexts {
-        summary: summary(set, result, area_name),
+        summary: summary(rules, set, result, area_name),
         criteria: result.criteria.iter().map(criterion_sentence).collect(),
         categories: result
             .categories
@@ -273,7 +273,7 @@ fn reason(status: &Status, residents: &ResidentCheck) -> Option<String> {
 }
 
 /// The one-sentence summary.
-fn summary(set: Option<&RuleSet>, result: &ListResult, area_name: &str) -> String {
+fn summary(rules: &ListRules, set: Option<&RuleSet>, result: &ListResult, area_name: &str) -> String {
     let (status, residents, list_year) = (&result.status, &result.residents, result.list_year);
     if let (Some(false), Some(n)) = (residents.met, residents.value) {
         return format!(
@@ -283,26 +283,78 @@ fn summary(set: Option<&RuleSet>, result: &ListResult, area_name: &str) -> Strin
             status_words(status)
         );
     }
-    // Count the criteria of the listed category, else of the broadest list.
-    let counted = set.and_then(|set| {
-        status
-            .category()
-            .and_then(|id| set.category(id))
-            .filter(|c| c.at_least.is_some())
-            .or_else(|| set.categories.iter().rev().find(|c| c.at_least.is_some()))
-    });
-    match counted.and_then(|c| c.at_least.as_ref().map(|a| (c, a))) {
-        Some((category, at_least)) => {
-            let (met, unknown) = count(&at_least.of, |id| result.truth(id));
-            let open = if unknown > 0 { format!(", {unknown} kan ikke afgøres") } else { String::new() };
-            format!(
-                "{area_name} opfylder {met} af {} kriterier for {}{open} (liste {list_year}): {}.",
-                at_least.of.len(),
-                with_article(&category.name),
-                status_words(status)
-            )
+    let Some(set) = set else { return format!("{area_name} (liste {list_year}): {}.", status_words(status)) };
+    let truth = |id: &str| result.truth(id);
+    // "3 af 4 kriterier for et udsat boligområde er opfyldt (mindst 2 kræves: A, B og C)".
+    let counted = |c: &crate::model::lists::Category| -> Option<String> {
+        let at_least = c.at_least.as_ref()?;
+        let (met, unknown) = count(&at_least.of, truth);
+        let names: Vec<String> =
+            at_least.of.iter().filter(|id| truth(id) == Some(true)).map(|id| describe(rules, set, id)).collect();
+        let open = if unknown > 0 { format!("; {unknown} kan ikke afgøres") } else { String::new() };
+        let which = if names.is_empty() { String::new() } else { format!(": {}", join_with(&names, "og")) };
+        Some(format!(
+            "{met} af {} kriterier for {} er opfyldt, og mindst {} kræves{open}{which}",
+            at_least.of.len(),
+            with_article(&c.name),
+            at_least.count
+        ))
+    };
+    match status.category().and_then(|id| set.category(id)) {
+        Some(listed) => {
+            let mut parts = Vec::new();
+            // A category built on another (ghettoområde = udsat + ikke-vestlige):
+            // the other's count first, then the criterion that makes this one.
+            for id in &listed.all {
+                match set.category(id) {
+                    Some(inner) => parts.extend(counted(inner)),
+                    None => parts.push(format!(
+                        "{} er opfyldt og gør området til {}",
+                        describe(rules, set, id),
+                        with_article(&listed.name)
+                    )),
+                }
+            }
+            parts.extend(counted(listed));
+            let nots: Vec<String> = listed.not.iter().map(|id| with_article(&describe(rules, set, id))).collect();
+            match nots.as_slice() {
+                [] => {}
+                [one] => parts.push(format!("det er ikke {one}")),
+                many => parts.push(format!("det er hverken {}", join_with(many, "eller"))),
+            }
+            // A narrower category that does not hold: what it lacks.
+            for other in &set.categories {
+                if other.id == listed.id || !other.all.iter().any(|id| *id == listed.id) {
+                    continue;
+                }
+                let lacking: Vec<String> = other
+                    .all
+                    .iter()
+                    .filter(|id| **id != listed.id && truth(id) != Some(true))
+                    .map(|id| describe(rules, set, id))
+                    .collect();
+                if !lacking.is_empty() {
+                    parts.push(format!(
+                        "det er ikke {}, da {} ikke er opfyldt",
+                        with_article(&other.name),
+                        join_with(&lacking, "og")
+                    ));
+                }
+            }
+            format!("{area_name} er {} (liste {list_year}): {}.", with_article(&listed.name), parts.join("; "))
         }
-        None => format!("{area_name} (liste {list_year}): {}.", status_words(status)),
+        None => {
+            // The broadest category that counts criteria.
+            let broadest = set.categories.iter().rev().find(|c| c.at_least.is_some());
+            let head = match status {
+                Status::Undecided { .. } => format!("For {area_name} kan listen ikke afgøres"),
+                _ => format!("{area_name} er ikke på nogen liste"),
+            };
+            match broadest.and_then(|c| counted(c)) {
+                Some(counts) => format!("{head} (liste {list_year}): {counts}."),
+                None => format!("{head} (liste {list_year})."),
+            }
+        }
     }
 }
 
