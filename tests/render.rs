@@ -97,6 +97,8 @@ fn tables_read_row_by_row_in_the_text_layer() {
         // The baseline year is marked under its column.
         (&appendix, &["Område", "2016", "2017", "2018"]),
         (&appendix, &["basisår"]),
+        // A påvirkning with bullet points prints them as a list (item 13).
+        (&status, &["• færre unge begår noget"]),
         // The change since last year and since the baseline, in both
         // documents, for every indicator (issue 17, item 3).
         (&status, &["Område", "År", "Værdi", "Ændring på et år (point)", "%", "Ændring fra 2016 (point)", "%"]),

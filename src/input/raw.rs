@@ -58,6 +58,26 @@ pub struct RawPlanFile {
     pub criteria: Vec<RawCriterion>,
 }
 
+/// A text with bullet points: a string, a list of points, or both as
+/// `{ tekst, punkter }`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawProse {
+    /// Paragraphs.
+    Text(String),
+    /// Bullet points.
+    Points(Vec<String>),
+    /// A lead text and bullet points.
+    Both {
+        /// The lead text.
+        #[serde(default)]
+        tekst: Option<String>,
+        /// The points.
+        #[serde(default)]
+        punkter: Vec<String>,
+    },
+}
+
 /// An activity under a strand of work.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,7 +91,7 @@ pub struct RawActivity {
     #[serde(default)]
     pub delpunkter: Vec<String>,
     #[serde(rename = "påvirkning", default)]
-    pub effect: Option<String>,
+    pub effect: Option<RawProse>,
     #[serde(default)]
     pub markering: Option<String>,
 }

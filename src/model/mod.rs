@@ -215,6 +215,15 @@ impl FromStr for GoalStatus {
     }
 }
 
+/// A text from the plan with bullet points, either of which may be empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Prose {
+    /// The lead text (paragraphs separated by blank lines).
+    pub text: Option<String>,
+    /// The bullet points after it.
+    pub points: Vec<String>,
+}
+
 /// An activity (aktivitet) under a strand of work.
 #[derive(Debug, Clone, Serialize)]
 pub struct Activity {
@@ -228,8 +237,8 @@ pub struct Activity {
     pub description: Option<String>,
     /// Its sub-points.
     pub points: Vec<String>,
-    /// The expected effect on the list criteria, in prose.
-    pub effect: Option<String>,
+    /// The expected effect on the list criteria: a lead text and bullet points.
+    pub effect: Option<Prose>,
     /// The kind of effect on the list criteria.
     pub marking: Option<Marking>,
 }

@@ -221,9 +221,12 @@ pub struct ActivityView {
     pub delpunkter: Vec<String>,
     /// The half-year's status, as written; none when missing (the template flags it).
     pub status: Option<String>,
-    /// Expected effect on the list criteria.
+    /// Expected effect on the list criteria: its lead text.
     #[serde(rename = "påvirkning")]
     pub paavirkning: Option<String>,
+    /// Its bullet points.
+    #[serde(rename = "påvirkning_punkter")]
+    pub paavirkning_punkter: Vec<String>,
     /// `direkte`, `indirekte`, `langsigtet`, with its label.
     pub markering: Option<MarkingView>,
 }
@@ -429,7 +432,8 @@ fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[
                     beskrivelse: a.description.clone(),
                     delpunkter: a.points.clone(),
                     status: status.and_then(|s| s.activities.get(&a.id)).cloned(),
-                    paavirkning: a.effect.clone(),
+                    paavirkning: a.effect.as_ref().and_then(|e| e.text.clone()),
+                    paavirkning_punkter: a.effect.as_ref().map(|e| e.points.clone()).unwrap_or_default(),
                     markering: a.marking.map(|m| MarkingView { kode: m.key(), tekst: m.danish() }),
                 })
                 .collect(),

@@ -3,11 +3,11 @@
 
 use super::{check_id, check_text, known, list, number};
 use crate::input::Source;
-use crate::input::raw::{RawAnchor, RawApplies, RawAssessment, RawPlanFile, RawRule};
+use crate::input::raw::{RawAnchor, RawApplies, RawAssessment, RawPlanFile, RawProse, RawRule};
 use crate::model::diag::{Diagnostics, Pos};
 use crate::model::{
-    Activity, Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Marking, Model, Per, Rule,
-    RuleKind, SeriesKind, TOTAL_ID, Target,
+    Activity, Anchor, Assessment, Better, Calc, Cmp, Criterion, GoalStatus, Indicator, Marking, Model, Per, Prose,
+    Rule, RuleKind, SeriesKind, TOTAL_ID, Target,
 };
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,7 +85,17 @@ pub(super) fn activities(src: &Source<RawPlanFile>, model: &Model, diags: &mut D
                 focus_area: a.focus_area.clone(),
                 description: prose(&a.beskrivelse),
                 points: a.delpunkter.iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
-                effect: prose(&a.effect),
+                effect: a.effect.as_ref().and_then(|e| {
+                    let points = |ps: &[String]| -> Vec<String> {
+                        ps.iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+                    };
+                    let (text, points) = match e {
+                        RawProse::Text(t) => (prose(&Some(t.clone())), Vec::new()),
+                        RawProse::Points(ps) => (None, points(ps)),
+                        RawProse::Both { tekst, punkter } => (prose(tekst), points(punkter)),
+                    };
+                    (text.is_some() || !points.is_empty()).then_some(Prose { text, points })
+                }),
                 marking,
             })
         })
