@@ -324,7 +324,7 @@ fn summary(rules: &ListRules, set: Option<&RuleSet>, result: &ListResult, area_n
             }
             // A narrower category that does not hold: what it lacks.
             for other in &set.categories {
-                if other.id == listed.id || !other.all.iter().any(|id| *id == listed.id) {
+                if other.id == listed.id || !other.all.contains(&listed.id) {
                     continue;
                 }
                 let lacking: Vec<String> = other
@@ -350,7 +350,7 @@ fn summary(rules: &ListRules, set: Option<&RuleSet>, result: &ListResult, area_n
                 Status::Undecided { .. } => format!("For {area_name} kan listen ikke afgøres"),
                 _ => format!("{area_name} er ikke på nogen liste"),
             };
-            match broadest.and_then(|c| counted(c)) {
+            match broadest.and_then(counted) {
                 Some(counts) => format!("{head} (liste {list_year}): {counts}."),
                 None => format!("{head} (liste {list_year})."),
             }
