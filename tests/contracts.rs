@@ -133,7 +133,8 @@ const TAL_ADDED: [&str; 0] = [];
 const APPENDIX_ADDED: [&str; 1] = ["status_antal[].pr_indsatsområde"];
 
 /// The keys `helhed-data/3` adds to the statusrapport's `data.json` (CHANGELOG.md).
-const STATUS_ADDED: [&str; 37] = [
+const STATUS_ADDED: [&str; 38] = [
+    "indsatsområder[].aktiviteter[].områder",
     "indsatsområder[].aktiviteter[].påvirkning_punkter",
     "forbrug_forside",
     "forbrug_forside.over_budget",

@@ -50,3 +50,65 @@ fn paavirkning_may_be_a_text_a_list_or_both() {
             && text.paavirkning_punkter.is_empty()
     );
 }
+
+#[test]
+fn an_indicator_shows_only_the_areas_it_is_measured_for() {
+    let f = Fixture::example();
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let model = &inputs.model;
+    let rows = |id: &str| -> Vec<String> {
+        let trend = helhed::eval::values::trend(model, model.indicator(id).unwrap(), 2018);
+        trend.rows.iter().map(|r| r.name.clone()).collect()
+    };
+    // Measured for the plan as a whole: no empty area rows, nothing "missing".
+    assert_eq!(rows("frivillige-arrangementer"), ["Samlet"]);
+    // Measured in two areas: only those two and their total.
+    assert_eq!(rows("behovsbesoeg-6-mdr"), ["Motalavej", "Ringparken og Schackenborgvænge", "Samlet"]);
+    let r = report::status_report(model, &evaluate(model, inputs.period));
+    assert!(
+        r.indikatorer.iter().all(|i| i.noter.iter().all(|n| !n.starts_with("Sydbyen") || i.id != "behovsbesoeg-6-mdr"))
+    );
+    let appendix = helhed::present::evaluation::evaluation_report(model, &evaluate(model, inputs.period));
+    let json = serde_json::to_value(&appendix).unwrap();
+    let volunteers =
+        json["indikatorer"].as_array().unwrap().iter().find(|i| i["id"] == "frivillige-arrangementer").unwrap();
+    assert_eq!(volunteers["mangler"], serde_json::json!([]));
+}
+
+#[test]
+fn a_total_over_covered_areas_sums_only_those() {
+    let f = Fixture::small();
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    f.write("data/plan.yaml", &plan.replacen("    basisår: 2016\n", "    basisår: 2016\n    områder: [a]\n", 1));
+    f.write("data/a/2018.yaml", "antal:\n  beboere: 1000\n  afgoerelser: 30\n");
+    f.write("data/b/2018.yaml", "antal:\n  beboere: 1000\n  afgoerelser: 10\n");
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let model = &inputs.model;
+    let ind = &model.indicators[0];
+    let trend = helhed::eval::values::trend(model, ind, 2018);
+    let names: Vec<&str> = trend.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Område A", "Samlet"]);
+    // Samlet is area A's 30 per 1000, not (30 + 10) / 2000.
+    let total = trend.rows.iter().find(|r| r.series == "samlet").unwrap();
+    assert_eq!(total.at(2018).unwrap().value.map(|v| v.value.normalize().to_string()), Some("30".into()));
+}
+
+#[test]
+fn a_criterion_on_an_area_the_indicator_does_not_cover_is_a_located_error() {
+    let f = Fixture::small();
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    let covered = plan.replacen("    basisår: 2016\n", "    basisår: 2016\n    områder: [a, x]\n", 1);
+    f.write("data/plan.yaml", &covered);
+    assert_eq!(
+        f.only_error(),
+        "fejl: data/plan.yaml:31:14: «områder» for indikatoren «krim»: ukendt område «x»; kendte: a, b, samlet"
+    );
+    // A criterion on an area the indicator is not measured for.
+    let covered = plan.replacen("    basisår: 2016\n", "    basisår: 2016\n    områder: [a]\n", 1)
+        + "indsatsområder:\n  - { id: tryg, navn: Tryg }\nsucceskriterier:\n  - { id: k, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [b], regel: { slags: loft, under: 30 }, datakilde: BL }\n";
+    f.write("data/plan.yaml", &covered);
+    assert_eq!(
+        f.only_error(),
+        "fejl: data/plan.yaml:45:71: indikatoren «krim» måles ikke for «b»; dens «områder» er a"
+    );
+}

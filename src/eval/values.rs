@@ -159,6 +159,8 @@ pub fn trend(model: &Model, indicator: &Indicator, last_year: u16) -> Trend {
     let mut rows: Vec<Row> = model
         .series
         .iter()
+        // Only the areas the indicator is measured for (`områder:`).
+        .filter(|s| s.kind != SeriesKind::Area || indicator.covers(&s.id))
         .map(|s| {
             let points = all_years
                 .iter()
@@ -296,7 +298,7 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
     let mut without_denominator = Vec::new();
     let mut without_value = Vec::new();
     let mut any = false;
-    for area in model.areas() {
+    for area in model.areas().filter(|a| indicator.covers(&a.id)) {
         match own_value(model, indicator, &area.id, year) {
             Ok(v) => {
                 any = true;
@@ -328,7 +330,7 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
         Calc::Ratio { denominator, .. } => Some(denominator.clone()),
         Calc::Count { .. } => None,
     };
-    let all = without_denominator.len() == model.areas().count();
+    let all = without_denominator.len() == model.areas().filter(|a| indicator.covers(&a.id)).count();
     Err(Some(Missing::NotPooled { denominator, without_denominator, all, without_value }))
 }
 

@@ -92,6 +92,9 @@ pub struct RawActivity {
     pub delpunkter: Vec<String>,
     #[serde(rename = "påvirkning", default)]
     pub effect: Option<RawProse>,
+    /// The areas it runs in; all when not given.
+    #[serde(rename = "områder", default)]
+    pub areas: Option<Vec<String>>,
     #[serde(default)]
     pub markering: Option<String>,
 }
@@ -308,6 +311,9 @@ pub struct RawIndicator {
     /// A headline figure: on the public site's front page.
     #[serde(rename = "forside", default)]
     pub headline: bool,
+    /// The areas it is measured for (`[samlet]`: the plan as a whole only).
+    #[serde(rename = "områder", default)]
+    pub areas: Option<Vec<String>>,
 }
 
 /// Whether a file's figures are illustrative: all of them, or the listed keys.

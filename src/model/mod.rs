@@ -70,9 +70,17 @@ pub struct Indicator {
     pub source: String,
     /// A headline figure, shown on the public site's front page.
     pub headline: bool,
+    /// The areas it is measured for, in the plan's order; `None` for every
+    /// area, empty for the plan as a whole only (`områder: [samlet]`).
+    pub areas: Option<Vec<String>>,
 }
 
 impl Indicator {
+    /// Whether the indicator is measured for the area `id` (`områder:`).
+    pub fn covers(&self, id: &str) -> bool {
+        self.areas.as_ref().is_none_or(|a| a.iter().any(|x| x == id))
+    }
+
     /// Whether the indicator is a share of 100 (so it cannot exceed 100).
     pub fn is_percentage(&self) -> bool {
         self.unit == "%" || matches!(&self.calc, Calc::Ratio { scale, .. } if *scale == Decimal::ONE_HUNDRED)
@@ -241,6 +249,8 @@ pub struct Activity {
     pub effect: Option<Prose>,
     /// The kind of effect on the list criteria.
     pub marking: Option<Marking>,
+    /// The areas it runs in, in the plan's order; `None` for every area.
+    pub areas: Option<Vec<String>>,
 }
 
 /// The marking of an activity's expected effect on the list criteria, as in

@@ -227,6 +227,9 @@ pub struct ActivityView {
     /// Its bullet points.
     #[serde(rename = "påvirkning_punkter")]
     pub paavirkning_punkter: Vec<String>,
+    /// The areas it runs in, `Motalavej og Sydbyen`; none when it runs in all.
+    #[serde(rename = "områder")]
+    pub omraader: Option<String>,
     /// `direkte`, `indirekte`, `langsigtet`, with its label.
     pub markering: Option<MarkingView>,
 }
@@ -434,6 +437,11 @@ fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[
                     status: status.and_then(|s| s.activities.get(&a.id)).cloned(),
                     paavirkning: a.effect.as_ref().and_then(|e| e.text.clone()),
                     paavirkning_punkter: a.effect.as_ref().map(|e| e.points.clone()).unwrap_or_default(),
+                    omraader: a.areas.as_ref().map(|ids| {
+                        let names: Vec<&str> =
+                            ids.iter().filter_map(|id| model.series(id)).map(|s| s.name.as_str()).collect();
+                        join_names(&names)
+                    }),
                     markering: a.marking.map(|m| MarkingView { kode: m.key(), tekst: m.danish() }),
                 })
                 .collect(),

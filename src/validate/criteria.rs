@@ -79,7 +79,10 @@ pub(super) fn activities(src: &Source<RawPlanFile>, model: &Model, diags: &mut D
                 }
             };
             let prose = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+            let what = format!("aktiviteten «{}»", a.id);
+            let areas = super::coverage::areas(file, at("områder"), &what, a.areas.as_ref(), &model.series, diags);
             Some(Activity {
+                areas,
                 id: a.id.clone(),
                 name: a.navn.clone(),
                 focus_area: a.focus_area.clone(),
@@ -215,12 +218,13 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
             let pos = src.locator.value(&["succeskriterier", &idx, "gælder", &jdx]);
             match entry {
                 RawApplies::Id(id) if id == "alle" => {
-                    for area in model.areas() {
+                    // Every area the indicator is measured for.
+                    for area in model.areas().filter(|a| indicator.is_none_or(|i| i.covers(&a.id))) {
                         push(&area.id, default_rule.clone(), pos, diags);
                     }
                 }
                 RawApplies::Id(id) => {
-                    if is_target_series(model, id, file, pos, diags) {
+                    if is_target_series(model, indicator, id, file, pos, diags) {
                         push(id, default_rule.clone(), pos, diags);
                     }
                 }
@@ -229,7 +233,7 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
                     let path: Vec<String> =
                         vec!["succeskriterier".into(), idx.clone(), "gælder".into(), jdx, "regel".into()];
                     let r = rule(src, &path, &own.regel, indicator, model, diags);
-                    if is_target_series(model, &own.area, file, area_pos, diags) {
+                    if is_target_series(model, indicator, &own.area, file, area_pos, diags) {
                         push(&own.area, r, area_pos, diags);
                     }
                 }
@@ -272,12 +276,21 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
 /// Whether `id` names an area or *samlet*; reports it otherwise.
 fn is_target_series(
     model: &Model,
+    indicator: Option<&Indicator>,
     id: &str,
     file: &std::path::Path,
     pos: Option<Pos>,
     diags: &mut Diagnostics,
 ) -> bool {
     match model.series(id) {
+        Some(s) if s.kind == SeriesKind::Area && indicator.is_some_and(|i| !i.covers(id)) => {
+            let i = indicator.expect("checked");
+            let covered: Vec<&str> = i.areas.iter().flatten().map(String::as_str).collect();
+            let covers =
+                if covered.is_empty() { "kun planen som helhed (samlet)".to_string() } else { covered.join(", ") };
+            diags.error(file, pos, format!("indikatoren «{}» måles ikke for «{id}»; dens «områder» er {covers}", i.id));
+            false
+        }
         Some(s) if s.kind != SeriesKind::Reference => true,
         _ => {
             diags.error(

@@ -3,6 +3,7 @@
 //! line and column, and all of them are collected before the run stops.
 
 mod budget;
+mod coverage;
 mod criteria;
 pub mod lists;
 pub mod period;
@@ -288,7 +289,8 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         if !indicator_ids.insert(ind.id.as_str()) {
             diags.error(file, at(&["indikatorer", &idx, "id"]), format!("indikatoren «{}» står to gange", ind.id));
         }
-        if let Some(indicator) = validate_indicator(src, &idx, ind, &measure_ids, years.fra..=years.til, diags) {
+        if let Some(indicator) = validate_indicator(src, &idx, ind, &measure_ids, &series, years.fra..=years.til, diags)
+        {
             indicators.push(indicator);
         }
     }
@@ -380,6 +382,7 @@ fn validate_indicator(
     idx: &str,
     ind: &RawIndicator,
     measures: &BTreeSet<&str>,
+    series: &[Series],
     years: std::ops::RangeInclusive<u16>,
     diags: &mut Diagnostics,
 ) -> Option<Indicator> {
@@ -441,6 +444,8 @@ fn validate_indicator(
             format!("basisåret {y} ligger uden for planens dataår {}-{}", years.start(), years.end()),
         );
     }
+    let what = format!("indikatoren «{}»", ind.id);
+    let areas = coverage::areas(file, at("områder"), &what, ind.areas.as_ref(), series, diags);
     (diags.error_count() == errors_before).then(|| Indicator {
         id: ind.id.clone(),
         name: ind.navn.clone(),
@@ -451,6 +456,7 @@ fn validate_indicator(
         base_year: ind.base_year,
         source: ind.datakilde.clone(),
         headline: ind.headline,
+        areas,
     })
 }
 
