@@ -101,7 +101,7 @@ fn a_criterion_on_an_area_the_indicator_does_not_cover_is_a_located_error() {
     f.write("data/plan.yaml", &covered);
     assert_eq!(
         f.only_error(),
-        "fejl: data/plan.yaml:31:14: «områder» for indikatoren «krim»: ukendt område «x»; kendte: a, b, samlet"
+        "fejl: data/plan.yaml:31:14: «områder» for indikatoren «krim»: ukendt område «x»; kendte: a, b, og samlet for planen som helhed"
     );
     // A criterion on an area the indicator is not measured for.
     let covered = plan.replacen("    basisår: 2016\n", "    basisår: 2016\n    områder: [a]\n", 1)
@@ -110,5 +110,43 @@ fn a_criterion_on_an_area_the_indicator_does_not_cover_is_a_located_error() {
     assert_eq!(
         f.only_error(),
         "fejl: data/plan.yaml:45:71: indikatoren «krim» måles ikke for «b»; dens «områder» er a"
+    );
+}
+
+#[test]
+fn a_criterion_on_a_group_of_areas_is_judged_on_their_sum() {
+    // Seed 002: "60 job i de tre områder, hvor indsatsen finder sted (ikke i
+    // Skælskør)". Samlet 2018 is 14 + 11 + 2 + 4 = 31; the three are 29.
+    let f = Fixture::example();
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let model = &inputs.model;
+    let evaluated = evaluate(model, inputs.period);
+    let jobs = evaluated.criteria.iter().find(|c| c.id == "fritidsjob-formidlet").unwrap();
+    let e = &jobs.evaluations[0];
+    assert_eq!((e.series.as_str(), e.value.map(|v| v.to_string())), ("tre-omraader", Some("29".into())));
+    let trend = evaluated.trends.iter().find(|t| t.indicator == "fritidsjob").unwrap();
+    let row = |id: &str| {
+        trend
+            .rows
+            .iter()
+            .find(|r| r.series == id)
+            .and_then(|r| r.at(2018))
+            .and_then(|p| p.value)
+            .map(|v| v.value.to_string())
+    };
+    assert_eq!((row("samlet"), row("tre-omraader")), (Some("31".into()), Some("29".into())));
+    // A group appears only beside the indicators a criterion judges on it.
+    let crime = evaluated.trends.iter().find(|t| t.indicator == "kriminalitet").unwrap();
+    assert!(crime.rows.iter().all(|r| r.series != "tre-omraader"));
+}
+
+#[test]
+fn a_group_names_known_areas() {
+    let f = Fixture::small();
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    f.write("data/plan.yaml", &(plan + "grupper:\n  - { id: g, navn: G, områder: [a, z] }\n"));
+    assert_eq!(
+        f.only_error(),
+        "fejl: data/plan.yaml:42:32: «områder» for gruppen «g»: ukendt område «z»; kendte: a, b"
     );
 }

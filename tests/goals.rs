@@ -160,7 +160,7 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
     let targets = helhed::present::charts::target_lines(&results, krim, trend);
     assert_eq!(targets.len(), 1);
     assert_eq!(targets[0].words, "Samlet højst 20,0\u{a0}pr. 1000 beboere i 2021");
-    let svg = helhed::present::charts::line_chart(krim, trend, &targets);
+    let svg = helhed::present::charts::line_chart(&inputs.model, krim, trend, &targets);
     // The years run on to 2021, and the legend names the target line.
     assert!(svg.contains("\n2021\n"), "{svg}");
     assert!(svg.contains("Mål (krav pr. år)"));
@@ -179,7 +179,7 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
         "{alt}"
     );
     // Without targets the chart stops at the last year with figures.
-    assert!(!helhed::present::charts::line_chart(krim, trend, &[]).contains("\n2021\n"));
+    assert!(!helhed::present::charts::line_chart(&inputs.model, krim, trend, &[]).contains("\n2021\n"));
 }
 
 #[test]

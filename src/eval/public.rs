@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 
 /// The public filter: which figures may be published.
 pub struct Public<'a> {
-    model: &'a Model,
+    /// The model the figures come from.
+    pub model: &'a Model,
     /// The threshold: counts below it are not published.
     pub below: Decimal,
 }

@@ -7,7 +7,7 @@
 //! pooled figure only when its area's denominator is known, which weights it;
 //! when that is missing the figure is not computed and the reason is kept.
 
-use crate::model::{Calc, Indicator, Model, Period, SeriesKind, TOTAL_ID};
+use crate::model::{Calc, Indicator, Model, Period, Series, SeriesKind, TOTAL_ID};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -159,15 +159,23 @@ pub fn trend(model: &Model, indicator: &Indicator, last_year: u16) -> Trend {
     let mut rows: Vec<Row> = model
         .series
         .iter()
-        // Only the areas the indicator is measured for (`områder:`).
-        .filter(|s| s.kind != SeriesKind::Area || indicator.covers(&s.id))
+        // Only the areas the indicator is measured for (`områder:`), and a
+        // group only where a criterion on the indicator is judged on it.
+        .filter(|s| match s.kind {
+            SeriesKind::Area => indicator.covers(&s.id),
+            SeriesKind::Group => model.criteria.iter().any(|c| {
+                c.indicator.as_deref() == Some(indicator.id.as_str()) && c.targets.iter().any(|t| t.series == s.id)
+            }),
+            SeriesKind::Total | SeriesKind::Reference => true,
+        })
         .map(|s| {
             let points = all_years
                 .iter()
                 .map(|&year| {
                     let result = match s.kind {
                         SeriesKind::Total => total_value(model, indicator, year),
-                        _ => own_value(model, indicator, &s.id, year),
+                        SeriesKind::Group => pooled_value(model, indicator, s, year),
+                        SeriesKind::Area | SeriesKind::Reference => own_value(model, indicator, &s.id, year),
                     };
                     let (value, missing) = match result {
                         Ok(v) => (Some(v), None),
@@ -284,11 +292,27 @@ pub fn averaged_measure<'m>(model: &Model, indicator: &'m Indicator) -> Option<&
 
 /// *Samlet* for a year: as given for it, else pooled over all areas.
 pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Value, Option<Missing>> {
-    if let Ok(v) = own_value(model, indicator, TOTAL_ID, year) {
+    match model.series(TOTAL_ID) {
+        Some(total) => pooled_value(model, indicator, total, year),
+        None => Err(None),
+    }
+}
+
+/// A pooled series for a year (*samlet*, or a group of areas): as given for
+/// it, else pooled over its areas that the indicator covers.
+pub fn pooled_value(
+    model: &Model,
+    indicator: &Indicator,
+    series: &Series,
+    year: u16,
+) -> Result<Value, Option<Missing>> {
+    if let Ok(v) = own_value(model, indicator, &series.id, year) {
         return Ok(v);
     }
+    let member = |id: &str| series.kind != SeriesKind::Group || series.members.iter().any(|m| m == id);
+    let pooled: Vec<&Series> = model.areas().filter(|a| indicator.covers(&a.id) && member(&a.id)).collect();
     if let Some(avg) = averaged_measure(model, indicator) {
-        let any = model.areas().any(|a| own_value(model, indicator, &a.id, year).is_ok());
+        let any = pooled.iter().any(|a| own_value(model, indicator, &a.id, year).is_ok());
         return Err(any.then(|| Missing::Average(avg.to_string())));
     }
     let mut sum_n = Decimal::ZERO;
@@ -298,7 +322,7 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
     let mut without_denominator = Vec::new();
     let mut without_value = Vec::new();
     let mut any = false;
-    for area in model.areas().filter(|a| indicator.covers(&a.id)) {
+    for area in pooled.iter().copied() {
         match own_value(model, indicator, &area.id, year) {
             Ok(v) => {
                 any = true;
@@ -330,19 +354,20 @@ pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Va
         Calc::Ratio { denominator, .. } => Some(denominator.clone()),
         Calc::Count { .. } => None,
     };
-    let all = without_denominator.len() == model.areas().filter(|a| indicator.covers(&a.id)).count();
+    let all = without_denominator.len() == pooled.len();
     Err(Some(Missing::NotPooled { denominator, without_denominator, all, without_value }))
 }
 
 /// The values of an indicator for a series, by year, up to `last_year`.
 pub fn yearly_values(model: &Model, indicator: &Indicator, series: &str, last_year: u16) -> BTreeMap<u16, Value> {
-    let kind = model.series(series).map(|s| s.kind);
+    let found = model.series(series);
     (model.plan.first_year..=last_year.min(model.plan.last_year))
         .filter_map(|year| {
-            let v = if kind == Some(SeriesKind::Total) {
-                total_value(model, indicator, year)
-            } else {
-                own_value(model, indicator, series, year)
+            let v = match found {
+                Some(s) if matches!(s.kind, SeriesKind::Total | SeriesKind::Group) => {
+                    pooled_value(model, indicator, s, year)
+                }
+                _ => own_value(model, indicator, series, year),
             };
             v.ok().map(|v| (year, v))
         })
@@ -371,9 +396,15 @@ pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Per
             if p > last {
                 continue;
             }
-            let v = if series == TOTAL_ID {
-                own(TOTAL_ID, p).or_else(|| {
-                    let parts: Option<Vec<Value>> = model.areas().map(|a| own(&a.id, p)).collect();
+            let pooled = model.series(series).filter(|s| matches!(s.kind, SeriesKind::Total | SeriesKind::Group));
+            let v = if let Some(pooled) = pooled {
+                own(series, p).or_else(|| {
+                    let member = |id: &str| pooled.kind != SeriesKind::Group || pooled.members.iter().any(|m| m == id);
+                    let parts: Option<Vec<Value>> = model
+                        .areas()
+                        .filter(|a| indicator.covers(&a.id) && member(&a.id))
+                        .map(|a| own(&a.id, p))
+                        .collect();
                     parts.map(|parts| {
                         let sum: Decimal = parts.iter().map(|v| v.value).sum();
                         Value {

@@ -46,6 +46,8 @@ pub struct RawPlanFile {
     pub areas: Vec<RawArea>,
     #[serde(rename = "referencer", default)]
     pub references: Vec<RawReference>,
+    #[serde(rename = "grupper", default)]
+    pub groups: Vec<RawGroup>,
     #[serde(rename = "indsatsområder", default)]
     pub focus_areas: Vec<RawFocusArea>,
     #[serde(rename = "målinger")]
@@ -260,6 +262,16 @@ pub struct RawReference {
     pub navn: String,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// A group of areas pooled as one series, as *samlet* is of all of them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub id: String,
+    pub navn: String,
+    #[serde(rename = "områder")]
+    pub areas: Vec<String>,
 }
 
 /// A strand of work (indsatsområde).

@@ -115,6 +115,9 @@ pub enum SeriesKind {
     /// A reference series (municipality, country, SUB average).
     #[serde(rename = "reference")]
     Reference,
+    /// Some named areas together (`grupper:`), pooled as *samlet* is.
+    #[serde(rename = "gruppe")]
+    Group,
 }
 
 /// A series of figures: an area, *samlet*, or a reference.
@@ -126,8 +129,10 @@ pub struct Series {
     pub name: String,
     /// Town, for areas.
     pub town: Option<String>,
-    /// Area, total or reference.
+    /// Area, total, group or reference.
     pub kind: SeriesKind,
+    /// The areas a group pools, in the plan's order; empty for the others.
+    pub members: Vec<String>,
 }
 
 /// The id of the *samlet* series (all areas together).

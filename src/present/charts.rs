@@ -13,7 +13,7 @@
 use crate::eval::goals::CriterionResult;
 use crate::eval::values::Trend;
 use crate::model::text::format_da;
-use crate::model::{Calc, Indicator, SeriesKind};
+use crate::model::{Calc, Indicator, Model, SeriesKind};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -41,6 +41,8 @@ const AREA_COLOURS: [RGBColor; 6] = [
     RGBColor(230, 159, 0),
 ];
 const TOTAL_COLOUR: RGBColor = RGBColor(26, 26, 26);
+/// Groups of areas: dark, unlike the areas' colours, thinner than samlet.
+const GROUP_COLOURS: [RGBColor; 2] = [RGBColor(110, 40, 110), RGBColor(40, 90, 60)];
 const REFERENCE_COLOURS: [RGBColor; 3] = [RGBColor(110, 110, 110), RGBColor(150, 120, 60), RGBColor(90, 90, 160)];
 const GRID: RGBColor = RGBColor(225, 225, 225);
 const AXIS: RGBColor = RGBColor(80, 80, 80);
@@ -75,6 +77,12 @@ fn line_style(kind: SeriesKind, index_in_kind: usize) -> LineStyle {
             marker: AREA_MARKERS[index_in_kind % AREA_MARKERS.len()],
         },
         SeriesKind::Total => LineStyle { colour: TOTAL_COLOUR, width: 4, dashed: false, marker: Marker::Circle },
+        SeriesKind::Group => LineStyle {
+            colour: GROUP_COLOURS[index_in_kind % GROUP_COLOURS.len()],
+            width: 3,
+            dashed: false,
+            marker: Marker::Square,
+        },
         SeriesKind::Reference => LineStyle {
             colour: REFERENCE_COLOURS[index_in_kind % REFERENCE_COLOURS.len()],
             width: 2,
@@ -201,16 +209,17 @@ fn draw_line<DB: DrawingBackend>(
 /// the series it shows. Each row of the trend is a line; *samlet* is thick,
 /// references are dashed. The years run to the last target year. The value
 /// axis of an indicator that counts things has whole ticks.
-pub fn line_chart(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> String {
+pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> String {
     let whole = matches!(indicator.calc, Calc::Count { .. });
     let rows: Vec<_> = shown_rows(trend).collect();
-    let mut kind_index = [0usize; 3];
+    // A series keeps its style in every chart of every output: it is chosen
+    // by the series' place among the plan's series of its kind, not by its
+    // place in this chart.
     let styles: Vec<LineStyle> = rows
         .iter()
         .map(|r| {
-            let slot = &mut kind_index[r.kind as usize];
-            *slot += 1;
-            line_style(r.kind, *slot - 1)
+            let index = model.series.iter().filter(|s| s.kind == r.kind).position(|s| s.id == r.series).unwrap_or(0);
+            line_style(r.kind, index)
         })
         .collect();
     // Each target with its series' style.
@@ -315,7 +324,8 @@ pub fn line_chart(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) 
         order.sort_by_key(|&i| match rows[i].kind {
             SeriesKind::Reference => 0,
             SeriesKind::Area => 1,
-            SeriesKind::Total => 2,
+            SeriesKind::Group => 2,
+            SeriesKind::Total => 3,
         });
         for i in order {
             let (row, style) = (rows[i], styles[i]);

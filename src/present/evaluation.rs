@@ -91,7 +91,7 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
         }
         let targets = charts::target_lines(results, indicator, trend);
         let view = indicator_view(model, indicator, trend, &targets);
-        charts.push((view.figur.clone(), charts::line_chart(indicator, trend, &targets)));
+        charts.push((view.figur.clone(), charts::line_chart(model, indicator, trend, &targets)));
         let maal = model
             .criteria
             .iter()

@@ -368,7 +368,7 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         let targets = charts::target_lines(results, indicator, trend);
         let view = indicator_view(model, indicator, trend, &targets);
         any_example |= view.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel));
-        charts.push((view.figur.clone(), charts::line_chart(indicator, trend, &targets)));
+        charts.push((view.figur.clone(), charts::line_chart(model, indicator, trend, &targets)));
         indikatorer.push(view);
     }
     let status = model.status.get(&period);

@@ -382,7 +382,7 @@ fn figure_view(
     let skjult = !hidden_series.is_empty();
     let mut targets: Vec<TargetLine> = charts::target_lines(results, indicator, &public_trend);
     targets.retain(|t| !hidden_series.contains(&t.series.as_str()));
-    let svg = charts::line_chart(indicator, &public_trend, &targets);
+    let svg = charts::line_chart(public.model, indicator, &public_trend, &targets);
     let graf = chart_view(
         &format!("graf-{}", indicator.id),
         &indicator.name,

@@ -229,15 +229,38 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
             );
         }
         claim(&a.id, "område", vec!["områder".into(), i.to_string(), "id".into()], diags);
-        series.push(Series { id: a.id.clone(), name: a.navn.clone(), town: a.by.clone(), kind: SeriesKind::Area });
+        series.push(Series {
+            id: a.id.clone(),
+            name: a.navn.clone(),
+            town: a.by.clone(),
+            kind: SeriesKind::Area,
+            members: Vec::new(),
+        });
     }
     if raw.areas.is_empty() {
         diags.error(file, src.locator.key(&["områder"]), "planen skal have mindst ét område");
     }
-    series.push(Series { id: TOTAL_ID.into(), name: "Samlet".into(), town: None, kind: SeriesKind::Total });
+    series.push(Series {
+        id: TOTAL_ID.into(),
+        name: "Samlet".into(),
+        town: None,
+        kind: SeriesKind::Total,
+        members: Vec::new(),
+    });
+    for (i, g) in raw.groups.iter().enumerate() {
+        claim(&g.id, "gruppe", vec!["grupper".into(), i.to_string(), "id".into()], diags);
+        let members = coverage::group(file, at(&["grupper", &i.to_string(), "områder"]), g, &series, diags);
+        series.push(Series { id: g.id.clone(), name: g.navn.clone(), town: None, kind: SeriesKind::Group, members });
+    }
     for (i, r) in raw.references.iter().enumerate() {
         claim(&r.id, "referenceserie", vec!["referencer".into(), i.to_string(), "id".into()], diags);
-        series.push(Series { id: r.id.clone(), name: r.navn.clone(), town: None, kind: SeriesKind::Reference });
+        series.push(Series {
+            id: r.id.clone(),
+            name: r.navn.clone(),
+            town: None,
+            kind: SeriesKind::Reference,
+            members: Vec::new(),
+        });
     }
 
     let mut focus_ids = BTreeSet::new();
