@@ -150,3 +150,61 @@ fn a_group_names_known_areas() {
         "fejl: data/plan.yaml:42:32: «områder» for gruppen «g»: ukendt område «z»; kendte: a, b"
     );
 }
+
+#[test]
+fn an_area_keeps_its_colour_in_every_chart() {
+    // Sydbyen is the plan's fourth area: Okabe-Ito's reddish purple, also on
+    // its own site page, where it is the only area in the chart.
+    let f = Fixture::example();
+    helhed::build(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let page = std::fs::read_to_string(f.path("out/site/sydbyen.html")).unwrap();
+    assert!(page.contains("stroke=\"#CC79A7\""), "Sydbyen's colour");
+    assert!(!page.contains("stroke=\"#0072B2\""), "the first area's colour is Motalavej's, not shown here");
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let model = &inputs.model;
+    let ind = model.indicator("kriminalitet").unwrap();
+    let trend = helhed::eval::values::trend(model, ind, 2018);
+    let all = helhed::present::charts::line_chart(model, ind, &trend, &[]);
+    assert!(all.contains("stroke=\"#CC79A7\"") && all.contains("stroke=\"#0072B2\""));
+}
+
+#[test]
+fn charts_draw_one_line_per_requirement_from_an_axis_that_fits_and_show_list_thresholds() {
+    use helhed::present::charts::{self, TargetKind, value_axis};
+    use rust_decimal::Decimal;
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let f = Fixture::example();
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let model = &inputs.model;
+    let evaluated = evaluate(model, inputs.period);
+    let trend = |id: &str| evaluated.trends.iter().find(|t| t.indicator == id).unwrap();
+    let crime = model.indicator("kriminalitet").unwrap();
+    let lines = charts::target_lines(&evaluated.criteria, crime, trend("kriminalitet"));
+    // "Alle fire områder under 28" is one line, not four stacked ones.
+    let under_28: Vec<_> = lines.iter().filter(|l| l.label.starts_with("under 28,0")).collect();
+    assert_eq!(under_28.len(), 1);
+    assert_eq!((under_28[0].series.len(), under_28[0].label.as_str()), (4, "under 28,0: alle områder"));
+    assert_eq!(lines.len(), 6, "{lines:#?}");
+    // Shares in the 60s and 70s get an axis from 50, marked as not from 0;
+    // crime from 10 to 55 keeps its 0.
+    assert_eq!(
+        value_axis(d("58"), d("89.1"), false),
+        charts::ValueAxis { bottom: d("50"), top: d("90"), step: d("10") }
+    );
+    assert_eq!(value_axis(d("10.3"), d("55.1"), false).bottom, d("0"));
+    let safe = model.indicator("tryghed").unwrap();
+    let safe_lines = charts::target_lines(&evaluated.criteria, safe, trend("tryghed"));
+    assert!(charts::alt_text(safe, trend("tryghed"), &safe_lines).contains("Værdiaksen begynder ved 50, ikke ved 0."));
+    let svg = charts::line_chart(model, safe, trend("tryghed"), &safe_lines);
+    assert!(svg.contains(">\n50\n</text>") && !svg.contains(">\n0\n</text>"), "the lowest tick is 50");
+    // A list criterion's indicator shows the list's threshold.
+    let foreign = model.indicator("ikke-vestlige").unwrap();
+    let thresholds = charts::list_threshold_lines(&evaluated.lists, foreign, trend("ikke-vestlige"));
+    assert_eq!(thresholds.len(), 1);
+    assert_eq!(
+        (thresholds[0].kind, thresholds[0].label.as_str()),
+        (TargetKind::ListThreshold, "Listegrænse 2018: over 50,0\u{a0}%")
+    );
+    let svg = charts::line_chart(model, foreign, trend("ikke-vestlige"), &thresholds);
+    assert!(svg.contains("Listegrænse 2018: over 50,0") && svg.contains("stroke-dasharray=\"8 4\""));
+}

@@ -6,11 +6,22 @@
 //! figure on a chart ever passes through floating point.
 //!
 //! Every line can be told apart without colour: *samlet* is thick, references
-//! are dashed, and each area has its own marker shape. A success criterion's
-//! requirement per year is a dotted line in its series' colour, with a short
-//! bar at each year, running to the end of the plan.
+//! are dashed, and each area has its own marker shape, the same in every
+//! chart of every output (chosen by the area's place in the plan). Lines are
+//! drawn thickest first and every marker after all lines, so no series hides
+//! under another.
+//!
+//! A success criterion's requirement per year is a dotted line with a short
+//! bar at each year, running to the end of the plan: in its series' colour,
+//! or, where several series have the very same requirement, one grey line
+//! named in the legend with all of them. A list criterion's threshold is a
+//! long-dashed dark red line. The value axis starts at 0 unless the data
+//! sit so high that 0 would leave most of the plot empty; then it starts at
+//! a round value below them, with a break mark on the axis and a sentence in
+//! the alt text.
 
 use crate::eval::goals::CriterionResult;
+use crate::eval::lists::ModelListResult;
 use crate::eval::values::Trend;
 use crate::model::text::format_da;
 use crate::model::{Calc, Indicator, Model, SeriesKind};
@@ -114,44 +125,189 @@ fn draw_marker<DB: DrawingBackend>(
     };
 }
 
-/// A success criterion's requirement per year for one series of a chart.
+/// A dotted line of requirements on a chart: a success criterion's
+/// requirement per year for one or more series (drawn once however many
+/// criteria and series share it), or a statutory list's threshold.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TargetLine {
-    /// The series the requirement is set for.
-    pub series: String,
+    /// The series the requirement is set for (ids, in the plan's order);
+    /// empty for a list threshold.
+    pub series: Vec<String>,
     /// The requirement's value per year, in year order.
     pub points: Vec<(u16, Decimal)>,
-    /// Its last year's requirement in words, for the alt text:
+    /// What it is, for the alt text:
     /// `Samlet højst 20,0 pr. 1000 beboere i 2021`.
     pub words: String,
+    /// What it is, short, for the legend: `under 28,0: alle områder`.
+    pub label: String,
+    /// A criterion's requirement, or a list's threshold.
+    pub kind: TargetKind,
 }
 
-/// The target lines of an indicator's chart: one per criterion and series
-/// measured on it that the chart shows (a series with a figure), each drawn
-/// once even if two criteria set the same path.
+/// What a [`TargetLine`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetKind {
+    /// A success criterion's requirement.
+    Requirement,
+    /// The threshold of a list criterion.
+    ListThreshold,
+}
+
+/// The target lines of an indicator's chart: one per distinct requirement
+/// path of the series the chart shows (a series with a figure). Series
+/// with the very same requirement every year share one line, named with
+/// all of them, so that coinciding lines never stack.
 pub fn target_lines(results: &[CriterionResult], indicator: &Indicator, trend: &Trend) -> Vec<TargetLine> {
     let shown = |series: &str| shown_rows(trend).any(|r| r.series == series);
-    let mut lines: Vec<TargetLine> = Vec::new();
+    // (points, last requirement's words, series ids, names, short words)
+    type Line = (Vec<(u16, Decimal)>, String, Vec<String>, Vec<String>, String);
+    let mut lines: Vec<Line> = Vec::new();
     for result in results.iter().filter(|r| r.indicator.as_deref() == Some(indicator.id.as_str())) {
         for eval in result.evaluations.iter().filter(|e| shown(&e.series)) {
             let Some(last) = eval.path.last() else { continue };
-            let line = TargetLine {
-                series: eval.series.clone(),
-                points: eval.path.iter().map(|p| (p.year, p.requirement.value)).collect(),
-                words: format!(
-                    "{} {} {} i {}",
-                    eval.name,
-                    last.requirement.cmp.danish(),
-                    crate::present::criteria::value_with_unit(indicator, last.requirement.value),
-                    last.year
-                ),
-            };
-            if !lines.contains(&line) {
-                lines.push(line);
+            let points: Vec<(u16, Decimal)> = eval.path.iter().map(|p| (p.year, p.requirement.value)).collect();
+            let what = format!(
+                "{} {} i {}",
+                last.requirement.cmp.danish(),
+                crate::present::criteria::value_with_unit(indicator, last.requirement.value),
+                last.year
+            );
+            let short = format!(
+                "{} {}",
+                last.requirement.cmp.danish(),
+                crate::present::criteria::figure(Some(indicator), last.requirement.value, indicator.decimals)
+            );
+            match lines.iter_mut().find(|(p, w, _, _, _)| *p == points && *w == what) {
+                Some((_, _, ids, names, _)) => {
+                    if !ids.contains(&eval.series) {
+                        ids.push(eval.series.clone());
+                        names.push(eval.name.clone());
+                    }
+                }
+                None => lines.push((points, what, vec![eval.series.clone()], vec![eval.name.clone()], short)),
             }
         }
     }
+    let areas_shown: Vec<&str> =
+        shown_rows(trend).filter(|r| r.kind == SeriesKind::Area).map(|r| r.series.as_str()).collect();
     lines
+        .into_iter()
+        .map(|(points, what, series, names, short)| {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let every_area = areas_shown.len() > 1 && areas_shown.iter().all(|a| series.iter().any(|s| s == a));
+            let who = if every_area && series.len() == areas_shown.len() {
+                "alle områder".to_string()
+            } else {
+                crate::model::text::join_names(&names)
+            };
+            TargetLine {
+                words: format!("{} {what}", crate::model::text::join_names(&names)),
+                label: format!("{short}: {who}"),
+                series,
+                points,
+                kind: TargetKind::Requirement,
+            }
+        })
+        .collect()
+}
+
+/// The thresholds of the statutory lists measured on an indicator, in the
+/// latest list year evaluated: one line per distinct threshold, across the
+/// trend's years.
+pub fn list_threshold_lines(lists: &[ModelListResult], indicator: &Indicator, trend: &Trend) -> Vec<TargetLine> {
+    let Some(year) = lists.iter().map(|l| l.result.list_year).max() else { return Vec::new() };
+    let mut lines: Vec<TargetLine> = Vec::new();
+    for list in lists.iter().filter(|l| l.result.list_year == year) {
+        for c in list.result.criteria.iter().filter(|c| c.input == indicator.id) {
+            let Some(threshold) = c.threshold else { continue };
+            let words = format!(
+                "listegrænsen {year}: {} {}",
+                c.comparison.danish(),
+                crate::present::criteria::value_with_unit(indicator, threshold)
+            );
+            if lines.iter().any(|l| l.words == words) {
+                continue;
+            }
+            lines.push(TargetLine {
+                series: Vec::new(),
+                points: trend.years.iter().map(|y| (*y, threshold)).collect(),
+                label: format!(
+                    "Listegrænse {year}: {} {}",
+                    c.comparison.danish(),
+                    crate::present::criteria::figure(
+                        Some(indicator),
+                        threshold,
+                        indicator.decimals.max(threshold.normalize().scale())
+                    )
+                ),
+                words,
+                kind: TargetKind::ListThreshold,
+            });
+        }
+    }
+    lines
+}
+
+/// How a target line is drawn.
+#[derive(Debug, Clone, Copy)]
+struct TargetStyle {
+    colour: RGBColor,
+    /// Dash and gap, in pixels.
+    dash: (u32, u32),
+    /// Whether it is one series' line, in that series' colour.
+    own: bool,
+}
+
+/// `text` in lines of at most `max` characters, broken at spaces (a word
+/// longer than that stands on a line of its own).
+fn wrap_words(text: &str, max: i32) -> Vec<String> {
+    let max = usize::try_from(max.max(10)).unwrap_or(10);
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// The dashes of lines shared by several series, in turn.
+const SHARED_DASHES: [(u32, u32); 4] = [(2, 4), (6, 3), (1, 3), (10, 3)];
+/// A list's threshold.
+const THRESHOLD: RGBColor = RGBColor(163, 38, 42);
+
+/// The value axis: from `bottom` to `top` in steps of `step`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueAxis {
+    /// The lowest value: 0, or a round value below the data.
+    pub bottom: Decimal,
+    /// The highest value.
+    pub top: Decimal,
+    /// The step between ticks.
+    pub step: Decimal,
+}
+
+/// The value axis for values from `min` to `max`: from 0, unless 0 would
+/// leave more than half the plot empty below the lowest value (shares in
+/// the 60s and 70s); then from a round value below it.
+pub fn value_axis(min: Decimal, max: Decimal, whole: bool) -> ValueAxis {
+    let max = max.max(Decimal::ONE);
+    let min = min.min(max);
+    if min > Decimal::ZERO && min > max - min {
+        let step = tick_step(max - min, whole);
+        let mut bottom = (min / step).floor() * step;
+        if bottom >= min {
+            bottom -= step;
+        }
+        let top = ((max / step).ceil() * step).max(bottom + step);
+        return ValueAxis { bottom: bottom.max(Decimal::ZERO), top, step };
+    }
+    let step = tick_step(max, whole);
+    ValueAxis { bottom: Decimal::ZERO, top: (max / step).ceil() * step, step }
 }
 
 /// A rounded tick step: 1, 2, 2,5 or 5 times a power of ten, giving about
@@ -222,53 +378,90 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
             line_style(r.kind, index)
         })
         .collect();
-    // Each target with its series' style.
-    let targets: Vec<(&TargetLine, LineStyle)> =
-        targets.iter().filter_map(|t| rows.iter().position(|r| r.series == t.series).map(|i| (t, styles[i]))).collect();
+    // Each target with its style: one series' line in that series' colour;
+    // a line shared by several series in grey, each such line with its own
+    // dash; a list threshold in dark red, long dashes.
+    let mut shared = 0;
+    let targets: Vec<(&TargetLine, TargetStyle)> = targets
+        .iter()
+        .filter_map(|t| {
+            let style = match (t.kind, t.series.as_slice()) {
+                (TargetKind::ListThreshold, _) => TargetStyle { colour: THRESHOLD, dash: (8, 4), own: false },
+                (TargetKind::Requirement, [one]) => {
+                    let i = rows.iter().position(|r| r.series == *one)?;
+                    TargetStyle { colour: styles[i].colour, dash: (2, 4), own: true }
+                }
+                (TargetKind::Requirement, _) => {
+                    shared += 1;
+                    TargetStyle { colour: AXIS, dash: SHARED_DASHES[(shared - 1) % SHARED_DASHES.len()], own: false }
+                }
+            };
+            Some((t, style))
+        })
+        .collect();
     let mut years = trend.years.clone();
     years.extend(targets.iter().flat_map(|(t, _)| t.points.iter().map(|(y, _)| *y)));
     years.sort_unstable();
     years.dedup();
 
-    // Legend layout first: it decides the chart's height.
-    struct Entry<'a> {
-        name: &'a str,
+    // Legend layout first: it decides the chart's height. A target line of
+    // one series is told by its series' colour ("Mål (krav pr. år)"); a
+    // shared line or a list threshold has an entry of its own.
+    struct Entry {
+        name: String,
         style: LineStyle,
-        target: bool,
+        target: Option<TargetStyle>,
     }
     let mut entries: Vec<Entry> =
-        rows.iter().zip(&styles).map(|(r, s)| Entry { name: &r.name, style: *s, target: false }).collect();
-    if !targets.is_empty() {
-        let style = LineStyle { colour: AXIS, width: 2, dashed: false, marker: Marker::Circle };
-        entries.push(Entry { name: "Mål (krav pr. år)", style, target: true });
+        rows.iter().zip(&styles).map(|(r, s)| Entry { name: r.name.clone(), style: *s, target: None }).collect();
+    let plain = LineStyle { colour: AXIS, width: 2, dashed: false, marker: Marker::Circle };
+    if let Some((_, style)) = targets.iter().find(|(_, s)| s.own) {
+        let style = TargetStyle { colour: AXIS, ..*style };
+        entries.push(Entry { name: "Mål (krav pr. år)".into(), style: plain, target: Some(style) });
+    }
+    for (t, style) in targets.iter().filter(|(_, s)| !s.own) {
+        let name = match t.kind {
+            TargetKind::Requirement => format!("Mål {}", t.label),
+            TargetKind::ListThreshold => t.label.clone(),
+        };
+        entries.push(Entry { name, style: plain, target: Some(*style) });
     }
     let mut legend = Vec::new();
     let (mut x, mut y) = (PLOT_LEFT, 0);
+    // About 6,2 units per character at 12 units; enough for Libertinus Serif.
+    let text_width = |t: &str| i32::try_from(t.chars().count()).unwrap_or(40) * 62 / 10;
     for entry in entries {
-        // About 6,2 units per character at 12 units; enough for Libertinus Serif.
-        let width = 34 + i32::try_from(entry.name.chars().count()).unwrap_or(40) * 62 / 10 + 18;
-        if x + width > PLOT_RIGHT && x > PLOT_LEFT {
+        // A label wider than the chart is wrapped at spaces, never cut.
+        let lines = wrap_words(&entry.name, (PLOT_RIGHT - PLOT_LEFT - 52) * 10 / 62);
+        let width = 34 + lines.iter().map(|l| text_width(l)).max().unwrap_or(0) + 18;
+        if (x + width > PLOT_RIGHT || lines.len() > 1) && x > PLOT_LEFT {
             x = PLOT_LEFT;
             y += LEGEND_ROW;
         }
-        legend.push((x, y, entry));
-        x += width;
+        let rows = i32::try_from(lines.len()).unwrap_or(1);
+        legend.push((x, y, entry, lines));
+        if rows > 1 {
+            y += (rows - 1) * LEGEND_ROW;
+            x = PLOT_RIGHT;
+        } else {
+            x += width;
+        }
     }
     let legend_top = PLOT_TOP + PLOT_HEIGHT + 34;
     let height = legend_top + y + LEGEND_ROW + 4;
 
     let height = u32::try_from(height).unwrap_or(400);
-    let max = rows
-        .iter()
-        .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
-        .chain(targets.iter().flat_map(|(t, _)| t.points.iter().map(|(_, v)| *v)))
-        .max()
-        .unwrap_or(Decimal::ONE)
-        .max(Decimal::ONE);
-    let step = tick_step(max, whole);
-    let top_value = (max / step).ceil() * step;
+    let all_values = || {
+        rows.iter()
+            .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
+            .chain(targets.iter().flat_map(|(t, _)| t.points.iter().map(|(_, v)| *v)))
+    };
+    let axis = value_axis(all_values().min().unwrap_or_default(), all_values().max().unwrap_or_default(), whole);
+    let (bottom_value, top_value, step) = (axis.bottom, axis.top, axis.step);
     let plot_bottom = PLOT_TOP + PLOT_HEIGHT;
-    let y_of = |v: Decimal| px(Decimal::from(plot_bottom) - v / top_value * Decimal::from(PLOT_HEIGHT));
+    let y_of = |v: Decimal| {
+        px(Decimal::from(plot_bottom) - (v - bottom_value) / (top_value - bottom_value) * Decimal::from(PLOT_HEIGHT))
+    };
     let slots = i32::try_from(years.len().max(1)).unwrap_or(1);
     let slot_width = (PLOT_RIGHT - PLOT_LEFT) / slots;
     let x_of = |year: u16| {
@@ -283,7 +476,7 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
     let (open, background) = layer(height, |root| {
         let _ = root.fill(&WHITE);
         // Grid and value axis.
-        let mut tick = Decimal::ZERO;
+        let mut tick = bottom_value;
         while tick <= top_value {
             let ty = y_of(tick);
             let _ = root.draw(&PathElement::new(vec![(PLOT_LEFT, ty), (PLOT_RIGHT, ty)], GRID.stroke_width(1)));
@@ -294,6 +487,12 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
         }
         let _ = root
             .draw(&PathElement::new(vec![(PLOT_LEFT, plot_bottom), (PLOT_RIGHT, plot_bottom)], AXIS.stroke_width(1)));
+        if !bottom_value.is_zero() {
+            // The axis does not start at 0: a break mark on it says so.
+            let (bx, by) = (PLOT_LEFT - 4, plot_bottom - 10);
+            let zigzag = vec![(bx - 5, by + 4), (bx, by), (bx + 5, by + 4), (bx + 10, by)];
+            let _ = root.draw(&PathElement::new(zigzag, AXIS.stroke_width(2)));
+        }
         for year in &years {
             let label_style = font(12, AXIS).pos(Pos::new(HPos::Center, VPos::Top));
             let _ = root.draw(&Text::new(year.to_string(), (x_of(*year), plot_bottom + 8), label_style));
@@ -301,7 +500,7 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
 
         // Targets under the lines: a short bar at each year, joined by a
         // dotted line (below).
-        for (target, style) in &targets {
+        for (target, style) in targets.iter().filter(|(t, _)| t.kind == TargetKind::Requirement) {
             for (year, v) in &target.points {
                 let (cx, cy) = (x_of(*year), y_of(*v));
                 let _ = root.draw(&PathElement::new(vec![(cx - 7, cy), (cx + 7, cy)], style.colour.stroke_width(2)));
@@ -313,49 +512,62 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
         let points: Vec<String> =
             target.points.iter().map(|(year, v)| format!("{},{}", x_of(*year), y_of(*v))).collect();
         let RGBColor(r, g, b) = style.colour;
+        let (dash, gap) = style.dash;
         dotted.push_str(&format!(
-            "<polyline fill=\"none\" stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\" stroke-dasharray=\"2 4\" points=\"{}\"/>\n",
+            "<polyline fill=\"none\" stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\" stroke-dasharray=\"{dash} {gap}\" points=\"{}\"/>\n",
             points.join(" ")
         ));
     }
     let (_, foreground) = layer(height, |root| {
-        // Lines: references first, then areas, then samlet on top.
+        // Lines first, thickest at the bottom: samlet, then groups, then the
+        // areas, then the references (thin and dashed), so that no line
+        // hides under a thicker one. Then every marker on top of all lines,
+        // so that a series of one year (a reference) is never covered.
         let mut order: Vec<usize> = (0..rows.len()).collect();
         order.sort_by_key(|&i| match rows[i].kind {
-            SeriesKind::Reference => 0,
-            SeriesKind::Area => 1,
-            SeriesKind::Group => 2,
-            SeriesKind::Total => 3,
+            SeriesKind::Total => 0,
+            SeriesKind::Group => 1,
+            SeriesKind::Area => 2,
+            SeriesKind::Reference => 3,
         });
-        for i in order {
-            let (row, style) = (rows[i], styles[i]);
-            let points: Vec<Option<(i32, i32)>> =
-                row.points.iter().map(|p| p.value.map(|v| (x_of(p.year), y_of(v.value)))).collect();
+        let points_of = |i: usize| -> Vec<Option<(i32, i32)>> {
+            rows[i].points.iter().map(|p| p.value.map(|v| (x_of(p.year), y_of(v.value)))).collect()
+        };
+        for &i in &order {
+            let points = points_of(i);
             // Consecutive years are joined; a missing year leaves a gap.
             for run in points.split(|p| p.is_none()).filter(|run| run.len() > 1) {
-                draw_line(root, run.iter().flatten().copied().collect(), style);
+                draw_line(root, run.iter().flatten().copied().collect(), styles[i]);
             }
-            let size = if row.kind == SeriesKind::Total { 4 } else { 3 };
-            for &point in points.iter().flatten() {
-                draw_marker(root, style.marker, point, size, style.colour);
+        }
+        for &i in &order {
+            let size = if rows[i].kind == SeriesKind::Total { 4 } else { 3 };
+            for &point in points_of(i).iter().flatten() {
+                draw_marker(root, styles[i].marker, point, size, styles[i].colour);
             }
         }
 
         // Legend: a sample of each line with its marker, and its name.
-        for (lx, ly, entry) in &legend {
+        for (lx, ly, entry, lines) in &legend {
             let cy = legend_top + ly + LEGEND_ROW / 2;
             let style = entry.style;
             let sample = vec![(*lx, cy), (lx + 26, cy)];
-            if entry.target {
-                let stroke = style.colour.stroke_width(style.width);
-                let _ = root.draw(&DashedPathElement::new(sample, 2, 4, stroke));
-                let _ = root.draw(&PathElement::new(vec![(lx + 6, cy), (lx + 20, cy)], stroke));
+            if let Some(target) = entry.target {
+                let stroke = target.colour.stroke_width(2);
+                let (dash, gap) = target.dash;
+                let _ = root.draw(&DashedPathElement::new(sample, dash, gap, stroke));
+                if target.dash == (2, 4) {
+                    let _ = root.draw(&PathElement::new(vec![(lx + 6, cy), (lx + 20, cy)], stroke));
+                }
             } else {
                 draw_line(root, sample, style);
                 draw_marker(root, style.marker, (lx + 13, cy), 3, style.colour);
             }
             let label_style = font(12, RGBColor(30, 30, 30)).pos(Pos::new(HPos::Left, VPos::Center));
-            let _ = root.draw(&Text::new(entry.name.to_string(), (lx + 32, cy), label_style));
+            for (k, line) in lines.iter().enumerate() {
+                let ty = cy + i32::try_from(k).unwrap_or(0) * LEGEND_ROW;
+                let _ = root.draw(&Text::new(line.clone(), (lx + 32, ty), label_style.clone()));
+            }
         }
     });
     format!("{open}{background}{dotted}{foreground}</svg>\n")
@@ -388,9 +600,27 @@ pub fn alt_text(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) ->
         indicator.name.to_lowercase(),
         crate::model::text::join_names(&names)
     );
-    let words: Vec<&str> = targets.iter().map(|t| t.words.as_str()).collect();
-    if !words.is_empty() {
-        text.push_str(&format!(" Prikket linje viser målet pr. år: {}.", crate::model::text::join_names(&words)));
+    let words = |kind: TargetKind| -> Vec<&str> {
+        targets.iter().filter(|t| t.kind == kind).map(|t| t.words.as_str()).collect()
+    };
+    let values = || {
+        shown_rows(trend)
+            .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
+            .chain(targets.iter().flat_map(|t| t.points.iter().map(|(_, v)| *v)))
+    };
+    let whole = matches!(indicator.calc, Calc::Count { .. });
+    let axis = value_axis(values().min().unwrap_or_default(), values().max().unwrap_or_default(), whole);
+    if !axis.bottom.is_zero() {
+        let decimals = if axis.step.fract().is_zero() { 0 } else { axis.step.scale().min(2) };
+        text.push_str(&format!(" Værdiaksen begynder ved {}, ikke ved 0.", format_da(axis.bottom, decimals)));
+    }
+    let goals = words(TargetKind::Requirement);
+    if !goals.is_empty() {
+        text.push_str(&format!(" Prikket linje viser målet pr. år: {}.", crate::model::text::join_names(&goals)));
+    }
+    let thresholds = words(TargetKind::ListThreshold);
+    if !thresholds.is_empty() {
+        text.push_str(&format!(" Stiplet linje viser {}.", crate::model::text::join_names(&thresholds)));
     }
     text
 }

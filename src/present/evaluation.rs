@@ -89,7 +89,8 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
         if trend.years.is_empty() {
             continue;
         }
-        let targets = charts::target_lines(results, indicator, trend);
+        let mut targets = charts::target_lines(results, indicator, trend);
+        targets.extend(charts::list_threshold_lines(&evaluated.lists, indicator, trend));
         let view = indicator_view(model, indicator, trend, &targets);
         charts.push((view.figur.clone(), charts::line_chart(model, indicator, trend, &targets)));
         let maal = model

@@ -365,7 +365,8 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         if trend.years.len() < MIN_TREND_YEARS {
             continue;
         }
-        let targets = charts::target_lines(results, indicator, trend);
+        let mut targets = charts::target_lines(results, indicator, trend);
+        targets.extend(charts::list_threshold_lines(&evaluated.lists, indicator, trend));
         let view = indicator_view(model, indicator, trend, &targets);
         any_example |= view.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel));
         charts.push((view.figur.clone(), charts::line_chart(model, indicator, trend, &targets)));

@@ -381,7 +381,7 @@ fn figure_view(
         .collect();
     let skjult = !hidden_series.is_empty();
     let mut targets: Vec<TargetLine> = charts::target_lines(results, indicator, &public_trend);
-    targets.retain(|t| !hidden_series.contains(&t.series.as_str()));
+    targets.retain(|t| t.series.iter().all(|s| !hidden_series.contains(&s.as_str())));
     let svg = charts::line_chart(public.model, indicator, &public_trend, &targets);
     let graf = chart_view(
         &format!("graf-{}", indicator.id),
