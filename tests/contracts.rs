@@ -127,13 +127,28 @@ fn assert_same_keys_but(before: Value, now: &Value, keys: &[(&str, &str)], kinds
 }
 
 /// The keys `helhed-tal/3` adds (CHANGELOG.md).
-const TAL_ADDED: [&str; 0] = [];
+const TAL_ADDED: [&str; 5] = [
+    "indikatorer[].halvår",
+    "indikatorer[].halvår[].eksempeldata",
+    "indikatorer[].halvår[].periode",
+    "indikatorer[].halvår[].serie",
+    "indikatorer[].halvår[].værdi",
+];
 
 /// The keys `helhed-data/3` adds to the appendix's `data.json` (CHANGELOG.md).
 const APPENDIX_ADDED: [&str; 1] = ["status_antal[].pr_indsatsområde"];
 
 /// The keys `helhed-data/3` adds to the statusrapport's `data.json` (CHANGELOG.md).
-const STATUS_ADDED: [&str; 38] = [
+const STATUS_ADDED: [&str; 47] = [
+    "halvårstal",
+    "halvårstal[].navn",
+    "halvårstal[].perioder",
+    "halvårstal[].rækker",
+    "halvårstal[].rækker[].celler",
+    "halvårstal[].rækker[].celler[].eksempel",
+    "halvårstal[].rækker[].celler[].tekst",
+    "halvårstal[].rækker[].navn",
+    "halvårstal[].rækker[].slags",
     "indsatsområder[].aktiviteter[].områder",
     "indsatsområder[].aktiviteter[].påvirkning_punkter",
     "forbrug_forside",

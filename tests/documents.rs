@@ -208,3 +208,30 @@ fn charts_draw_one_line_per_requirement_from_an_axis_that_fits_and_show_list_thr
     let svg = charts::line_chart(model, foreign, trend("ikke-vestlige"), &thresholds);
     assert!(svg.contains("Listegrænse 2018: over 50,0") && svg.contains("stroke-dasharray=\"8 4\""));
 }
+
+#[test]
+fn half_year_counts_reach_the_statusrapport_and_tal_json() {
+    let f = Fixture::example();
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let model = &inputs.model;
+    let evaluated = evaluate(model, inputs.period);
+    let r = report::status_report(model, &evaluated);
+    let jobs =
+        r.halvaarstal.iter().find(|h| h.navn == "Formidlede fritidsjob (antal)").expect("fritidsjob per half-year");
+    assert_eq!(jobs.perioder, ["1. halvår 2018", "2. halvår 2018"]);
+    let row = |name: &str| -> Vec<String> {
+        jobs.raekker.iter().find(|r| r.navn == name).unwrap().celler.iter().map(|c| c.tekst.clone()).collect()
+    };
+    assert_eq!(
+        (row("Motalavej"), row("Samlet")),
+        (vec!["6".to_string(), "8".into()], vec!["14".to_string(), "17".into()])
+    );
+    // An indicator counted only for the plan as a whole, with no half-year
+    // counts, gets no table (not a row of zeros).
+    assert!(r.halvaarstal.iter().all(|h| h.navn != "Aktive frivillige i arrangementerne (antal)"));
+    let tal = serde_json::to_value(helhed::present::tal::tal(model, &evaluated)).unwrap();
+    let halves = &tal["indikatorer"].as_array().unwrap().iter().find(|i| i["id"] == "fritidsjob").unwrap()["halvår"];
+    assert!(halves.as_array().unwrap().contains(
+        &serde_json::json!({"serie": "motalavej", "periode": "2018-H2", "værdi": "8", "eksempeldata": true})
+    ));
+}

@@ -26,7 +26,7 @@ fn find<'a>(items: &'a Value, key: &str, id: &str) -> &'a Value {
 #[test]
 fn tal_json_holds_the_figures_and_evaluations() {
     let (_f, tal) = build_example();
-    assert_eq!(tal["format"], "helhed-tal/2");
+    assert_eq!(tal["format"], "helhed-tal/3");
     assert_eq!(tal["periode"], "2018-H2");
     assert_eq!(tal["seneste_år"], 2018);
 

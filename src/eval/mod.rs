@@ -33,6 +33,9 @@ pub struct Evaluated {
     pub previous: Vec<CriterionResult>,
     /// The statutory lists per area and list year.
     pub lists: Vec<ModelListResult>,
+    /// Every indicator's half-year counts for the half-year and the one
+    /// before, in the plan's order of indicators (empty where none).
+    pub halves: Vec<Vec<values::HalfFigure>>,
     /// The budget's totals with all spending recorded, if there is a budget.
     pub budget: Option<BudgetTotals>,
     /// The same with spending up to and including the half-year.
@@ -48,9 +51,12 @@ pub fn evaluate(model: &Model, period: Period) -> Evaluated {
         }
         budget::totals(&b)
     };
+    let trends = values::trends(model, period.last_full_year());
+    let halves = model.indicators.iter().zip(&trends).map(|(i, t)| values::half_figures(model, i, t, period)).collect();
     Evaluated {
         period,
-        trends: values::trends(model, period.last_full_year()),
+        trends,
+        halves,
         criteria: goals::evaluate_all(model, period),
         previous: goals::evaluate_all(model, period.previous()),
         lists: lists::evaluate_model(model, period),

@@ -405,6 +405,8 @@ pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Per
                         .filter(|a| indicator.covers(&a.id) && member(&a.id))
                         .map(|a| own(&a.id, p))
                         .collect();
+                    // No areas to pool: no sum (not 0).
+                    let parts = parts.filter(|p| !p.is_empty());
                     parts.map(|parts| {
                         let sum: Decimal = parts.iter().map(|v| v.value).sum();
                         Value {
@@ -425,4 +427,59 @@ pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Per
         }
     }
     out
+}
+
+/// A count of one half-year for one series of an indicator (`h1:`/`h2:`).
+#[derive(Debug, Clone, Serialize)]
+pub struct HalfFigure {
+    /// Series id.
+    #[serde(rename = "serie")]
+    pub series: String,
+    /// Its name.
+    #[serde(skip)]
+    pub name: String,
+    /// Its kind.
+    #[serde(skip)]
+    pub kind: SeriesKind,
+    /// The half-year.
+    #[serde(rename = "periode", serialize_with = "crate::eval::values::period_str")]
+    pub period: Period,
+    /// The count.
+    #[serde(rename = "værdi")]
+    pub value: Decimal,
+    /// Whether it is illustrative.
+    #[serde(rename = "eksempeldata")]
+    pub example: bool,
+}
+
+/// Serialises a half-year as `2018-H2`.
+pub fn period_str<S: serde::Serializer>(p: &Period, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(p)
+}
+
+/// The half-year counts of a counting indicator for the half-year `period`
+/// and the one before, for every series of its trend; empty for a ratio or
+/// where no half-year is counted.
+pub fn half_figures(model: &Model, indicator: &Indicator, trend: &Trend, period: Period) -> Vec<HalfFigure> {
+    if !matches!(indicator.calc, Calc::Count { .. }) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for row in trend.rows.iter().filter(|r| r.kind != SeriesKind::Reference) {
+        let values = half_values(model, indicator, &row.series, period);
+        for p in [period.previous(), period] {
+            if let Some(v) = values.get(&p) {
+                out.push(HalfFigure {
+                    series: row.series.clone(),
+                    name: row.name.clone(),
+                    kind: row.kind,
+                    period: p,
+                    value: v.value,
+                    example: v.example,
+                });
+            }
+        }
+    }
+    // Only where the half-year reported on is counted.
+    if out.iter().any(|h| h.period == period) { out } else { Vec::new() }
 }

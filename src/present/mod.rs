@@ -3,6 +3,7 @@
 //! templates' `data.json`, the site's pages, `tal.json`) and the charts.
 
 pub mod breaks;
+pub mod budget;
 pub mod charts;
 pub mod criteria;
 pub mod evaluation;

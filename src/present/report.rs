@@ -3,13 +3,13 @@
 //! out; they never compute or format numbers themselves.
 
 use crate::eval::Evaluated;
-use crate::eval::budget::BudgetTotals;
 use crate::eval::goals::CriterionResult;
 use crate::eval::lists;
 use crate::eval::values::{Change, Origin, Point, Trend, Value};
 use crate::model::text::join_names;
 use crate::model::text::{format_change_da, format_da};
 use crate::model::{Calc, GoalStatus, Indicator, Model, SeriesKind};
+pub use crate::present::budget::{BudgetRowView, BudgetView};
 use crate::present::charts;
 use crate::present::front;
 pub use crate::present::front::{ChangesView, CountView, KeyFigureView, SpendingHeadline, count_views};
@@ -65,6 +65,10 @@ pub struct StatusReport {
     pub budget: Option<BudgetView>,
     /// One section per indicator with figures.
     pub indikatorer: Vec<IndicatorView>,
+    /// The half-year's counts (`h1:`/`h2:`): one table per counting
+    /// indicator with a count for the half-year.
+    #[serde(rename = "halvårstal")]
+    pub halvaarstal: Vec<HalfTableView>,
     /// The charts to place in the world: (file name, SVG text).
     #[serde(skip)]
     pub charts: Vec<(String, String)>,
@@ -129,6 +133,18 @@ pub struct IndicatorView {
     pub datakilde: String,
     /// Notes on missing and given values.
     pub noter: Vec<String>,
+}
+
+/// An indicator's half-year counts: the half-year before and this one.
+#[derive(Debug, Clone, Serialize)]
+pub struct HalfTableView {
+    /// The indicator's name.
+    pub navn: String,
+    /// The two half-years: `1. halvår 2018`, `2. halvår 2018`.
+    pub perioder: Vec<String>,
+    /// One row per series.
+    #[serde(rename = "rækker")]
+    pub raekker: Vec<RowView>,
 }
 
 /// One row of an indicator table.
@@ -315,36 +331,6 @@ pub struct ListCriterionView {
     pub opfyldt: &'static str,
 }
 
-/// The budget against spending.
-#[derive(Debug, Clone, Serialize)]
-pub struct BudgetView {
-    /// The budget years, the table's columns: `2017` …
-    #[serde(rename = "år")]
-    pub aar: Vec<String>,
-    /// One row per section, then `I alt`.
-    #[serde(rename = "rækker")]
-    pub raekker: Vec<BudgetRowView>,
-    /// `Landsbyggefonden 25.000 t.kr. (56,2 %); lokal medfinansiering 19.450 t.kr. (43,8 %)`.
-    pub finansiering: String,
-    /// `Forbrug 2018: 11.335 t.kr. af 11.113 t.kr. (102,0 %)`, per year with spending.
-    pub forbrug: Vec<String>,
-    /// Whether the figures are illustrative.
-    pub eksempel: bool,
-}
-
-/// A budget row.
-#[derive(Debug, Clone, Serialize)]
-pub struct BudgetRowView {
-    /// Section name.
-    pub navn: String,
-    /// Per year, t.kr.
-    pub celler: Vec<String>,
-    /// Total, t.kr.
-    pub i_alt: String,
-    /// Whether this is the total row.
-    pub total: bool,
-}
-
 pub(crate) const DASH: &str = "–";
 
 /// The fewest years of figures an indicator needs to get a section (a chart
@@ -382,7 +368,7 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
     any_example |= results.iter().flat_map(|r| &r.evaluations).any(|e| e.example);
     let listekriterier = list_views(model, &evaluated.lists);
     any_example |= listekriterier.iter().any(|l| l.eksempel);
-    let budget = evaluated.budget_to_period.as_ref().map(budget_view);
+    let budget = evaluated.budget_to_period.as_ref().map(crate::present::budget::budget_view);
     any_example |= budget.as_ref().is_some_and(|b| b.eksempel);
     let plan = &model.plan;
     let seneste_aar = indikatorer
@@ -416,8 +402,42 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         listekriterier,
         budget,
         indikatorer,
+        halvaarstal: half_tables(model, evaluated),
         charts,
     }
+}
+
+/// The half-year counts of every counting indicator that has one for the
+/// half-year reported on.
+fn half_tables(model: &Model, evaluated: &Evaluated) -> Vec<HalfTableView> {
+    let periods = [evaluated.period.previous(), evaluated.period];
+    model
+        .indicators
+        .iter()
+        .zip(&evaluated.halves)
+        .filter(|(_, h)| !h.is_empty())
+        .map(|(ind, halves)| {
+            let mut raekker: Vec<RowView> = Vec::new();
+            for h in halves {
+                if raekker.iter().any(|r| r.navn == h.name) {
+                    continue;
+                }
+                let celler = periods
+                    .iter()
+                    .map(|p| match halves.iter().find(|x| x.series == h.series && x.period == *p) {
+                        Some(x) => CellView { tekst: format_da(x.value, 0), eksempel: x.example },
+                        None => CellView { tekst: DASH.into(), eksempel: false },
+                    })
+                    .collect();
+                raekker.push(RowView { navn: h.name.clone(), slags: h.kind, celler });
+            }
+            HalfTableView {
+                navn: indicator_title(ind),
+                perioder: periods.iter().map(|p| p.danish()).collect(),
+                raekker,
+            }
+        })
+        .collect()
 }
 
 fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[CriterionResult]) -> Vec<FocusView> {
@@ -533,47 +553,6 @@ fn list_views(model: &Model, all: &[lists::ModelListResult]) -> Vec<ListView> {
             })
         })
         .collect()
-}
-
-/// The budget with spending up to and including the half-year reported on.
-fn budget_view(t: &BudgetTotals) -> BudgetView {
-    let tkr = |v: rust_decimal::Decimal| format_da(v, 0);
-    let mut raekker: Vec<BudgetRowView> = t
-        .sections
-        .iter()
-        .map(|s| BudgetRowView {
-            navn: s.name.clone(),
-            celler: s.per_year.iter().map(|v| tkr(*v)).collect(),
-            i_alt: tkr(s.total),
-            total: false,
-        })
-        .collect();
-    raekker.push(BudgetRowView {
-        navn: "I alt".into(),
-        celler: t.per_year.iter().map(|v| tkr(*v)).collect(),
-        i_alt: tkr(t.total),
-        total: true,
-    });
-    let share = |v: rust_decimal::Decimal| {
-        v.checked_div(t.financing.total)
-            .map_or(String::new(), |q| format!(" ({}\u{a0}%)", format_da(q * rust_decimal::Decimal::ONE_HUNDRED, 1)))
-    };
-    let finansiering = t
-        .financing
-        .per_source
-        .iter()
-        .filter(|s| !s.amount.is_zero())
-        .map(|s| format!("{} {}\u{a0}t.kr.{}", s.source.danish(), tkr(s.amount), share(s.amount)))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let forbrug = t.spending.iter().map(front::spending_line).collect();
-    BudgetView {
-        aar: t.years.iter().map(u16::to_string).collect(),
-        raekker,
-        finansiering,
-        forbrug,
-        eksempel: t.example,
-    }
 }
 
 pub(crate) fn indicator_view(

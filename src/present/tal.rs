@@ -21,7 +21,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The version of the file's shape.
-pub const FORMAT: &str = "helhed-tal/2";
+pub const FORMAT: &str = "helhed-tal/3";
 
 /// The whole file.
 #[derive(Debug, Clone, Serialize)]
@@ -76,6 +76,9 @@ pub struct IndicatorFigures {
     pub basisår: Option<u16>,
     /// Areas, *samlet*, references with figures.
     pub serier: Vec<SeriesFigures>,
+    /// The half-year counts (`h1:`/`h2:`) of the half-year reported on and
+    /// the one before, per series; empty where none are counted.
+    pub halvår: Vec<crate::eval::values::HalfFigure>,
 }
 
 /// How an indicator is computed.
@@ -302,8 +305,8 @@ pub fn tal(model: &Model, evaluated: &Evaluated) -> Tal {
     let indikatorer = model
         .indicators
         .iter()
-        .zip(&evaluated.trends)
-        .map(|(ind, trend)| {
+        .zip(evaluated.trends.iter().zip(&evaluated.halves))
+        .map(|(ind, (trend, halves))| {
             let serier = trend
                 .rows
                 .iter()
@@ -357,6 +360,7 @@ pub fn tal(model: &Model, evaluated: &Evaluated) -> Tal {
                 },
                 basisår: ind.base_year,
                 serier,
+                halvår: halves.clone(),
             }
         })
         .collect();
