@@ -136,3 +136,41 @@ fn spending_against_budget() {
     assert_eq!(format_da(line.spending[1].percent.unwrap(), 1), "52,0");
     assert_eq!(t.spending[0].budget, Decimal::from(2199));
 }
+
+#[test]
+fn the_documents_print_the_budget_in_the_budgetarks_form() {
+    let t = totals(&ryparken(SHEET));
+    let view = helhed::present::budget::budget_view(&t);
+    let sheet = &view.ark;
+    // The financing columns are the sources the sheet uses, in its order.
+    assert_eq!(sheet.kilder, ["LBF", "Boligorg. kontant", "Boligorg. timer", "Kommune kontant"]);
+    let org = &sheet.afsnit[0];
+    let leader = &org.linjer[0];
+    assert_eq!(leader.navn, "Projektleder (50%)");
+    assert_eq!(leader.celler, ["144", "325", "327", "333", "57"]);
+    assert_eq!(
+        (leader.i_alt.as_str(), leader.finansiering.as_slice()),
+        ("1.186", &["1.060".to_string(), "126".into(), String::new(), String::new()][..])
+    );
+    assert_eq!(org.i_alt.navn, "I alt, Projektorganisation");
+    assert_eq!(org.i_alt.finansiering, ["1.643", "355", "227", ""]);
+    assert_eq!(sheet.i_alt.celler, ["1.637", "2.199", "2.217", "2.326", "421"]);
+    assert_eq!(sheet.i_alt.finansiering, ["6.600", "873", "227", "1.100"]);
+    assert_eq!((sheet.balance.as_str(), sheet.balancerer, sheet.medfinansiering.as_str()), ("0", true, "25,0\u{a0}%"));
+}
+
+#[test]
+fn the_statusrapport_warns_when_spending_exceeds_the_budget() {
+    let f = Fixture::example();
+    helhed::build(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let Some(text) = common::pdf_text(&std::fs::read(f.path("out/statusrapport-2018-h2.pdf")).unwrap()) else { return };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "• Forbrug 2018: 11.335 t.kr. af et budget på 11.113 t.kr. (102,0 %). Over budget.",
+        "Linje (t.kr.) 2017 2018 2019 2020 2021 I alt LBF Lokal, ikke fordelt",
+        "I alt 2.778 11.113 11.113 11.113 8.333 44.450 25.000 19.450",
+        "Balance (finansiering minus udgifter): 0 t.kr. Medfinansiering: 43,8 % af finansieringen.",
+    ] {
+        assert!(text.contains(expected), "missing «{expected}» in {text}");
+    }
+}

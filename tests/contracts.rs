@@ -139,7 +139,32 @@ const TAL_ADDED: [&str; 5] = [
 const APPENDIX_ADDED: [&str; 1] = ["status_antal[].pr_indsatsområde"];
 
 /// The keys `helhed-data/3` adds to the statusrapport's `data.json` (CHANGELOG.md).
-const STATUS_ADDED: [&str; 47] = [
+const STATUS_ADDED: [&str; 72] = [
+    "budget.ark",
+    "budget.ark.afsnit",
+    "budget.ark.afsnit[].i_alt",
+    "budget.ark.afsnit[].i_alt.celler",
+    "budget.ark.afsnit[].i_alt.finansiering",
+    "budget.ark.afsnit[].i_alt.i_alt",
+    "budget.ark.afsnit[].i_alt.navn",
+    "budget.ark.afsnit[].linjer",
+    "budget.ark.afsnit[].linjer[].celler",
+    "budget.ark.afsnit[].linjer[].finansiering",
+    "budget.ark.afsnit[].linjer[].i_alt",
+    "budget.ark.afsnit[].linjer[].navn",
+    "budget.ark.afsnit[].navn",
+    "budget.ark.balance",
+    "budget.ark.balancerer",
+    "budget.ark.i_alt",
+    "budget.ark.i_alt.celler",
+    "budget.ark.i_alt.finansiering",
+    "budget.ark.i_alt.i_alt",
+    "budget.ark.i_alt.navn",
+    "budget.ark.kilder",
+    "budget.ark.medfinansiering",
+    "budget.forbrug_år",
+    "budget.forbrug_år[].over_budget",
+    "budget.forbrug_år[].tekst",
     "halvårstal",
     "halvårstal[].navn",
     "halvårstal[].perioder",

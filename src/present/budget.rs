@@ -1,9 +1,14 @@
 //! The budget as the documents print it: the sections per year, the
-//! financing, and spending against budget.
+//! financing, and spending against budget; and the whole sheet in the form
+//! of Landsbyggefonden's *budgetark* (seed 003): every line with its years,
+//! its total and its financing per source, section totals, *I alt*, the
+//! balance that must be 0, and the co-financing share.
 
-use crate::eval::budget::BudgetTotals;
+use crate::eval::budget::{BudgetTotals, Financing};
+use crate::model::budget::FundingSource;
 use crate::model::text::format_da;
 use crate::present::front;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The budget against spending.
@@ -21,6 +26,61 @@ pub struct BudgetView {
     pub forbrug: Vec<String>,
     /// Whether the figures are illustrative.
     pub eksempel: bool,
+    /// The budgetark.
+    pub ark: SheetView,
+    /// Spending against budget per year, with a warning above 100 %.
+    #[serde(rename = "forbrug_år")]
+    pub forbrug_aar: Vec<SpendingView>,
+}
+
+/// The budget in the budgetark's form.
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetView {
+    /// The financing columns: only sources with an amount, `LBF`, `Boligorg. kontant` ….
+    pub kilder: Vec<String>,
+    /// Sections, each with its lines and its total row.
+    pub afsnit: Vec<SheetSection>,
+    /// *I alt*: expenses per year and total, financing per source.
+    pub i_alt: SheetRow,
+    /// Financing minus expenses: `0`, or the difference.
+    pub balance: String,
+    /// Whether the balance is 0.
+    pub balancerer: bool,
+    /// Co-financing (all but LBF) as a share of the financing: `43,8 %`.
+    pub medfinansiering: String,
+}
+
+/// A section of the budgetark.
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetSection {
+    /// Name.
+    pub navn: String,
+    /// Its lines.
+    pub linjer: Vec<SheetRow>,
+    /// Its total row (with the section's own financing).
+    pub i_alt: SheetRow,
+}
+
+/// A row of the budgetark.
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetRow {
+    /// Name.
+    pub navn: String,
+    /// Expenses per year, t.kr.
+    pub celler: Vec<String>,
+    /// Total.
+    pub i_alt: String,
+    /// Financing per source column (empty where none).
+    pub finansiering: Vec<String>,
+}
+
+/// Spending against one year's budget.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpendingView {
+    /// `Forbrug 2018: 11.335 t.kr. af et budget på 11.113 t.kr. (102,0 %)`.
+    pub tekst: String,
+    /// Whether more than the budget is spent.
+    pub over_budget: bool,
 }
 
 /// A budget row.
@@ -37,8 +97,8 @@ pub struct BudgetRowView {
 }
 
 /// The budget with spending up to and including the half-year reported on.
-pub(crate) fn budget_view(t: &BudgetTotals) -> BudgetView {
-    let tkr = |v: rust_decimal::Decimal| format_da(v, 0);
+pub fn budget_view(t: &BudgetTotals) -> BudgetView {
+    let tkr = |v: Decimal| format_da(v, 0);
     let mut raekker: Vec<BudgetRowView> = t
         .sections
         .iter()
@@ -55,9 +115,9 @@ pub(crate) fn budget_view(t: &BudgetTotals) -> BudgetView {
         i_alt: tkr(t.total),
         total: true,
     });
-    let share = |v: rust_decimal::Decimal| {
+    let share = |v: Decimal| {
         v.checked_div(t.financing.total)
-            .map_or(String::new(), |q| format!(" ({}\u{a0}%)", format_da(q * rust_decimal::Decimal::ONE_HUNDRED, 1)))
+            .map_or(String::new(), |q| format!(" ({}\u{a0}%)", format_da(q * Decimal::ONE_HUNDRED, 1)))
     };
     let finansiering = t
         .financing
@@ -69,10 +129,67 @@ pub(crate) fn budget_view(t: &BudgetTotals) -> BudgetView {
         .join("; ");
     let forbrug = t.spending.iter().map(front::spending_line).collect();
     BudgetView {
+        ark: sheet(t),
+        forbrug_aar: t
+            .spending
+            .iter()
+            .map(|s| SpendingView {
+                tekst: front::spending_line(s),
+                over_budget: s.percent.is_some_and(|p| p > Decimal::ONE_HUNDRED),
+            })
+            .collect(),
         aar: t.years.iter().map(u16::to_string).collect(),
         raekker,
         finansiering,
         forbrug,
         eksempel: t.example,
+    }
+}
+
+/// The short heading of a financing column.
+fn source_heading(source: FundingSource) -> &'static str {
+    match source {
+        FundingSource::Lbf => "LBF",
+        FundingSource::HousingCash => "Boligorg. kontant",
+        FundingSource::HousingHours => "Boligorg. timer",
+        FundingSource::MunicipalityCash => "Kommune kontant",
+        FundingSource::MunicipalityHours => "Kommune timer",
+        FundingSource::Other => "Anden lokal",
+        FundingSource::Local => "Lokal, ikke fordelt",
+    }
+}
+
+/// The budgetark: the sources with an amount anywhere are its columns.
+fn sheet(t: &BudgetTotals) -> SheetView {
+    let tkr = |v: Decimal| format_da(v, 0);
+    let sources: Vec<FundingSource> =
+        FundingSource::ALL.into_iter().filter(|s| !t.financing.get(*s).is_zero()).collect();
+    let financing = |f: &Financing| -> Vec<String> {
+        sources.iter().map(|s| f.get(*s)).map(|v| if v.is_zero() { String::new() } else { tkr(v) }).collect()
+    };
+    let row = |navn: &str, per_year: &[Decimal], total: Decimal, f: &Financing| SheetRow {
+        navn: navn.to_string(),
+        celler: per_year.iter().map(|v| tkr(*v)).collect(),
+        i_alt: tkr(total),
+        finansiering: financing(f),
+    };
+    let afsnit = t
+        .sections
+        .iter()
+        .map(|s| SheetSection {
+            navn: s.name.clone(),
+            linjer: s.lines.iter().map(|l| row(&l.name, &l.per_year, l.total, &l.financing)).collect(),
+            i_alt: row(&format!("I alt, {}", s.name), &s.per_year, s.total, &s.financing),
+        })
+        .collect();
+    SheetView {
+        kilder: sources.iter().map(|s| source_heading(*s).to_string()).collect(),
+        afsnit,
+        i_alt: row("I alt", &t.per_year, t.total, &t.financing),
+        balance: tkr(t.balance),
+        balancerer: t.balance.is_zero(),
+        medfinansiering: t
+            .cofinancing_percent
+            .map_or_else(|| "–".to_string(), |p| format!("{}\u{a0}%", format_da(p, 1))),
     }
 }
