@@ -235,3 +235,67 @@ fn half_year_counts_reach_the_statusrapport_and_tal_json() {
         &serde_json::json!({"serie": "motalavej", "periode": "2018-H2", "værdi": "8", "eksempeldata": true})
     ));
 }
+
+#[test]
+fn the_appendix_holds_what_an_evaluator_needs() {
+    let f = Fixture::example();
+    let inputs = helhed::prepare(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let model = &inputs.model;
+    let appendix = helhed::present::evaluation::evaluation_report(model, &evaluate(model, inputs.period));
+    // The written assessments, once each, with the areas they apply to.
+    let written =
+        appendix.vurderinger.iter().find(|v| v.titel == "Trygheden vurderes styrket").expect("the assessment");
+    assert!(written.vurdering.as_deref().unwrap().starts_with("Følgegrupperne vurderer"), "{written:?}");
+    assert_eq!(written.label, "vurd-tryghed-vurderes-styrket");
+    // The overview refers a qualitative criterion to its assessment, and
+    // prints each criterion's data source.
+    let summary =
+        appendix.kriterier.iter().flat_map(|g| &g.kriterier).find(|k| k.tekst.starts_with("Trygheden")).unwrap();
+    assert_eq!(summary.afsnit.as_deref(), Some("vurd-tryghed-vurderes-styrket"));
+    assert!(!summary.datakilde.is_empty());
+    // An aktivitetsark per activity: economy from its budget lines, target
+    // group, goals and their status, follow-up.
+    assert_eq!(appendix.aktiviteter.len(), 11);
+    let jobs = appendix.aktiviteter.iter().find(|a| a.navn == "Fritidsjobindsats").unwrap();
+    let economy = jobs.oekonomi.as_ref().expect("budget lines tied to fritidsjob");
+    assert_eq!(economy.aar, ["2017", "2018", "2019", "2020", "2021"]);
+    assert_eq!((economy.budget[1].as_str(), economy.forbrug[1].as_str()), ("635", "647"));
+    assert!(jobs.maalgruppe.as_deref().unwrap().starts_with("1) Unge 13-18 år"));
+    assert_eq!(jobs.omraader, "Motalavej, Ringparken og Schackenborgvænge og Sydbyen");
+    assert_eq!(jobs.maal.len(), 4);
+    assert_eq!(jobs.maalopfyldelse, "Af 4 succeskriterier: 1 opfyldt, 1 på vej og 2 ikke opfyldt.");
+    assert!(jobs.opfoelgning.is_some() && jobs.status.is_some());
+    // The lists and the budget.
+    assert_eq!(appendix.listekriterier.len(), 4);
+    assert!(appendix.budget.as_ref().is_some_and(|b| b.ark.balancerer));
+}
+
+#[test]
+fn a_plan_without_criteria_or_activities_gets_no_empty_headings() {
+    let f = Fixture::small();
+    for (year, n) in [(2016, 30), (2017, 28), (2018, 25)] {
+        f.write(&format!("data/a/{year}.yaml"), &format!("antal:\n  beboere: 1000\n  afgoerelser: {n}\n"));
+    }
+    helhed::build(&f.config()).unwrap_or_else(|e| panic!("{e}"));
+    let Some(text) = common::pdf_text(&std::fs::read(f.path("out/statusrapport-2018-h2.pdf")).unwrap()) else { return };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Planen har endnu ingen succeskriterier."), "{text}");
+    assert!(!text.contains("Indsatsområder"), "an empty chapter: {text}");
+    assert!(!text.contains("har skiftet status"), "{text}");
+    assert!(!text.contains("Sådan vurderes succeskriterierne"), "{text}");
+    assert!(text.contains("1 Sammenfatning"), "the document is there: {text}");
+}
+
+#[test]
+fn a_text_is_printed_once_with_the_areas_it_applies_to() {
+    let r = report_of(&Fixture::example());
+    let corps =
+        r.indsatsomraader.iter().flat_map(|f| &f.kriterier).find(|c| c.id == "fritidsjob-frivilligkorps").unwrap();
+    assert_eq!(corps.resultater.len(), 1, "one assessment, not one per area");
+    assert_eq!(corps.resultater[0].navn, "Motalavej, Ringparken og Schackenborgvænge og Sydbyen");
+    // Fritidsjob and Idrætspartnerskaber share one status cell in Bilag 1.
+    let sport = activity(&r, "Idrætspartnerskaber");
+    assert_eq!(sport.status.as_deref(), Some("Samme status som Fritidsjobindsats ovenfor."));
+    assert_eq!(sport.paavirkning.as_deref(), Some("Som for Fritidsjobindsats ovenfor."));
+    assert!(activity(&r, "Fritidsjobindsats").status.as_deref().unwrap().starts_with("Aktiviteten har været særdeles"));
+}

@@ -83,6 +83,9 @@ pub struct LineTotals {
     /// Name.
     #[serde(rename = "navn")]
     pub name: String,
+    /// The activity it pays for, if any.
+    #[serde(rename = "aktivitet")]
+    pub activity: Option<String>,
     /// Expenses per budget year (0 where none is given).
     #[serde(rename = "pr_år")]
     pub per_year: Vec<Decimal>,
@@ -212,6 +215,7 @@ pub fn totals(budget: &Budget) -> BudgetTotals {
                         years.iter().map(|y| line.expenses.get(y).copied().unwrap_or_default()).collect();
                     LineTotals {
                         name: line.name.clone(),
+                        activity: line.activity.clone(),
                         total: per_year.iter().sum(),
                         spending: spending(years, &per_year, &line.spent),
                         per_year,

@@ -97,6 +97,12 @@ pub struct RawActivity {
     /// The areas it runs in; all when not given.
     #[serde(rename = "områder", default)]
     pub areas: Option<Vec<String>>,
+    /// Who it is for.
+    #[serde(rename = "målgruppe", default)]
+    pub target_group: Option<String>,
+    /// How and when it is followed up.
+    #[serde(rename = "opfølgning", default)]
+    pub follow_up: Option<String>,
     #[serde(default)]
     pub markering: Option<String>,
 }

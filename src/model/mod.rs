@@ -256,6 +256,10 @@ pub struct Activity {
     pub marking: Option<Marking>,
     /// The areas it runs in, in the plan's order; `None` for every area.
     pub areas: Option<Vec<String>>,
+    /// Who it is for (`målgruppe:`).
+    pub target_group: Option<String>,
+    /// How and when it is followed up (`opfølgning:`).
+    pub follow_up: Option<String>,
 }
 
 /// The marking of an activity's expected effect on the list criteria, as in

@@ -6,10 +6,12 @@ use crate::eval::Evaluated;
 use crate::eval::values::Missing;
 use crate::model::Model;
 use crate::model::text::join_names;
+use crate::present::activities::{self, ActivitySheet, AssessmentView};
+use crate::present::budget::BudgetView;
 use crate::present::charts;
 use crate::present::report::{
-    CountView, CriterionView, FORMAT, IndicatorView, PeriodView, PlanView, StatusMark, criterion_view, indicator_view,
-    plan_view,
+    CountView, CriterionView, FORMAT, IndicatorView, ListView, PeriodView, PlanView, StatusMark, criterion_view,
+    indicator_view, plan_view,
 };
 use serde::Serialize;
 
@@ -37,6 +39,14 @@ pub struct EvaluationReport {
     pub kriterier: Vec<CriterionGroup>,
     /// One section per indicator with figures.
     pub indikatorer: Vec<EvidenceView>,
+    /// The written assessments of the qualitative criteria.
+    pub vurderinger: Vec<AssessmentView>,
+    /// One sheet per activity.
+    pub aktiviteter: Vec<ActivitySheet>,
+    /// The statutory lists: each area's latest list.
+    pub listekriterier: Vec<ListView>,
+    /// The budget in the budgetark's form, with spending up to the half-year.
+    pub budget: Option<BudgetView>,
     /// The charts to place in the world: (file name, SVG text).
     #[serde(skip)]
     pub charts: Vec<(String, String)>,
@@ -58,8 +68,11 @@ pub struct CriterionSummary {
     pub tekst: String,
     /// Its status.
     pub status: StatusMark,
-    /// The indicator section it is documented in (its label), if measured.
+    /// The section it is documented in (its label): its indicator's, or its
+    /// written assessment's.
     pub afsnit: Option<String>,
+    /// Where its figures come from.
+    pub datakilde: String,
 }
 
 /// One indicator's evidence.
@@ -118,6 +131,7 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
             .collect();
         indikatorer.push(EvidenceView { label: format!("ind-{}", indicator.id), indikator: view, maal, mangler });
     }
+    let vurderinger = activities::assessments(model, results);
     let kriterier = model
         .focus_areas
         .iter()
@@ -135,14 +149,25 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
                         .indicator
                         .as_ref()
                         .filter(|id| indikatorer.iter().any(|i: &EvidenceView| &i.indikator.id == *id))
-                        .map(|id| format!("ind-{id}")),
+                        .map(|id| format!("ind-{id}"))
+                        .or_else(|| {
+                            vurderinger.iter().find(|v| v.label == format!("vurd-{}", c.id)).map(|v| v.label.clone())
+                        }),
+                    datakilde: c.source.clone(),
                 })
                 .collect(),
         })
         .filter(|g| !g.kriterier.is_empty())
         .collect();
+
+    let aktiviteter = activities::activity_sheets(model, evaluated);
+    let listekriterier = crate::present::report::list_views(model, &evaluated.lists);
+    let budget = evaluated.budget_to_period.as_ref().map(crate::present::budget::budget_view);
     let eksempeldata = results.iter().flat_map(|r| &r.evaluations).any(|e| e.example)
-        || indikatorer.iter().any(|i| i.indikator.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel)));
+        || indikatorer.iter().any(|i| i.indikator.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel)))
+        || listekriterier.iter().any(|l| l.eksempel)
+        || budget.as_ref().is_some_and(|b| b.eksempel)
+        || model.status.get(&period).is_some_and(|s| s.example);
     EvaluationReport {
         format: FORMAT,
         plan: plan_view(model),
@@ -153,6 +178,10 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
         status_antal: crate::present::report::count_views(model, results),
         kriterier,
         indikatorer,
+        vurderinger,
+        aktiviteter,
+        listekriterier,
+        budget,
         charts,
     }
 }

@@ -2,6 +2,7 @@
 //! and sentences, the view models each output is rendered from (the
 //! templates' `data.json`, the site's pages, `tal.json`) and the charts.
 
+pub mod activities;
 pub mod breaks;
 pub mod budget;
 pub mod charts;

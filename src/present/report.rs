@@ -447,25 +447,27 @@ fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[
         .map(|f| FocusView {
             id: f.id.clone(),
             navn: f.name.clone(),
-            aktiviteter: model
-                .activities
-                .iter()
-                .filter(|a| a.focus_area == f.id)
-                .map(|a| ActivityView {
-                    navn: a.name.clone(),
-                    beskrivelse: a.description.clone(),
-                    delpunkter: a.points.clone(),
-                    status: status.and_then(|s| s.activities.get(&a.id)).cloned(),
-                    paavirkning: a.effect.as_ref().and_then(|e| e.text.clone()),
-                    paavirkning_punkter: a.effect.as_ref().map(|e| e.points.clone()).unwrap_or_default(),
-                    omraader: a.areas.as_ref().map(|ids| {
-                        let names: Vec<&str> =
-                            ids.iter().filter_map(|id| model.series(id)).map(|s| s.name.as_str()).collect();
-                        join_names(&names)
-                    }),
-                    markering: a.marking.map(|m| MarkingView { kode: m.key(), tekst: m.danish() }),
-                })
-                .collect(),
+            aktiviteter: once_each(
+                model
+                    .activities
+                    .iter()
+                    .filter(|a| a.focus_area == f.id)
+                    .map(|a| ActivityView {
+                        navn: a.name.clone(),
+                        beskrivelse: a.description.clone(),
+                        delpunkter: a.points.clone(),
+                        status: status.and_then(|s| s.activities.get(&a.id)).cloned(),
+                        paavirkning: a.effect.as_ref().and_then(|e| e.text.clone()),
+                        paavirkning_punkter: a.effect.as_ref().map(|e| e.points.clone()).unwrap_or_default(),
+                        omraader: a.areas.as_ref().map(|ids| {
+                            let names: Vec<&str> =
+                                ids.iter().filter_map(|id| model.series(id)).map(|s| s.name.as_str()).collect();
+                            join_names(&names)
+                        }),
+                        markering: a.marking.map(|m| MarkingView { kode: m.key(), tekst: m.danish() }),
+                    })
+                    .collect(),
+            ),
             kriterier: model
                 .criteria
                 .iter()
@@ -488,25 +490,28 @@ pub(crate) fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &Cri
             .and_then(|id| model.activities.iter().find(|a| a.id == id))
             .map(|a| a.name.clone()),
         status: r.status.into(),
-        resultater: r
-            .evaluations
-            .iter()
-            .map(|e| {
-                let fmt = |v| criteria::figure(indicator, v, e.decimals);
-                let sentence = criteria::sentence(model, indicator, e);
-                let prefix = format!("{}: ", e.name);
-                ResultView {
-                    navn: e.name.clone(),
-                    status: e.status.into(),
-                    periode: e.when.map_or_else(|| DASH.into(), |w| w.to_string()),
-                    vaerdi: e.value.map_or_else(|| DASH.into(), fmt),
-                    krav: e.requirement.map_or_else(|| DASH.into(), |q| format!("{} {}", q.cmp.danish(), fmt(q.value))),
-                    tekst: sentence.strip_prefix(&prefix).unwrap_or(&sentence).to_string(),
-                    fremskrivning: e.projection.as_ref().map(criteria::projection_sentence),
-                    eksempel: e.example,
-                }
-            })
-            .collect(),
+        resultater: merge_same(
+            r.evaluations
+                .iter()
+                .map(|e| {
+                    let fmt = |v| criteria::figure(indicator, v, e.decimals);
+                    let sentence = criteria::sentence(model, indicator, e);
+                    let prefix = format!("{}: ", e.name);
+                    ResultView {
+                        navn: e.name.clone(),
+                        status: e.status.into(),
+                        periode: e.when.map_or_else(|| DASH.into(), |w| w.to_string()),
+                        vaerdi: e.value.map_or_else(|| DASH.into(), fmt),
+                        krav: e
+                            .requirement
+                            .map_or_else(|| DASH.into(), |q| format!("{} {}", q.cmp.danish(), fmt(q.value))),
+                        tekst: sentence.strip_prefix(&prefix).unwrap_or(&sentence).to_string(),
+                        fremskrivning: e.projection.as_ref().map(criteria::projection_sentence),
+                        eksempel: e.example,
+                    }
+                })
+                .collect(),
+        ),
         vurdering: r
             .assessment
             .clone()
@@ -515,8 +520,53 @@ pub(crate) fn criterion_view(model: &Model, c: &crate::model::Criterion, r: &Cri
     }
 }
 
+/// A status or påvirkning that repeats an earlier activity's in the same
+/// table word for word (a shared cell in the plan's overview) is printed
+/// once and referred to after that.
+fn once_each(activities: Vec<ActivityView>) -> Vec<ActivityView> {
+    let mut out: Vec<ActivityView> = Vec::new();
+    for mut a in activities {
+        if let Some(first) = a.status.as_ref().and_then(|t| out.iter().find(|o| o.status.as_ref() == Some(t))) {
+            a.status = Some(format!("Samme status som {} ovenfor.", first.navn));
+        }
+        let same_effect = |o: &ActivityView| {
+            (o.paavirkning.is_some() || !o.paavirkning_punkter.is_empty())
+                && o.paavirkning == a.paavirkning
+                && o.paavirkning_punkter == a.paavirkning_punkter
+        };
+        if let Some(first) = out.iter().find(|o| same_effect(o)).map(|o| o.navn.clone()) {
+            a.paavirkning = Some(format!("Som for {first} ovenfor."));
+            a.paavirkning_punkter.clear();
+        }
+        out.push(a);
+    }
+    out
+}
+
+/// Series whose lines read the same (a written assessment, which is one per
+/// criterion) are printed once, named together: `Motalavej og Sydbyen: …`.
+fn merge_same(results: Vec<ResultView>) -> Vec<ResultView> {
+    let mut out: Vec<(Vec<String>, ResultView)> = Vec::new();
+    for r in results {
+        let same = |o: &ResultView| {
+            o.tekst == r.tekst && o.status.kode == r.status.kode && o.periode == r.periode && o.eksempel == r.eksempel
+        };
+        match out.iter_mut().find(|(_, o)| same(o) && o.vaerdi == DASH && r.vaerdi == DASH) {
+            Some((names, _)) => names.push(r.navn),
+            None => out.push((vec![r.navn.clone()], r)),
+        }
+    }
+    out.into_iter()
+        .map(|(names, mut r)| {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            r.navn = join_names(&names);
+            r
+        })
+        .collect()
+}
+
 /// Each area's latest list that is published by the half-year (else its forecast).
-fn list_views(model: &Model, all: &[lists::ModelListResult]) -> Vec<ListView> {
+pub(crate) fn list_views(model: &Model, all: &[lists::ModelListResult]) -> Vec<ListView> {
     model
         .areas()
         .filter_map(|a| {

@@ -81,8 +81,15 @@ pub(super) fn activities(src: &Source<RawPlanFile>, model: &Model, diags: &mut D
             let prose = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
             let what = format!("aktiviteten «{}»", a.id);
             let areas = super::coverage::areas(file, at("områder"), &what, a.areas.as_ref(), &model.series, diags);
+            for (field, text) in [("målgruppe", &a.target_group), ("opfølgning", &a.follow_up)] {
+                if let Some(text) = text {
+                    check_text(file, at(field), field, text, diags);
+                }
+            }
             Some(Activity {
                 areas,
+                target_group: prose(&a.target_group),
+                follow_up: prose(&a.follow_up),
                 id: a.id.clone(),
                 name: a.navn.clone(),
                 focus_area: a.focus_area.clone(),
