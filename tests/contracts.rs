@@ -148,7 +148,9 @@ const TAL_ADDED: [&str; 6] = [
 ];
 
 /// The keys `helhed-data/3` adds to the appendix's `data.json` (CHANGELOG.md).
-const APPENDIX_ADDED: [&str; 6] = [
+const APPENDIX_ADDED: [&str; 8] = [
+    "indikatorer[].rækker[].basis",
+    "indikatorer[].rækker[].forrige",
     "status_antal[].pr_indsatsområde",
     "kriterier[].kriterier[].datakilde",
     "vurderinger*",
@@ -158,7 +160,11 @@ const APPENDIX_ADDED: [&str; 6] = [
 ];
 
 /// The keys `helhed-data/3` adds to the statusrapport's `data.json` (CHANGELOG.md).
-const STATUS_ADDED: [&str; 72] = [
+const STATUS_ADDED: [&str; 76] = [
+    "halvårstal[].rækker[].basis",
+    "halvårstal[].rækker[].forrige",
+    "indikatorer[].rækker[].basis",
+    "indikatorer[].rækker[].forrige",
     "budget.ark",
     "budget.ark.afsnit",
     "budget.ark.afsnit[].i_alt",

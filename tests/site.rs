@@ -115,9 +115,9 @@ fn an_internal_note_and_a_count_of_3_reach_the_board_pdf_but_no_site_page() {
         let brande = &text[text.find(": Påsatte brande, ").unwrap()..];
         let line = brande.lines().find(|l| l.trim_start().starts_with("Motalavej")).unwrap();
         let cells = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(cells.ends_with("– – 9* 3*"), "the count of 3 is in the statusrapport: {line}");
+        assert!(cells.contains("– – 9* 3*"), "the count of 3 is in the statusrapport: {line}");
         let tryghed = &text[text.find(": Trygge beboere, ").unwrap()..];
-        assert!(tryghed.lines().any(|l| l.trim_start().starts_with("Motalavej") && l.trim_end().ends_with(" 2,0*")));
+        assert!(tryghed.lines().any(|l| l.trim_start().starts_with("Motalavej") && l.contains(" 2,0*")));
     }
 
     // The public sees neither.

@@ -13,6 +13,7 @@ pub use crate::present::budget::{BudgetRowView, BudgetView};
 use crate::present::charts;
 use crate::present::front;
 pub use crate::present::front::{ChangesView, CountView, KeyFigureView, SpendingHeadline, count_views};
+pub use crate::present::halves::HalfTableView;
 use crate::present::lists as present_lists;
 use crate::present::{criteria, words};
 use serde::Serialize;
@@ -135,18 +136,6 @@ pub struct IndicatorView {
     pub noter: Vec<String>,
 }
 
-/// An indicator's half-year counts: the half-year before and this one.
-#[derive(Debug, Clone, Serialize)]
-pub struct HalfTableView {
-    /// The indicator's name.
-    pub navn: String,
-    /// The two half-years: `1. halvår 2018`, `2. halvår 2018`.
-    pub perioder: Vec<String>,
-    /// One row per series.
-    #[serde(rename = "rækker")]
-    pub raekker: Vec<RowView>,
-}
-
 /// One row of an indicator table.
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView {
@@ -156,6 +145,12 @@ pub struct RowView {
     pub slags: SeriesKind,
     /// One cell per year.
     pub celler: Vec<CellView>,
+    /// The latest value's change from the year before: `+2,0 (+2,7 %)`, with
+    /// `i 2016` added when that is not the table's last year; a dash when
+    /// there is none.
+    pub forrige: String,
+    /// The same from the baseline year.
+    pub basis: String,
 }
 
 /// One cell: a formatted figure or a dash.
@@ -402,42 +397,9 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         listekriterier,
         budget,
         indikatorer,
-        halvaarstal: half_tables(model, evaluated),
+        halvaarstal: crate::present::halves::half_tables(model, evaluated),
         charts,
     }
-}
-
-/// The half-year counts of every counting indicator that has one for the
-/// half-year reported on.
-fn half_tables(model: &Model, evaluated: &Evaluated) -> Vec<HalfTableView> {
-    let periods = [evaluated.period.previous(), evaluated.period];
-    model
-        .indicators
-        .iter()
-        .zip(&evaluated.halves)
-        .filter(|(_, h)| !h.is_empty())
-        .map(|(ind, halves)| {
-            let mut raekker: Vec<RowView> = Vec::new();
-            for h in halves {
-                if raekker.iter().any(|r| r.navn == h.name) {
-                    continue;
-                }
-                let celler = periods
-                    .iter()
-                    .map(|p| match halves.iter().find(|x| x.series == h.series && x.period == *p) {
-                        Some(x) => CellView { tekst: format_da(x.value, 0), eksempel: x.example },
-                        None => CellView { tekst: DASH.into(), eksempel: false },
-                    })
-                    .collect();
-                raekker.push(RowView { navn: h.name.clone(), slags: h.kind, celler });
-            }
-            HalfTableView {
-                navn: indicator_title(ind),
-                perioder: periods.iter().map(|p| p.danish()).collect(),
-                raekker,
-            }
-        })
-        .collect()
 }
 
 fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[CriterionResult]) -> Vec<FocusView> {
@@ -616,6 +578,18 @@ pub(crate) fn indicator_view(
         Some(v) => CellView { tekst: format_da(v.value, shown_decimals(indicator, &v)), eksempel: v.example },
         None => CellView { tekst: DASH.into(), eksempel: false },
     };
+    let points = |c: Option<Change>| c.map_or(DASH.to_string(), |c| format_change_da(c.points, d));
+    let percent = |c: Option<Change>| {
+        c.and_then(|c| c.percent).map_or(DASH.to_string(), |p| format!("{}\u{a0}%", format_change_da(p, 1)))
+    };
+    let last_year = trend.years.last().copied();
+    let change_cell = |latest: Option<&Point>, c: fn(&Point) -> Option<Change>| -> String {
+        let Some(p) = latest else { return DASH.into() };
+        let Some(change) = c(p) else { return DASH.into() };
+        let pct = change.percent.map_or(String::new(), |x| format!(" ({}\u{a0}%)", format_change_da(x, 1)));
+        let when = if Some(p.year) == last_year { String::new() } else { format!(" i {}", p.year) };
+        format!("{}{pct}{when}", format_change_da(change.points, d))
+    };
     let raekker = trend
         .rows
         .iter()
@@ -623,12 +597,10 @@ pub(crate) fn indicator_view(
             navn: r.name.clone(),
             slags: r.kind,
             celler: trend.years.iter().map(|&y| cell(r.at(y))).collect(),
+            forrige: change_cell(r.latest(), |p| p.vs_previous),
+            basis: change_cell(r.latest(), |p| p.vs_base),
         })
         .collect();
-    let points = |c: Option<Change>| c.map_or(DASH.to_string(), |c| format_change_da(c.points, d));
-    let percent = |c: Option<Change>| {
-        c.and_then(|c| c.percent).map_or(DASH.to_string(), |p| format!("{}\u{a0}%", format_change_da(p, 1)))
-    };
     let udvikling = trend
         .rows
         .iter()
