@@ -299,3 +299,42 @@ fn a_text_is_printed_once_with_the_areas_it_applies_to() {
     assert_eq!(sport.paavirkning.as_deref(), Some("Som for Fritidsjobindsats ovenfor."));
     assert!(activity(&r, "Fritidsjobindsats").status.as_deref().unwrap().starts_with("Aktiviteten har været særdeles"));
 }
+
+#[test]
+fn alle_and_groups_must_fit_the_areas_an_indicator_covers() {
+    let f = Fixture::small();
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    let criteria = "indsatsområder:\n  - { id: tryg, navn: Tryg }\nsucceskriterier:\n  - { id: k, indsatsområde: tryg, tekst: x, indikator: krim, gælder: [alle], regel: { slags: loft, under: 30 }, datakilde: BL }\n";
+    // An indicator for the plan as a whole has no areas for «alle».
+    f.write(
+        "data/plan.yaml",
+        &(plan.replacen("    basisår: 2016\n", "    basisår: 2016\n    områder: [samlet]\n", 1) + criteria),
+    );
+    assert!(
+        f.only_error()
+            .ends_with("«alle» er ingen områder her: indikatoren måles kun for planen som helhed; skriv «samlet»")
+    );
+    // A group with an area the indicator is not measured for.
+    let grouped = plan.replacen("    basisår: 2016\n", "    basisår: 2016\n    områder: [a]\n", 1)
+        + "grupper:\n  - { id: g, navn: G, områder: [a, b] }\n"
+        + &criteria.replace("gælder: [alle]", "gælder: [g]");
+    f.write("data/plan.yaml", &grouped);
+    assert!(
+        f.only_error().ends_with("gruppen «g» har områder, som indikatoren «krim» ikke måles for: b"),
+        "{}",
+        f.only_error()
+    );
+}
+
+#[test]
+fn flat_series_and_odd_texts() {
+    use helhed::present::charts::value_axis;
+    use rust_decimal::Decimal;
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    // One value, or a flat line: the axis is not zoomed into noise.
+    let flat = value_axis(d("73.6"), d("73.6"), false);
+    assert!(flat.step >= d("1") && flat.bottom < d("73.6") && flat.top > d("73.6"), "{flat:?}");
+    // An unmatched parenthesis does not hide the first clause.
+    assert_eq!(helhed::present::front::short_title("a) Flere i job: 10 om året", None), "a) Flere i job");
+    assert_eq!(helhed::present::front::short_title(": tom", None), ": tom");
+}

@@ -612,3 +612,16 @@ fn a_count_requirement_is_whole() {
     assert_eq!((a.requirement.unwrap().value, a.status), (dec("44"), GoalStatus::Met));
     assert_eq!(a.sentence, "Område A: 44 i 2018; målet er højst 44 (15\u{a0}% lavere end 52 i 2017). Lige på målet.");
 }
+
+#[test]
+fn a_yearly_count_in_the_plans_last_part_year_is_judged_on_the_last_full_year() {
+    // The plan ends 30 September 2021: 2021 is a part year, so the count per
+    // year is judged on 2020, not left "ikke målt endnu".
+    let f = plan(
+        "  - { id: job60, indsatsområde: tryg, tekst: 60 om året, indikator: job, gælder: [a], regel: { slags: mindste-antal, mindst: 60, pr: år }, datakilde: Egen }",
+    );
+    f.write("data/a/2020.yaml", "antal:\n  jobs: 61\n");
+    f.write("data/a/2021.yaml", "antal:\n  jobs: 30\n");
+    let a = one(&f, "2021-H2", "a");
+    assert_eq!((a.status, a.when.map(|w| w.to_string())), (GoalStatus::Met, Some("2020".into())));
+}

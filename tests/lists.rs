@@ -283,7 +283,7 @@ fn count_rule_two_of_four() {
     assert_eq!(r.category("udsat").unwrap().holds, Some(false));
     assert_eq!(
         r.said.summary,
-        "a er ikke på nogen liste (liste 2019): 1 af 4 kriterier for et udsat boligområde er opfyldt, og mindst 2 kræves: 18-64-årige uden for arbejdsmarkedet eller uddannelse over 40\u{a0}%."
+        "a er ikke på nogen liste (liste 2019): 1 af 4 kriterier for et udsat boligområde er opfyldt (18-64-årige uden for arbejdsmarkedet eller uddannelse over 40\u{a0}%); mindst 2 kræves."
     );
     all_years(&mut d, 2019, "indkomst", "50");
     let r = evaluate(&rules, &d, "a", 2019).unwrap();
@@ -309,7 +309,7 @@ fn parallelsamfund_udsat_and_forebyggelsesomraade_2021() {
     assert_eq!(r.category("forebyggelsesomraade").unwrap().holds, Some(false));
     assert_eq!(
         r.said.summary,
-        "a er et parallelsamfund (liste 2022): 2 af 4 kriterier for et udsat boligområde er opfyldt, og mindst 2 kræves: 18-64-årige uden for arbejdsmarkedet eller uddannelse over 40\u{a0}% og 30-59-årige med alene grundskoleuddannelse over 60\u{a0}%; indvandrere og efterkommere fra ikke-vestlige lande over 50\u{a0}% er opfyldt og gør området til et parallelsamfund."
+        "a er et parallelsamfund (liste 2022): 2 af 4 kriterier for et udsat boligområde er opfyldt (18-64-årige uden for arbejdsmarkedet eller uddannelse over 40\u{a0}% og 30-59-årige med alene grundskoleuddannelse over 60\u{a0}%); mindst 2 kræves; indvandrere og efterkommere fra ikke-vestlige lande over 50\u{a0}% er opfyldt (et krav for et parallelsamfund)."
     );
     // Udsat with 40 % non-Western also meets the preventive criteria, but
     // an udsat område is not a forebyggelsesområde.
@@ -321,7 +321,7 @@ fn parallelsamfund_udsat_and_forebyggelsesomraade_2021() {
     assert_eq!(status(&r), "forebyggelsesomraade");
     assert_eq!(
         r.said.summary,
-        "a er et forebyggelsesområde (liste 2022): indvandrere og efterkommere fra ikke-vestlige lande over 30\u{a0}% er opfyldt og gør området til et forebyggelsesområde; 2 af 4 kriterier for et forebyggelsesområde er opfyldt, og mindst 2 kræves: 18-64-årige uden for arbejdsmarkedet eller uddannelse over 30\u{a0}% og gennemsnitlig bruttoindkomst for 15-64-årige (ekskl. uddannelsessøgende) i procent af regionens gennemsnit under 65\u{a0}%; det er hverken et parallelsamfund eller et udsat boligområde."
+        "a er et forebyggelsesområde (liste 2022): indvandrere og efterkommere fra ikke-vestlige lande over 30\u{a0}% er opfyldt (et krav for et forebyggelsesområde); 2 af 4 kriterier for et forebyggelsesområde er opfyldt (18-64-årige uden for arbejdsmarkedet eller uddannelse over 30\u{a0}% og gennemsnitlig bruttoindkomst for 15-64-årige (ekskl. uddannelsessøgende) i procent af regionens gennemsnit under 65\u{a0}%); mindst 2 kræves; det er hverken et parallelsamfund eller et udsat boligområde."
     );
     let r = run(&[("uden-for-arbejde", "35"), ("indkomst", "60"), ("ikke-vestlige", "20")]);
     assert_eq!(status(&r), "ingen");
@@ -348,7 +348,7 @@ fn ghettoomraade_2018() {
     assert_eq!(r.data_years, [2016, 2017]);
     assert_eq!(
         r.said.summary,
-        "Motalavej er et ghettoområde (liste 2018): 3 af 4 kriterier for et udsat boligområde er opfyldt, og mindst 2 kræves: 18-64-årige uden for arbejdsmarkedet eller uddannelse over 40\u{a0}%, dømte for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer, andel af beboere på 18 år og derover mindst 3 gange landsgennemsnittet og 30-59-årige med alene grundskoleuddannelse over 60\u{a0}%; indvandrere og efterkommere fra ikke-vestlige lande over 50\u{a0}% er opfyldt og gør området til et ghettoområde."
+        "Motalavej er et ghettoområde (liste 2018): 3 af 4 kriterier for et udsat boligområde er opfyldt (18-64-årige uden for arbejdsmarkedet eller uddannelse over 40\u{a0}%, dømte for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer, andel af beboere på 18 år og derover mindst 3 gange landsgennemsnittet og 30-59-årige med alene grundskoleuddannelse over 60\u{a0}%); mindst 2 kræves; indvandrere og efterkommere fra ikke-vestlige lande over 50\u{a0}% er opfyldt (et krav for et ghettoområde)."
     );
     assert_eq!(
         r.category_text("ghettoomraade"),
@@ -359,7 +359,7 @@ fn ghettoomraade_2018() {
     let r = evaluate(&rules, &d, "a", 2018).unwrap();
     assert_eq!(
         r.said.summary,
-        "Motalavej er et udsat boligområde (liste 2018): 3 af 4 kriterier for et udsat boligområde er opfyldt, og mindst 2 kræves: 18-64-årige uden for arbejdsmarkedet eller uddannelse over 40\u{a0}%, dømte for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer, andel af beboere på 18 år og derover mindst 3 gange landsgennemsnittet og 30-59-årige med alene grundskoleuddannelse over 60\u{a0}%; det er ikke et ghettoområde, da indvandrere og efterkommere fra ikke-vestlige lande over 50\u{a0}% ikke er opfyldt."
+        "Motalavej er et udsat boligområde (liste 2018): 3 af 4 kriterier for et udsat boligområde er opfyldt (18-64-årige uden for arbejdsmarkedet eller uddannelse over 40\u{a0}%, dømte for overtrædelse af straffeloven, våbenloven eller lov om euforiserende stoffer, andel af beboere på 18 år og derover mindst 3 gange landsgennemsnittet og 30-59-årige med alene grundskoleuddannelse over 60\u{a0}%); mindst 2 kræves; det er ikke et ghettoområde, da indvandrere og efterkommere fra ikke-vestlige lande over 50\u{a0}% ikke er opfyldt."
     );
 }
 
@@ -518,7 +518,7 @@ fn missing_inputs_are_unknown_and_named() {
     );
     assert_eq!(
         r.said.summary,
-        "For a kan listen ikke afgøres (liste 2018): 1 af 4 kriterier for et udsat boligområde er opfyldt, og mindst 2 kræves; 2 kan ikke afgøres: 18-64-årige uden for arbejdsmarkedet eller uddannelse over 40\u{a0}%."
+        "For a kan listen ikke afgøres (liste 2018): 1 af 4 kriterier for et udsat boligområde er opfyldt (18-64-årige uden for arbejdsmarkedet eller uddannelse over 40\u{a0}%); mindst 2 kræves; 2 kan ikke afgøres."
     );
 
     // 2 met: udsat holds whatever the unknown ones are.
@@ -818,7 +818,7 @@ fn custom_rules_keep_the_thresholds_decimals() {
     assert_eq!(status(&r), "ingen");
     assert_eq!(
         r.said.summary,
-        "a er ikke på nogen liste (liste 2019): 0 af 2 kriterier for et bund er opfyldt, og mindst 1 kræves."
+        "a er ikke på nogen liste (liste 2019): 0 af 2 kriterier for et bund er opfyldt; mindst 1 kræves."
     );
     // Before the only set's date there is no list.
     assert!(evaluate(&rules, &d, "a", 2017).is_none());

@@ -281,13 +281,9 @@ pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) 
 }
 
 /// The measure of an indicator that is an average, if any: such an
-/// indicator is not pooled across areas.
+/// indicator is not pooled across areas ([`Model::averaged_measure`]).
 pub fn averaged_measure<'m>(model: &Model, indicator: &'m Indicator) -> Option<&'m str> {
-    let measures: Vec<&String> = match &indicator.calc {
-        Calc::Ratio { numerator, denominator, .. } => vec![numerator, denominator],
-        Calc::Count { measure } => vec![measure],
-    };
-    measures.into_iter().find(|m| model.measure(m).is_some_and(|m| m.average)).map(String::as_str)
+    model.averaged_measure(indicator)
 }
 
 /// *Samlet* for a year: as given for it, else pooled over all areas.
@@ -396,7 +392,11 @@ pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Per
             if p > last {
                 continue;
             }
-            let pooled = model.series(series).filter(|s| matches!(s.kind, SeriesKind::Total | SeriesKind::Group));
+            // An average is never summed (see `averaged_measure`).
+            let pooled = model
+                .series(series)
+                .filter(|s| matches!(s.kind, SeriesKind::Total | SeriesKind::Group))
+                .filter(|_| averaged_measure(model, indicator).is_none());
             let v = if let Some(pooled) = pooled {
                 own(series, p).or_else(|| {
                     let member = |id: &str| pooled.kind != SeriesKind::Group || pooled.members.iter().any(|m| m == id);

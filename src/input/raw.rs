@@ -70,14 +70,19 @@ pub enum RawProse {
     /// Bullet points.
     Points(Vec<String>),
     /// A lead text and bullet points.
-    Both {
-        /// The lead text.
-        #[serde(default)]
-        tekst: Option<String>,
-        /// The points.
-        #[serde(default)]
-        punkter: Vec<String>,
-    },
+    Both(RawProseParts),
+}
+
+/// `{ tekst, punkter }`, at least one of them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProseParts {
+    /// The lead text.
+    #[serde(default)]
+    pub tekst: Option<String>,
+    /// The points.
+    #[serde(default)]
+    pub punkter: Vec<String>,
 }
 
 /// An activity under a strand of work.

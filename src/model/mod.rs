@@ -398,6 +398,16 @@ pub struct Model {
 }
 
 impl Model {
+    /// The measure of an indicator that is an average (`gennemsnit: true`),
+    /// if any: averages are never summed across areas.
+    pub fn averaged_measure<'m>(&self, indicator: &'m Indicator) -> Option<&'m str> {
+        let measures: Vec<&'m String> = match &indicator.calc {
+            Calc::Ratio { numerator, denominator, .. } => vec![numerator, denominator],
+            Calc::Count { measure } => vec![measure],
+        };
+        measures.into_iter().find(|m| self.measure(m).is_some_and(|m| m.average)).map(String::as_str)
+    }
+
     /// The areas of the plan.
     pub fn areas(&self) -> impl Iterator<Item = &Series> {
         self.series.iter().filter(|s| s.kind == SeriesKind::Area)

@@ -109,7 +109,7 @@ pub fn assessments(model: &Model, results: &[CriterionResult]) -> Vec<Assessment
         .criteria
         .iter()
         .zip(results)
-        .filter(|(_, r)| r.evaluations.iter().all(|e| e.rule == Rule::Qualitative))
+        .filter(|(_, r)| !r.evaluations.is_empty() && r.evaluations.iter().all(|e| e.rule == Rule::Qualitative))
         .map(|(c, r)| {
             let names: Vec<&str> = r.evaluations.iter().map(|e| e.name.as_str()).collect();
             AssessmentView {

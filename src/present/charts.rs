@@ -297,8 +297,11 @@ pub struct ValueAxis {
 pub fn value_axis(min: Decimal, max: Decimal, whole: bool) -> ValueAxis {
     let max = max.max(Decimal::ONE);
     let min = min.min(max);
-    if min > Decimal::ZERO && min > max - min {
-        let step = tick_step(max - min, whole);
+    // The span the ticks divide: at least a fifth of the top value, so a
+    // flat or nearly flat series is not zoomed into noise.
+    let span = (max - min).max(max / Decimal::from(5));
+    if min > Decimal::ZERO && min > span {
+        let step = tick_step(span, whole);
         let mut bottom = (min / step).floor() * step;
         if bottom >= min {
             bottom -= step;
@@ -508,9 +511,16 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
         }
     });
     let mut dotted = String::new();
-    for (target, style) in targets.iter().filter(|(t, _)| t.points.len() > 1) {
-        let points: Vec<String> =
-            target.points.iter().map(|(year, v)| format!("{},{}", x_of(*year), y_of(*v))).collect();
+    for (target, style) in targets.iter() {
+        // A list's threshold is one value, drawn across the whole chart.
+        let ends: Vec<(u16, Decimal)> = match (target.kind, target.points.first(), years.first(), years.last()) {
+            (TargetKind::ListThreshold, Some((_, v)), Some(a), Some(b)) => vec![(*a, *v), (*b, *v)],
+            _ => target.points.clone(),
+        };
+        if ends.len() < 2 {
+            continue;
+        }
+        let points: Vec<String> = ends.iter().map(|(year, v)| format!("{},{}", x_of(*year), y_of(*v))).collect();
         let RGBColor(r, g, b) = style.colour;
         let (dash, gap) = style.dash;
         dotted.push_str(&format!(

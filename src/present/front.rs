@@ -5,10 +5,10 @@
 //! the counts.
 
 use crate::eval::budget::Spending;
-use crate::eval::goals::{self, CriterionResult};
+use crate::eval::goals::{self, CriterionResult, When};
 use crate::eval::values::Trend;
 use crate::model::text::{format_change_da, format_da, join_names};
-use crate::model::{GoalStatus, Model, SeriesKind};
+use crate::model::{GoalStatus, Model, Period, SeriesKind};
 use crate::present::criteria;
 use crate::present::report::{DASH, StatusMark, indicator_title, shown_decimals};
 use serde::Serialize;
@@ -124,7 +124,12 @@ pub struct ChangeGroup {
 /// longer measured, then those that improved, then those measured for the
 /// first time; in the plan's order within each. Every change of the status
 /// counts is here, so the list never contradicts them.
-pub(crate) fn changes(model: &Model, before: &[CriterionResult], now: &[CriterionResult]) -> ChangesView {
+pub(crate) fn changes(
+    model: &Model,
+    before: &[CriterionResult],
+    now: &[CriterionResult],
+    now_period: Period,
+) -> ChangesView {
     let rank = |s: GoalStatus| match s {
         GoalStatus::NotMet => 0,
         GoalStatus::OnTrack => 1,
@@ -161,15 +166,23 @@ pub(crate) fn changes(model: &Model, before: &[CriterionResult], now: &[Criterio
                     .evaluations
                     .iter()
                     .filter(|e| e.status != GoalStatus::NotMeasured)
-                    .filter_map(|e| e.when.map(|w| w.to_string()))
+                    .filter_map(|e| {
+                        e.when.map(|w| match w {
+                            When::Year(y) => y.to_string(),
+                            When::Half(p) => p.danish(),
+                        })
+                    })
                     .collect();
                 whens.sort();
                 whens.dedup();
                 (!whens.is_empty()).then(|| join_names(&whens.iter().map(String::as_str).collect::<Vec<_>>()))
             };
             let grundlag = match (judged(b), judged(n)) {
-                (_, None) if n.evaluations.iter().all(|e| e.rule == crate::model::Rule::Qualitative) => {
-                    "ingen skriftlig vurdering endnu".to_string()
+                (_, None)
+                    if !n.evaluations.is_empty()
+                        && n.evaluations.iter().all(|e| e.rule == crate::model::Rule::Qualitative) =>
+                {
+                    format!("ingen skriftlig vurdering for {}", now_period.danish())
                 }
                 (Some(x), Some(y)) if x != y => format!("vurderet på {x}, nu på {y}"),
                 (Some(x), Some(_)) => format!("begge vurderet på {x}"),
@@ -211,15 +224,24 @@ pub(crate) fn changes(model: &Model, before: &[CriterionResult], now: &[Criterio
 /// first `:`, `;` or full stop outside parentheses), else its whole text.
 /// Never cut in the middle.
 pub fn short_title(text: &str, short: Option<&str>) -> String {
-    if let Some(s) = short {
-        return s.to_string();
+    let clause = first_clause(text);
+    match short {
+        Some(s) => s.to_string(),
+        None if clause.is_empty() => text.trim().to_string(),
+        None => clause,
     }
+}
+
+/// The text up to its first `:`, `;` or sentence-ending full stop outside
+/// parentheses, or all of it.
+fn first_clause(text: &str) -> String {
     let mut depth = 0i32;
     let chars: Vec<char> = text.chars().collect();
     for (i, c) in chars.iter().enumerate() {
         match c {
             '(' => depth += 1,
-            ')' => depth -= 1,
+            // An unmatched `)` ("a) …") does not hide the rest.
+            ')' => depth = (depth - 1).max(0),
             ':' | ';' if depth == 0 => return chars[..i].iter().collect::<String>().trim().to_string(),
             // A full stop ends the clause when a space follows (not `pr. år`
             // or `1.000`): the next word starts with a capital.

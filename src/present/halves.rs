@@ -30,10 +30,12 @@ pub(crate) fn half_tables(model: &Model, evaluated: &Evaluated) -> Vec<HalfTable
         .filter(|(_, h)| !h.is_empty())
         .map(|(ind, halves)| {
             let mut raekker: Vec<RowView> = Vec::new();
+            let mut seen: Vec<&str> = Vec::new();
             for h in halves {
-                if raekker.iter().any(|r| r.navn == h.name) {
+                if seen.contains(&h.series.as_str()) {
                     continue;
                 }
+                seen.push(&h.series);
                 let celler = periods
                     .iter()
                     .map(|p| match halves.iter().find(|x| x.series == h.series && x.period == *p) {

@@ -292,9 +292,9 @@ fn summary(rules: &ListRules, set: Option<&RuleSet>, result: &ListResult, area_n
         let names: Vec<String> =
             at_least.of.iter().filter(|id| truth(id) == Some(true)).map(|id| describe(rules, set, id)).collect();
         let open = if unknown > 0 { format!("; {unknown} kan ikke afgøres") } else { String::new() };
-        let which = if names.is_empty() { String::new() } else { format!(": {}", join_with(&names, "og")) };
+        let which = if names.is_empty() { String::new() } else { format!(" ({})", join_with(&names, "og")) };
         Some(format!(
-            "{met} af {} kriterier for {} er opfyldt, og mindst {} kræves{open}{which}",
+            "{met} af {} kriterier for {} er opfyldt{which}; mindst {} kræves{open}",
             at_least.of.len(),
             with_article(&c.name),
             at_least.count
@@ -309,7 +309,7 @@ fn summary(rules: &ListRules, set: Option<&RuleSet>, result: &ListResult, area_n
                 match set.category(id) {
                     Some(inner) => parts.extend(counted(inner)),
                     None => parts.push(format!(
-                        "{} er opfyldt og gør området til {}",
+                        "{} er opfyldt (et krav for {})",
                         describe(rules, set, id),
                         with_article(&listed.name)
                     )),

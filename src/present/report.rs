@@ -356,7 +356,7 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
     let status = model.status.get(&period);
     any_example |= status.is_some_and(|s| s.example);
     let previous = period.previous();
-    let aendringer = front::changes(model, &evaluated.previous, results);
+    let aendringer = front::changes(model, &evaluated.previous, results, period);
     let status_antal = count_views(model, results);
     let status_antal_forrige = count_views(model, &evaluated.previous);
     let indsatsomraader = focus_views(model, status, results);
@@ -372,6 +372,10 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         .max()
         .cloned()
         .unwrap_or_else(|| period.last_full_year().to_string());
+    let noegletal = front::key_figures(model, trends, results);
+    let halvaarstal = crate::present::halves::half_tables(model, evaluated);
+    any_example |= noegletal.iter().any(|k| k.eksempel)
+        || halvaarstal.iter().any(|h| h.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel)));
     StatusReport {
         format: FORMAT,
         plan: plan_view(model),
@@ -384,7 +388,7 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         status_antal,
         aendringer,
         status_antal_forrige,
-        noegletal: front::key_figures(model, trends, results),
+        noegletal,
         forbrug_forside: evaluated.budget_to_period.as_ref().and_then(|t| {
             let last = t.spending.last()?;
             Some(SpendingHeadline {
@@ -397,7 +401,7 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         listekriterier,
         budget,
         indikatorer,
-        halvaarstal: crate::present::halves::half_tables(model, evaluated),
+        halvaarstal,
         charts,
     }
 }
@@ -424,7 +428,7 @@ fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[
                         omraader: a.areas.as_ref().map(|ids| {
                             let names: Vec<&str> =
                                 ids.iter().filter_map(|id| model.series(id)).map(|s| s.name.as_str()).collect();
-                            join_names(&names)
+                            if names.is_empty() { "Planen som helhed".to_string() } else { join_names(&names) }
                         }),
                         markering: a.marking.map(|m| MarkingView { kode: m.key(), tekst: m.danish() }),
                     })

@@ -102,7 +102,7 @@ pub(super) fn activities(src: &Source<RawPlanFile>, model: &Model, diags: &mut D
                     let (text, points) = match e {
                         RawProse::Text(t) => (prose(&Some(t.clone())), Vec::new()),
                         RawProse::Points(ps) => (None, points(ps)),
-                        RawProse::Both { tekst, punkter } => (prose(tekst), points(punkter)),
+                        RawProse::Both(parts) => (prose(&parts.tekst), points(&parts.punkter)),
                     };
                     (text.is_some() || !points.is_empty()).then_some(Prose { text, points })
                 }),
@@ -226,8 +226,20 @@ pub(super) fn criteria(src: &Source<RawPlanFile>, model: &Model, diags: &mut Dia
             match entry {
                 RawApplies::Id(id) if id == "alle" => {
                     // Every area the indicator is measured for.
-                    for area in model.areas().filter(|a| indicator.is_none_or(|i| i.covers(&a.id))) {
-                        push(&area.id, default_rule.clone(), pos, diags);
+                    let covered: Vec<&str> = model
+                        .areas()
+                        .filter(|a| indicator.is_none_or(|i| i.covers(&a.id)))
+                        .map(|a| a.id.as_str())
+                        .collect();
+                    if covered.is_empty() {
+                        diags.error(
+                            file,
+                            pos,
+                            "«alle» er ingen områder her: indikatoren måles kun for planen som helhed; skriv «samlet»",
+                        );
+                    }
+                    for area in covered {
+                        push(area, default_rule.clone(), pos, diags);
                     }
                 }
                 RawApplies::Id(id) => {
@@ -296,6 +308,28 @@ fn is_target_series(
             let covers =
                 if covered.is_empty() { "kun planen som helhed (samlet)".to_string() } else { covered.join(", ") };
             diags.error(file, pos, format!("indikatoren «{}» måles ikke for «{id}»; dens «områder» er {covers}", i.id));
+            false
+        }
+        Some(s) if s.kind == SeriesKind::Group && indicator.is_some_and(|i| !s.members.iter().all(|m| i.covers(m))) => {
+            let i = indicator.expect("checked");
+            let missing: Vec<&str> = s.members.iter().filter(|m| !i.covers(m)).map(String::as_str).collect();
+            diags.error(
+                file,
+                pos,
+                format!(
+                    "gruppen «{id}» har områder, som indikatoren «{}» ikke måles for: {}",
+                    i.id,
+                    missing.join(", ")
+                ),
+            );
+            false
+        }
+        Some(s) if s.kind == SeriesKind::Group && indicator.is_some_and(|i| model.averaged_measure(i).is_some()) => {
+            diags.error(
+                file,
+                pos,
+                format!("«{id}» er en gruppe, men indikatoren er et gennemsnit, og gennemsnit lægges ikke sammen"),
+            );
             false
         }
         Some(s) if s.kind != SeriesKind::Reference => true,

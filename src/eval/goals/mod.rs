@@ -282,7 +282,8 @@ impl Ctx<'_> {
     /// "mindst 45", which every whole count meets or fails exactly as before.
     fn require(&self, rule: &Rule, year: u16) -> Result<Required, Unset> {
         let mut required = self.require_exact(rule, year)?;
-        if matches!(self.ind.calc, Calc::Count { .. }) {
+        let counted = crate::eval::values::averaged_measure(self.model, self.ind).is_none();
+        if matches!(self.ind.calc, Calc::Count { .. }) && counted {
             required.req.value = whole(required.req);
         }
         Ok(required)
@@ -559,7 +560,11 @@ fn evaluate_series(
         };
         eval.history.push(Check { when: When::Year(*year), value: v.value, requirement, status });
     }
-    let Some((year, v)) = in_plan.last() else {
+    // The latest year with a value; a year the plan covers only in part
+    // gives way to the latest full year before it, if there is one.
+    let full = |y: u16| !matches!(ctx.require(rule, y), Err(Unset::PartYear { .. }));
+    let latest = in_plan.iter().rev().find(|(y, _)| full(*y)).or(in_plan.last());
+    let Some((year, v)) = latest else {
         eval.outcome = Outcome::NoValue { latest: values.iter().next_back().map(|(y, v)| (*y, v.value)) };
         return eval;
     };
