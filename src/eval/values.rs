@@ -280,12 +280,6 @@ pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) 
     }
 }
 
-/// The measure of an indicator that is an average, if any: such an
-/// indicator is not pooled across areas ([`Model::averaged_measure`]).
-pub fn averaged_measure<'m>(model: &Model, indicator: &'m Indicator) -> Option<&'m str> {
-    model.averaged_measure(indicator)
-}
-
 /// *Samlet* for a year: as given for it, else pooled over all areas.
 pub fn total_value(model: &Model, indicator: &Indicator, year: u16) -> Result<Value, Option<Missing>> {
     match model.series(TOTAL_ID) {
@@ -305,9 +299,8 @@ pub fn pooled_value(
     if let Ok(v) = own_value(model, indicator, &series.id, year) {
         return Ok(v);
     }
-    let member = |id: &str| series.kind != SeriesKind::Group || series.members.iter().any(|m| m == id);
-    let pooled: Vec<&Series> = model.areas().filter(|a| indicator.covers(&a.id) && member(&a.id)).collect();
-    if let Some(avg) = averaged_measure(model, indicator) {
+    let pooled: Vec<&Series> = model.pooled_areas(series, indicator).collect();
+    if let Some(avg) = model.averaged_measure(indicator) {
         let any = pooled.iter().any(|a| own_value(model, indicator, &a.id, year).is_ok());
         return Err(any.then(|| Missing::Average(avg.to_string())));
     }
@@ -392,19 +385,15 @@ pub fn half_values(model: &Model, indicator: &Indicator, series: &str, last: Per
             if p > last {
                 continue;
             }
-            // An average is never summed (see `averaged_measure`).
+            // An average is never summed (see `Model::averaged_measure`).
             let pooled = model
                 .series(series)
                 .filter(|s| matches!(s.kind, SeriesKind::Total | SeriesKind::Group))
-                .filter(|_| averaged_measure(model, indicator).is_none());
+                .filter(|_| model.averaged_measure(indicator).is_none());
             let v = if let Some(pooled) = pooled {
                 own(series, p).or_else(|| {
-                    let member = |id: &str| pooled.kind != SeriesKind::Group || pooled.members.iter().any(|m| m == id);
-                    let parts: Option<Vec<Value>> = model
-                        .areas()
-                        .filter(|a| indicator.covers(&a.id) && member(&a.id))
-                        .map(|a| own(&a.id, p))
-                        .collect();
+                    let parts: Option<Vec<Value>> =
+                        model.pooled_areas(pooled, indicator).map(|a| own(&a.id, p)).collect();
                     // No areas to pool: no sum (not 0).
                     let parts = parts.filter(|p| !p.is_empty());
                     parts.map(|parts| {

@@ -408,6 +408,17 @@ impl Model {
         measures.into_iter().find(|m| self.measure(m).is_some_and(|m| m.average)).map(String::as_str)
     }
 
+    /// The areas a pooled series (*samlet*, or a group) sums for an
+    /// indicator: its areas (all for *samlet*) that the indicator covers.
+    pub fn pooled_areas<'a>(
+        &'a self,
+        pooled: &'a Series,
+        indicator: &'a Indicator,
+    ) -> impl Iterator<Item = &'a Series> {
+        let member = move |id: &str| pooled.kind != SeriesKind::Group || pooled.members.iter().any(|m| m == id);
+        self.areas().filter(move |a| indicator.covers(&a.id) && member(&a.id))
+    }
+
     /// The areas of the plan.
     pub fn areas(&self) -> impl Iterator<Item = &Series> {
         self.series.iter().filter(|s| s.kind == SeriesKind::Area)

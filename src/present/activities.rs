@@ -9,7 +9,7 @@ use crate::eval::goals::CriterionResult;
 use crate::model::text::{format_da, join_names, join_with};
 use crate::model::{GoalStatus, Model, Rule};
 use crate::present::front::short_title;
-use crate::present::report::{MarkingView, StatusMark};
+use crate::present::report::{MarkingView, StatusMark, area_names, effect_points, effect_text};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -138,14 +138,7 @@ pub fn activity_sheets(model: &Model, evaluated: &Evaluated) -> Vec<ActivityShee
                 .zip(&evaluated.criteria)
                 .filter(|(c, _)| c.activity.as_deref() == Some(a.id.as_str()))
                 .collect();
-            let omraader = match &a.areas {
-                Some(ids) => {
-                    let names: Vec<&str> =
-                        ids.iter().filter_map(|id| model.series(id)).map(|s| s.name.as_str()).collect();
-                    if names.is_empty() { "Planen som helhed".to_string() } else { join_names(&names) }
-                }
-                None => "Alle områder".to_string(),
-            };
+            let omraader = a.areas.as_ref().map_or_else(|| "Alle områder".to_string(), |ids| area_names(model, ids));
             ActivitySheet {
                 label: format!("akt-{}", a.id),
                 navn: a.name.clone(),
@@ -169,9 +162,9 @@ pub fn activity_sheets(model: &Model, evaluated: &Evaluated) -> Vec<ActivityShee
                     .collect(),
                 status: status.and_then(|s| s.activities.get(&a.id)).cloned(),
                 maalopfyldelse: fulfilment(goals.iter().map(|(_, r)| r.status)),
-                paavirkning: a.effect.as_ref().and_then(|e| e.text.clone()),
-                paavirkning_punkter: a.effect.as_ref().map(|e| e.points.clone()).unwrap_or_default(),
-                markering: a.marking.map(|m| MarkingView { kode: m.key(), tekst: m.danish() }),
+                paavirkning: effect_text(a),
+                paavirkning_punkter: effect_points(a),
+                markering: a.marking.map(MarkingView::from),
             }
         })
         .collect()

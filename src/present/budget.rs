@@ -4,10 +4,9 @@
 //! its total and its financing per source, section totals, *I alt*, the
 //! balance that must be 0, and the co-financing share.
 
-use crate::eval::budget::{BudgetTotals, Financing};
+use crate::eval::budget::{BudgetTotals, Financing, Spending};
 use crate::model::budget::FundingSource;
 use crate::model::text::format_da;
-use crate::present::front;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -74,13 +73,29 @@ pub struct SheetRow {
     pub finansiering: Vec<String>,
 }
 
-/// Spending against one year's budget.
+/// Spending against one year's budget: in each year of the budget chapter,
+/// and for the latest year on the statusrapport's front page.
 #[derive(Debug, Clone, Serialize)]
 pub struct SpendingView {
     /// `Forbrug 2018: 11.335 t.kr. af et budget på 11.113 t.kr. (102,0 %)`.
     pub tekst: String,
     /// Whether more than the budget is spent.
     pub over_budget: bool,
+}
+
+impl SpendingView {
+    /// The view of one year's spending.
+    pub(crate) fn of(s: &Spending) -> SpendingView {
+        SpendingView { tekst: spending_line(s), over_budget: s.percent.is_some_and(|p| p > Decimal::ONE_HUNDRED) }
+    }
+}
+
+/// `Forbrug 2018: 11.335 t.kr. af et budget på 11.113 t.kr. (102,0 %)`.
+fn spending_line(s: &Spending) -> String {
+    let tkr = |v: Decimal| format_da(v, 0);
+    let halves = if s.halves.len() == 2 { String::new() } else { format!(" ({}. halvår)", s.halves[0]) };
+    let pct = s.percent.map_or(String::new(), |p| format!(" ({}\u{a0}%)", format_da(p, 1)));
+    format!("Forbrug {}{halves}: {}\u{a0}t.kr. af et budget på {}\u{a0}t.kr.{pct}", s.year, tkr(s.spent), tkr(s.budget))
 }
 
 /// A budget row.
@@ -127,17 +142,10 @@ pub fn budget_view(t: &BudgetTotals) -> BudgetView {
         .map(|s| format!("{} {}\u{a0}t.kr.{}", s.source.danish(), tkr(s.amount), share(s.amount)))
         .collect::<Vec<_>>()
         .join("; ");
-    let forbrug = t.spending.iter().map(front::spending_line).collect();
+    let forbrug = t.spending.iter().map(spending_line).collect();
     BudgetView {
         ark: sheet(t),
-        forbrug_aar: t
-            .spending
-            .iter()
-            .map(|s| SpendingView {
-                tekst: front::spending_line(s),
-                over_budget: s.percent.is_some_and(|p| p > Decimal::ONE_HUNDRED),
-            })
-            .collect(),
+        forbrug_aar: t.spending.iter().map(SpendingView::of).collect(),
         aar: t.years.iter().map(u16::to_string).collect(),
         raekker,
         finansiering,

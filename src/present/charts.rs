@@ -291,6 +291,24 @@ pub struct ValueAxis {
     pub step: Decimal,
 }
 
+impl ValueAxis {
+    /// The decimals its tick labels are printed with.
+    pub fn decimals(&self) -> u32 {
+        if self.step.fract().is_zero() { 0 } else { self.step.scale().min(2) }
+    }
+}
+
+/// The value axis of a chart: for its rows' figures and its target lines'
+/// values, with whole ticks for an indicator that counts.
+fn chart_axis<'t>(indicator: &Indicator, trend: &Trend, targets: impl Iterator<Item = &'t TargetLine>) -> ValueAxis {
+    let values: Vec<Decimal> = shown_rows(trend)
+        .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
+        .chain(targets.flat_map(|t| t.points.iter().map(|(_, v)| *v)))
+        .collect();
+    let (min, max) = (values.iter().min().copied(), values.iter().max().copied());
+    value_axis(min.unwrap_or_default(), max.unwrap_or_default(), matches!(indicator.calc, Calc::Count { .. }))
+}
+
 /// The value axis for values from `min` to `max`: from 0, unless 0 would
 /// leave more than half the plot empty below the lowest value (shares in
 /// the 60s and 70s); then from a round value below it.
@@ -369,7 +387,6 @@ fn draw_line<DB: DrawingBackend>(
 /// references are dashed. The years run to the last target year. The value
 /// axis of an indicator that counts things has whole ticks.
 pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> String {
-    let whole = matches!(indicator.calc, Calc::Count { .. });
     let rows: Vec<_> = shown_rows(trend).collect();
     // A series keeps its style in every chart of every output: it is chosen
     // by the series' place among the plan's series of its kind, not by its
@@ -454,12 +471,7 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
     let height = legend_top + y + LEGEND_ROW + 4;
 
     let height = u32::try_from(height).unwrap_or(400);
-    let all_values = || {
-        rows.iter()
-            .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
-            .chain(targets.iter().flat_map(|(t, _)| t.points.iter().map(|(_, v)| *v)))
-    };
-    let axis = value_axis(all_values().min().unwrap_or_default(), all_values().max().unwrap_or_default(), whole);
+    let axis = chart_axis(indicator, trend, targets.iter().map(|(t, _)| *t));
     let (bottom_value, top_value, step) = (axis.bottom, axis.top, axis.step);
     let plot_bottom = PLOT_TOP + PLOT_HEIGHT;
     let y_of = |v: Decimal| {
@@ -483,7 +495,7 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
         while tick <= top_value {
             let ty = y_of(tick);
             let _ = root.draw(&PathElement::new(vec![(PLOT_LEFT, ty), (PLOT_RIGHT, ty)], GRID.stroke_width(1)));
-            let decimals = if step.fract().is_zero() { 0 } else { step.scale().min(2) };
+            let decimals = axis.decimals();
             let label_style = font(12, AXIS).pos(Pos::new(HPos::Right, VPos::Center));
             let _ = root.draw(&Text::new(format_da(tick, decimals), (PLOT_LEFT - 8, ty), label_style));
             tick += step;
@@ -613,16 +625,9 @@ pub fn alt_text(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) ->
     let words = |kind: TargetKind| -> Vec<&str> {
         targets.iter().filter(|t| t.kind == kind).map(|t| t.words.as_str()).collect()
     };
-    let values = || {
-        shown_rows(trend)
-            .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
-            .chain(targets.iter().flat_map(|t| t.points.iter().map(|(_, v)| *v)))
-    };
-    let whole = matches!(indicator.calc, Calc::Count { .. });
-    let axis = value_axis(values().min().unwrap_or_default(), values().max().unwrap_or_default(), whole);
+    let axis = chart_axis(indicator, trend, targets.iter());
     if !axis.bottom.is_zero() {
-        let decimals = if axis.step.fract().is_zero() { 0 } else { axis.step.scale().min(2) };
-        text.push_str(&format!(" Værdiaksen begynder ved {}, ikke ved 0.", format_da(axis.bottom, decimals)));
+        text.push_str(&format!(" Værdiaksen begynder ved {}, ikke ved 0.", format_da(axis.bottom, axis.decimals())));
     }
     let goals = words(TargetKind::Requirement);
     if !goals.is_empty() {

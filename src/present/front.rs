@@ -4,10 +4,9 @@
 //! and rules (`eval::Evaluated::previous`), so the changes always agree with
 //! the counts.
 
-use crate::eval::budget::Spending;
 use crate::eval::goals::{self, CriterionResult, When};
 use crate::eval::values::Trend;
-use crate::model::text::{format_change_da, format_da, join_names};
+use crate::model::text::{format_change_da, join_names};
 use crate::model::{GoalStatus, Model, Period, SeriesKind};
 use crate::present::criteria;
 use crate::present::report::{DASH, StatusMark, indicator_title, shown_decimals};
@@ -48,15 +47,6 @@ pub struct KeyFigureView {
     pub status: Option<StatusMark>,
     /// Whether a figure shown is illustrative.
     pub eksempel: bool,
-}
-
-/// The front page's line on spending: the latest year with spending.
-#[derive(Debug, Clone, Serialize)]
-pub struct SpendingHeadline {
-    /// `Forbrug 2018: 11.335 t.kr. af et budget på 11.113 t.kr. (102,0 %)`.
-    pub tekst: String,
-    /// Whether more than the year's budget is spent.
-    pub over_budget: bool,
 }
 
 /// How many criteria have each status, and under which strands of work.
@@ -136,7 +126,7 @@ pub(crate) fn changes(
         GoalStatus::Met => 2,
         GoalStatus::NotMeasured => 3,
     };
-    let mut changed: Vec<(u8, ChangeItem)> = before
+    let changed: Vec<(u8, ChangeItem)> = before
         .iter()
         .zip(now)
         .filter(|(b, n)| b.status != n.status)
@@ -216,7 +206,6 @@ pub(crate) fn changes(
             punkter: items.into_iter().take(MAX_CHANGES).collect(),
         });
     }
-    changed.clear();
     ChangesView { grupper, i_alt, resume: join_names(&parts.iter().map(String::as_str).collect::<Vec<_>>()) }
 }
 
@@ -255,14 +244,6 @@ fn first_clause(text: &str) -> String {
         }
     }
     text.trim().trim_end_matches('.').to_string()
-}
-
-/// `Forbrug 2018: 11.335 t.kr. af et budget på 11.113 t.kr. (102,0 %)`.
-pub(crate) fn spending_line(s: &Spending) -> String {
-    let tkr = |v: rust_decimal::Decimal| format_da(v, 0);
-    let halves = if s.halves.len() == 2 { String::new() } else { format!(" ({}. halvår)", s.halves[0]) };
-    let pct = s.percent.map_or(String::new(), |p| format!(" ({}\u{a0}%)", format_da(p, 1)));
-    format!("Forbrug {}{halves}: {}\u{a0}t.kr. af et budget på {}\u{a0}t.kr.{pct}", s.year, tkr(s.spent), tkr(s.budget))
 }
 
 /// The key figures: each indicator marked `forside: true`, for the plan as

@@ -9,10 +9,10 @@ use crate::eval::values::{Change, Origin, Point, Trend, Value};
 use crate::model::text::join_names;
 use crate::model::text::{format_change_da, format_da};
 use crate::model::{Calc, GoalStatus, Indicator, Model, SeriesKind};
-pub use crate::present::budget::{BudgetRowView, BudgetView};
+pub use crate::present::budget::{BudgetRowView, BudgetView, SpendingView};
 use crate::present::charts;
 use crate::present::front;
-pub use crate::present::front::{ChangesView, CountView, KeyFigureView, SpendingHeadline, count_views};
+pub use crate::present::front::{ChangesView, CountView, KeyFigureView, count_views};
 pub use crate::present::halves::HalfTableView;
 use crate::present::lists as present_lists;
 use crate::present::{criteria, words};
@@ -54,7 +54,7 @@ pub struct StatusReport {
     #[serde(rename = "nøgletal")]
     pub noegletal: Vec<KeyFigureView>,
     /// The front page's line on spending, if there is a budget with spending.
-    pub forbrug_forside: Option<SpendingHeadline>,
+    pub forbrug_forside: Option<SpendingView>,
     /// The previous half-year, `1. halvår 2018`.
     pub forrige_periode: String,
     /// Per strand of work: its activities' status and its success criteria.
@@ -254,6 +254,29 @@ pub struct MarkingView {
     pub tekst: &'static str,
 }
 
+impl From<crate::model::Marking> for MarkingView {
+    fn from(m: crate::model::Marking) -> Self {
+        MarkingView { kode: m.key(), tekst: m.danish() }
+    }
+}
+
+/// The areas an activity runs in (`områder:`), named: `Motalavej og
+/// Sydbyen`, or `Planen som helhed` for `[samlet]`.
+pub(crate) fn area_names(model: &Model, ids: &[String]) -> String {
+    let names: Vec<&str> = ids.iter().filter_map(|id| model.series(id)).map(|s| s.name.as_str()).collect();
+    if names.is_empty() { "Planen som helhed".to_string() } else { join_names(&names) }
+}
+
+/// The lead text of an activity's `påvirkning`.
+pub(crate) fn effect_text(a: &crate::model::Activity) -> Option<String> {
+    a.effect.as_ref().and_then(|e| e.text.clone())
+}
+
+/// The bullet points of an activity's `påvirkning`.
+pub(crate) fn effect_points(a: &crate::model::Activity) -> Vec<String> {
+    a.effect.as_ref().map(|e| e.points.clone()).unwrap_or_default()
+}
+
 /// A success criterion in the statusrapport.
 #[derive(Debug, Clone, Serialize)]
 pub struct CriterionView {
@@ -389,13 +412,7 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         aendringer,
         status_antal_forrige,
         noegletal,
-        forbrug_forside: evaluated.budget_to_period.as_ref().and_then(|t| {
-            let last = t.spending.last()?;
-            Some(SpendingHeadline {
-                tekst: front::spending_line(last),
-                over_budget: last.percent.is_some_and(|p| p > rust_decimal::Decimal::ONE_HUNDRED),
-            })
-        }),
+        forbrug_forside: evaluated.budget_to_period.as_ref().and_then(|t| t.spending.last()).map(SpendingView::of),
         forrige_periode: previous.danish(),
         indsatsomraader,
         listekriterier,
@@ -423,14 +440,10 @@ fn focus_views(model: &Model, status: Option<&crate::model::Status>, results: &[
                         beskrivelse: a.description.clone(),
                         delpunkter: a.points.clone(),
                         status: status.and_then(|s| s.activities.get(&a.id)).cloned(),
-                        paavirkning: a.effect.as_ref().and_then(|e| e.text.clone()),
-                        paavirkning_punkter: a.effect.as_ref().map(|e| e.points.clone()).unwrap_or_default(),
-                        omraader: a.areas.as_ref().map(|ids| {
-                            let names: Vec<&str> =
-                                ids.iter().filter_map(|id| model.series(id)).map(|s| s.name.as_str()).collect();
-                            if names.is_empty() { "Planen som helhed".to_string() } else { join_names(&names) }
-                        }),
-                        markering: a.marking.map(|m| MarkingView { kode: m.key(), tekst: m.danish() }),
+                        paavirkning: effect_text(a),
+                        paavirkning_punkter: effect_points(a),
+                        omraader: a.areas.as_ref().map(|ids| area_names(model, ids)),
+                        markering: a.marking.map(MarkingView::from),
                     })
                     .collect(),
             ),
@@ -701,7 +714,7 @@ pub fn shown_decimals(indicator: &Indicator, value: &Value) -> u32 {
 /// How an indicator is computed, in one or two Danish sentences.
 pub fn method_text(model: &Model, indicator: &Indicator) -> String {
     let name = |id: &str| words::measure_name(model, id);
-    if let Some(avg) = crate::eval::values::averaged_measure(model, indicator) {
+    if let Some(avg) = model.averaged_measure(indicator) {
         let own = match &indicator.calc {
             Calc::Ratio { numerator, denominator, scale } => {
                 format!("{} ÷ {} × {}", capitalise(&name(numerator)), name(denominator), format_da(*scale, 0))

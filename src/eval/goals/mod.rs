@@ -282,7 +282,7 @@ impl Ctx<'_> {
     /// "mindst 45", which every whole count meets or fails exactly as before.
     fn require(&self, rule: &Rule, year: u16) -> Result<Required, Unset> {
         let mut required = self.require_exact(rule, year)?;
-        let counted = crate::eval::values::averaged_measure(self.model, self.ind).is_none();
+        let counted = self.model.averaged_measure(self.ind).is_none();
         if matches!(self.ind.calc, Calc::Count { .. }) && counted {
             required.req.value = whole(required.req);
         }
