@@ -301,8 +301,12 @@ pub struct RawMeasure {
     pub navn: String,
     #[serde(default)]
     pub note: Option<String>,
-    /// Whether small counts are suppressed on the public site; `false` for
-    /// counts of things rather than people (events, meetings).
+    /// What it counts: `personer`, `hændelser`, ... (checked in validate);
+    /// persons when left out.
+    #[serde(rename = "tæller", default)]
+    pub counted: Option<String>,
+    /// Whether small counts are suppressed on the public site, whatever it
+    /// counts; without it, that follows from `tæller`.
     #[serde(default)]
     pub diskretion: Option<bool>,
     /// An average (an income, a period), not a count: it is never summed

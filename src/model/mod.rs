@@ -94,12 +94,84 @@ pub struct Measure {
     pub id: String,
     /// Danish name.
     pub name: String,
-    /// Whether it counts people, so that a small count is suppressed on the
-    /// public site.
+    /// What it counts (`tæller:`).
+    pub counted: Counted,
+    /// Whether a small count is suppressed on the public site: by default
+    /// when it counts persons ([`Counted::about_persons`]) and is not an
+    /// average; `diskretion: true` or `false` in the plan decides otherwise.
     pub suppress_small: bool,
     /// Whether it is an average rather than a count (`gennemsnit: true`), so
     /// that it is never summed across areas for *samlet*.
     pub average: bool,
+}
+
+/// What a measure counts (`tæller:` under `målinger:`). It decides whether a
+/// small count is hidden on the public site: a few persons can be singled
+/// out, a few fires cannot. Serialises as the plan writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Counted {
+    /// Persons: residents, respondents, youths, volunteers, employees; also
+    /// what is summed over a few persons, such as their days of absence.
+    #[serde(rename = "personer")]
+    Persons,
+    /// Households or families (a move-out is a household's).
+    #[serde(rename = "husstande")]
+    Households,
+    /// Decisions about persons: convictions, criminal-law decisions.
+    #[serde(rename = "afgørelser")]
+    Decisions,
+    /// Events and reports of them: fires, vandalism, contacts.
+    #[serde(rename = "hændelser")]
+    Events,
+    /// Dwellings.
+    #[serde(rename = "boliger")]
+    Dwellings,
+    /// What the plan holds: activities, theme evenings, walks.
+    #[serde(rename = "aktiviteter")]
+    Activities,
+    /// Groups the plan forms: work groups, parent groups, communities.
+    #[serde(rename = "grupper")]
+    Groups,
+    /// Something else that is not persons: media stories, website visits.
+    #[serde(rename = "andet")]
+    Other,
+}
+
+impl Counted {
+    /// Every kind, in the order messages list them.
+    pub const ALL: [Counted; 8] = [
+        Counted::Persons,
+        Counted::Households,
+        Counted::Decisions,
+        Counted::Events,
+        Counted::Dwellings,
+        Counted::Activities,
+        Counted::Groups,
+        Counted::Other,
+    ];
+
+    /// The word `plan.yaml` writes it with: `tæller: hændelser`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Counted::Persons => "personer",
+            Counted::Households => "husstande",
+            Counted::Decisions => "afgørelser",
+            Counted::Events => "hændelser",
+            Counted::Dwellings => "boliger",
+            Counted::Activities => "aktiviteter",
+            Counted::Groups => "grupper",
+            Counted::Other => "andet",
+        }
+    }
+
+    /// Whether a count of it is about persons, so that a small one could
+    /// single them out and is hidden on the public site.
+    pub fn about_persons(self) -> bool {
+        match self {
+            Counted::Persons | Counted::Households | Counted::Decisions => true,
+            Counted::Events | Counted::Dwellings | Counted::Activities | Counted::Groups | Counted::Other => false,
+        }
+    }
 }
 
 /// What kind of series a row of figures is. Serialises as the templates

@@ -318,7 +318,7 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         })
         .collect();
     let uden_diskretion: Vec<String> =
-        model.measures.iter().filter(|m| !m.suppress_small).map(|m| m.name.clone()).collect();
+        model.measures.iter().filter(|m| !m.suppress_small).map(crate::present::words::shown_always).collect();
     page(
         "site/metode.html",
         "metode.html".into(),

@@ -2,8 +2,8 @@
 //! the names of measures and series in sentences.
 
 use crate::eval::values::Missing;
-use crate::model::Model;
 use crate::model::text::join_names;
+use crate::model::{Counted, Measure, Model};
 
 /// Why a value is missing, as a phrase: `mangler antal beboere`.
 pub fn missing(model: &Model, reason: &Missing) -> String {
@@ -41,6 +41,35 @@ pub fn missing(model: &Model, reason: &Missing) -> String {
 /// A measure's name inside a sentence: lower case.
 pub fn measure_name(model: &Model, id: &str) -> String {
     model.measure(id).map_or_else(|| id.to_string(), |m| m.name.to_lowercase())
+}
+
+/// What a measure counts, in a sentence: `hændelser`, `afgørelser om personer`.
+pub fn counted(kind: Counted) -> &'static str {
+    match kind {
+        Counted::Persons => "personer",
+        Counted::Households => "husstande",
+        Counted::Decisions => "afgørelser om personer",
+        Counted::Events => "hændelser",
+        Counted::Dwellings => "boliger",
+        Counted::Activities => "aktiviteter",
+        Counted::Groups => "grupper",
+        Counted::Other => "andet end personer",
+    }
+}
+
+/// A measure the public site always shows, small or not, with why:
+/// `Påsatte brande (hændelser)`, `Gennemsnitlig bruttoindkomst (et
+/// gennemsnit)`, or for a count of persons the plan shows anyway
+/// (`diskretion: false`) `Beboere (personer, men planen viser dem altid)`.
+pub fn shown_always(measure: &Measure) -> String {
+    let what = if measure.average {
+        "et gennemsnit".to_string()
+    } else if measure.counted.about_persons() {
+        format!("{}, men planen viser dem altid", counted(measure.counted))
+    } else {
+        counted(measure.counted).to_string()
+    };
+    format!("{} ({what})", measure.name)
 }
 
 /// Series by their names: `A, B og C`.

@@ -6,17 +6,19 @@ mod budget;
 mod coverage;
 mod criteria;
 pub mod lists;
+mod measures;
+mod names;
 pub mod period;
 
 use crate::input::raw::{RawExample, RawIndicator, RawNumber, RawPlanFile, RawYearFile};
 use crate::input::{Loaded, STATUS_DIR, Source};
 use crate::model::diag::Diagnostics;
-use crate::model::text::join_or_none;
 use crate::model::text::parse_exact;
 use crate::model::{
-    Better, Calc, Date, Figure, FocusArea, Indicator, Measure, Model, Period, Plan, Series, SeriesKind, Status,
-    TOTAL_ID, YearFigures,
+    Better, Calc, Date, Figure, FocusArea, Indicator, Model, Period, Plan, Series, SeriesKind, Status, TOTAL_ID,
+    YearFigures,
 };
+use names::{known, list, one_of};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -81,61 +83,6 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
         }
     }
     Some(model)
-}
-
-/// What a message says about the known ids when `unknown` is not one of
-/// them: all of them when they are few (`kendte målinger: a, b og c`), else
-/// the closest ones (`mente du «kriminalitet»?`) and how many there are.
-///
-/// A name that reads like a known one but is written with other characters
-/// (a Cyrillic `е`, an `å` made of `a` and a ring) says which characters.
-fn known<S: AsRef<str>>(noun: &str, unknown: &str, ids: impl IntoIterator<Item = S>) -> String {
-    let odd = crate::model::text::odd_characters(unknown).map(|odd| format!("{odd}; ")).unwrap_or_default();
-    let ids: Vec<S> = ids.into_iter().collect();
-    if ids.len() <= 12 {
-        return format!("{odd}kendte {noun}: {}", list(ids.iter().map(AsRef::as_ref)));
-    }
-    let mut close: Vec<(usize, &str)> = ids
-        .iter()
-        .map(AsRef::as_ref)
-        .map(|id| (edit_distance(unknown, id), id))
-        .filter(|(d, id)| *d <= 3 || id.starts_with(unknown) || unknown.starts_with(id))
-        .collect();
-    close.sort();
-    close.truncate(3);
-    let names: Vec<String> = close.iter().map(|(_, id)| format!("«{id}»")).collect();
-    if names.is_empty() {
-        format!("{odd}plan.yaml har {} {noun}, og ingen ligner", ids.len())
-    } else {
-        format!(
-            "{odd}mente du {}? (plan.yaml har {} {noun})",
-            crate::model::text::join_with(&names, "eller"),
-            ids.len()
-        )
-    }
-}
-
-/// Levenshtein distance between two ids, by characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let here = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
-            prev = here;
-        }
-    }
-    row[b.len()]
-}
-
-/// Joins ids for a message: `a, b og c`, or `(ingen)`.
-fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
-    let items: Vec<S> = items.into_iter().collect();
-    let names: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
-    join_or_none(&names)
 }
 
 /// Ids no area may take: the site's fixed pages (`index.html`,
@@ -280,29 +227,8 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         })
         .collect();
 
-    let mut measure_ids = BTreeSet::new();
-    let measures: Vec<Measure> = raw
-        .measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            check_id(file, at(&["målinger", &i.to_string(), "id"]), &m.id, diags);
-            if !measure_ids.insert(m.id.as_str()) {
-                diags.error(
-                    file,
-                    at(&["målinger", &i.to_string(), "id"]),
-                    format!("målingen «{}» står to gange", m.id),
-                );
-            }
-            Measure {
-                id: m.id.clone(),
-                name: m.navn.clone(),
-                // An average is not a count of persons.
-                suppress_small: m.diskretion.unwrap_or(!m.gennemsnit),
-                average: m.gennemsnit,
-            }
-        })
-        .collect();
+    let measures = measures::measures(src, diags);
+    let measure_ids: BTreeSet<&str> = raw.measures.iter().map(|m| m.id.as_str()).collect();
 
     let mut indicator_ids = BTreeSet::new();
     let mut indicators = Vec::new();
