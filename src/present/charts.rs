@@ -35,13 +35,6 @@ use rust_decimal::prelude::ToPrimitive;
 /// exactly the glyphs the chart was designed with.
 pub const CHART_FONT: &str = "Libertinus Serif";
 
-const WIDTH: u32 = 640;
-const PLOT_LEFT: i32 = 58;
-const PLOT_RIGHT: i32 = WIDTH as i32 - 18;
-const PLOT_TOP: i32 = 14;
-const PLOT_HEIGHT: i32 = 220;
-const LEGEND_ROW: i32 = 20;
-
 /// Area colours: the Okabe-Ito palette, distinguishable with colour-blindness.
 const AREA_COLOURS: [RGBColor; 6] = [
     RGBColor(0, 114, 178),
@@ -382,134 +375,286 @@ fn draw_line<DB: DrawingBackend>(
     };
 }
 
-/// Draws the line chart of a trend as SVG text, with the target lines of
-/// the series it shows. Each row of the trend is a line; *samlet* is thick,
-/// references are dashed. The years run to the last target year. The value
-/// axis of an indicator that counts things has whole ticks.
-pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> String {
-    let rows: Vec<_> = shown_rows(trend).collect();
-    // A series keeps its style in every chart of every output: it is chosen
-    // by the series' place among the plan's series of its kind, not by its
-    // place in this chart.
-    let styles: Vec<LineStyle> = rows
-        .iter()
-        .map(|r| {
-            let index = model.series.iter().filter(|s| s.kind == r.kind).position(|s| s.id == r.series).unwrap_or(0);
-            line_style(r.kind, index)
-        })
-        .collect();
-    // Each target with its style: one series' line in that series' colour;
-    // a line shared by several series in grey, each such line with its own
-    // dash; a list threshold in dark red, long dashes.
-    let mut shared = 0;
-    let targets: Vec<(&TargetLine, TargetStyle)> = targets
-        .iter()
-        .filter_map(|t| {
-            let style = match (t.kind, t.series.as_slice()) {
-                (TargetKind::ListThreshold, _) => TargetStyle { colour: THRESHOLD, dash: (8, 4), own: false },
-                (TargetKind::Requirement, [one]) => {
-                    let i = rows.iter().position(|r| r.series == *one)?;
-                    TargetStyle { colour: styles[i].colour, dash: (2, 4), own: true }
-                }
-                (TargetKind::Requirement, _) => {
-                    shared += 1;
-                    TargetStyle { colour: AXIS, dash: SHARED_DASHES[(shared - 1) % SHARED_DASHES.len()], own: false }
-                }
+/// The size and text a chart is drawn for, in SVG units. The print
+/// documents draw at one size with the legend in the chart; the site draws a
+/// narrow and a wide chart (the page shows the one that fits the screen) with
+/// larger text, and its legend is HTML beside the chart, so that chart text
+/// is never smaller than the page's small print and legend labels never
+/// overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Canvas {
+    /// Width of the drawing.
+    pub width: u32,
+    /// The least room left of the plot for the value labels.
+    left: i32,
+    /// Room right of the plot.
+    right: i32,
+    /// Height of the plot.
+    plot_height: i32,
+    /// Text height.
+    pub text: u32,
+    /// Whether the legend is drawn in the chart.
+    legend: bool,
+    /// The average width of a character, in hundredths of the text height:
+    /// 52 for Libertinus Serif in the PDFs, 58 for the site's system fonts.
+    em: i32,
+}
+
+impl Canvas {
+    /// The PDFs: 640 units wide on a page about 16 cm wide, 12-unit text.
+    pub const PRINT: Canvas =
+        Canvas { width: 640, left: 58, right: 18, plot_height: 220, text: 12, legend: true, em: 52 };
+    /// The site on a phone: 330 units on a screen 288-608 px wide (the page
+    /// keeps it at most 26rem), so 16-unit text is 14-18 CSS px.
+    pub const NARROW: Canvas =
+        Canvas { width: 330, left: 40, right: 12, plot_height: 210, text: 16, legend: false, em: 58 };
+    /// The site from 40rem: 640 units on 608-704 px, so 15-unit text is
+    /// 14-16,5 CSS px.
+    pub const WIDE: Canvas =
+        Canvas { width: 640, left: 58, right: 18, plot_height: 240, text: 15, legend: false, em: 58 };
+
+    fn row(&self) -> i32 {
+        i32::try_from(self.text).unwrap_or(12) + 8
+    }
+
+    /// About the width of `chars` characters of chart text.
+    fn text_width(&self, chars: usize) -> i32 {
+        i32::try_from(chars).unwrap_or(40) * i32::try_from(self.text).unwrap_or(12) * self.em / 100
+    }
+
+    /// How many characters fit in `width`.
+    fn chars_in(&self, width: i32) -> i32 {
+        width * 100 / (i32::try_from(self.text).unwrap_or(12) * self.em).max(1)
+    }
+}
+
+/// Each row a chart draws with its style, and each target line with its
+/// style, as every canvas and the site's legend see them.
+struct Styled<'a> {
+    rows: Vec<&'a crate::eval::values::Row>,
+    styles: Vec<LineStyle>,
+    targets: Vec<(&'a TargetLine, TargetStyle)>,
+}
+
+/// An entry of a chart's legend.
+struct Entry {
+    name: String,
+    style: LineStyle,
+    target: Option<TargetStyle>,
+}
+
+impl<'a> Styled<'a> {
+    fn new(model: &Model, trend: &'a Trend, targets: &'a [TargetLine]) -> Styled<'a> {
+        let rows: Vec<_> = shown_rows(trend).collect();
+        // A series keeps its style in every chart of every output: it is
+        // chosen by the series' place among the plan's series of its kind,
+        // not by its place in this chart.
+        let styles: Vec<LineStyle> = rows
+            .iter()
+            .map(|r| {
+                let index =
+                    model.series.iter().filter(|s| s.kind == r.kind).position(|s| s.id == r.series).unwrap_or(0);
+                line_style(r.kind, index)
+            })
+            .collect();
+        // Each target with its style: one series' line in that series'
+        // colour; a line shared by several series in grey, each such line
+        // with its own dash; a list threshold in dark red, long dashes.
+        let mut shared = 0;
+        let targets = targets
+            .iter()
+            .filter_map(|t| {
+                let style = match (t.kind, t.series.as_slice()) {
+                    (TargetKind::ListThreshold, _) => TargetStyle { colour: THRESHOLD, dash: (8, 4), own: false },
+                    (TargetKind::Requirement, [one]) => {
+                        let i = rows.iter().position(|r| r.series == *one)?;
+                        TargetStyle { colour: styles[i].colour, dash: (2, 4), own: true }
+                    }
+                    (TargetKind::Requirement, _) => {
+                        shared += 1;
+                        TargetStyle {
+                            colour: AXIS,
+                            dash: SHARED_DASHES[(shared - 1) % SHARED_DASHES.len()],
+                            own: false,
+                        }
+                    }
+                };
+                Some((t, style))
+            })
+            .collect();
+        Styled { rows, styles, targets }
+    }
+
+    /// The legend: each series, then the targets. A target line of one
+    /// series is told by its series' colour ("Mål (krav pr. år)"); a shared
+    /// line or a list threshold has an entry of its own.
+    fn entries(&self) -> Vec<Entry> {
+        let mut entries: Vec<Entry> = self
+            .rows
+            .iter()
+            .zip(&self.styles)
+            .map(|(r, s)| Entry { name: r.name.clone(), style: *s, target: None })
+            .collect();
+        let plain = LineStyle { colour: AXIS, width: 2, dashed: false, marker: Marker::Circle };
+        if let Some((_, style)) = self.targets.iter().find(|(_, s)| s.own) {
+            let style = TargetStyle { colour: AXIS, ..*style };
+            entries.push(Entry { name: "Mål (krav pr. år)".into(), style: plain, target: Some(style) });
+        }
+        for (t, style) in self.targets.iter().filter(|(_, s)| !s.own) {
+            let name = match t.kind {
+                TargetKind::Requirement => format!("Mål {}", t.label),
+                TargetKind::ListThreshold => t.label.clone(),
             };
-            Some((t, style))
+            entries.push(Entry { name, style: plain, target: Some(*style) });
+        }
+        entries
+    }
+}
+
+/// Draws a legend entry's sample, 26 units long, starting at `(x, y)`.
+fn draw_sample<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, entry: &Entry, (x, y): (i32, i32)) {
+    let sample = vec![(x, y), (x + 26, y)];
+    if let Some(target) = entry.target {
+        let stroke = target.colour.stroke_width(2);
+        let (dash, gap) = target.dash;
+        let _ = area.draw(&DashedPathElement::new(sample, dash, gap, stroke));
+        if target.dash == (2, 4) {
+            let _ = area.draw(&PathElement::new(vec![(x + 6, y), (x + 20, y)], stroke));
+        }
+    } else {
+        draw_line(area, sample, entry.style);
+        draw_marker(area, entry.style.marker, (x + 13, y), 3, entry.style.colour);
+    }
+}
+
+/// A legend entry for the site: the line's sample as a small SVG (no text
+/// in it) and the name, which the page sets as HTML text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegendKey {
+    /// The series or target line, as the chart's own legend names it.
+    pub name: String,
+    /// `<svg …>` of 30 × 16 units, hidden from screen readers.
+    pub sample: String,
+}
+
+/// The legend of a chart, for the site to set beside it.
+pub fn legend(model: &Model, trend: &Trend, targets: &[TargetLine]) -> Vec<LegendKey> {
+    let styled = Styled::new(model, trend, targets);
+    styled
+        .entries()
+        .into_iter()
+        .map(|entry| {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (30, 16)).into_drawing_area();
+                draw_sample(&root, &entry, (2, 8));
+                let _ = root.present();
+            }
+            let sample = svg.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1);
+            LegendKey { name: entry.name, sample: sample.trim_end().to_string() }
         })
-        .collect();
+        .collect()
+}
+
+/// Draws the line chart of a trend for the PDFs as SVG text, with the
+/// target lines of the series it shows and its legend.
+pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> String {
+    chart(model, indicator, trend, targets, Canvas::PRINT)
+}
+
+/// Draws the line chart of a trend as SVG text on `canvas`, with the target
+/// lines of the series it shows. Each row of the trend is a line; *samlet*
+/// is thick, references are dashed. The years run to the last target year.
+/// The value axis of an indicator that counts things has whole ticks.
+pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[TargetLine], canvas: Canvas) -> String {
+    let styled = Styled::new(model, trend, targets);
+    let (rows, styles, targets) = (&styled.rows, &styled.styles, &styled.targets);
     let mut years = trend.years.clone();
     years.extend(targets.iter().flat_map(|(t, _)| t.points.iter().map(|(y, _)| *y)));
     years.sort_unstable();
     years.dedup();
 
-    // Legend layout first: it decides the chart's height. A target line of
-    // one series is told by its series' colour ("Mål (krav pr. år)"); a
-    // shared line or a list threshold has an entry of its own.
-    struct Entry {
-        name: String,
-        style: LineStyle,
-        target: Option<TargetStyle>,
-    }
-    let mut entries: Vec<Entry> =
-        rows.iter().zip(&styles).map(|(r, s)| Entry { name: r.name.clone(), style: *s, target: None }).collect();
-    let plain = LineStyle { colour: AXIS, width: 2, dashed: false, marker: Marker::Circle };
-    if let Some((_, style)) = targets.iter().find(|(_, s)| s.own) {
-        let style = TargetStyle { colour: AXIS, ..*style };
-        entries.push(Entry { name: "Mål (krav pr. år)".into(), style: plain, target: Some(style) });
-    }
-    for (t, style) in targets.iter().filter(|(_, s)| !s.own) {
-        let name = match t.kind {
-            TargetKind::Requirement => format!("Mål {}", t.label),
-            TargetKind::ListThreshold => t.label.clone(),
-        };
-        entries.push(Entry { name, style: plain, target: Some(*style) });
-    }
-    let mut legend = Vec::new();
-    let (mut x, mut y) = (PLOT_LEFT, 0);
-    // About 6,2 units per character at 12 units; enough for Libertinus Serif.
-    let text_width = |t: &str| i32::try_from(t.chars().count()).unwrap_or(40) * 62 / 10;
-    for entry in entries {
-        // A label wider than the chart is wrapped at spaces, never cut.
-        let lines = wrap_words(&entry.name, (PLOT_RIGHT - PLOT_LEFT - 52) * 10 / 62);
-        let width = 34 + lines.iter().map(|l| text_width(l)).max().unwrap_or(0) + 18;
-        if (x + width > PLOT_RIGHT || lines.len() > 1) && x > PLOT_LEFT {
-            x = PLOT_LEFT;
-            y += LEGEND_ROW;
-        }
-        let rows = i32::try_from(lines.len()).unwrap_or(1);
-        legend.push((x, y, entry, lines));
-        if rows > 1 {
-            y += (rows - 1) * LEGEND_ROW;
-            x = PLOT_RIGHT;
-        } else {
-            x += width;
-        }
-    }
-    let legend_top = PLOT_TOP + PLOT_HEIGHT + 34;
-    let height = legend_top + y + LEGEND_ROW + 4;
-
-    let height = u32::try_from(height).unwrap_or(400);
     let axis = chart_axis(indicator, trend, targets.iter().map(|(t, _)| *t));
     let (bottom_value, top_value, step) = (axis.bottom, axis.top, axis.step);
-    let plot_bottom = PLOT_TOP + PLOT_HEIGHT;
+    let decimals = axis.decimals();
+    let mut ticks = Vec::new();
+    let mut tick = bottom_value;
+    while tick <= top_value {
+        ticks.push((tick, format_da(tick, decimals)));
+        tick += step;
+    }
+    // Room for the widest value label left of the plot.
+    let widest = ticks.iter().map(|(_, l)| l.chars().count()).max().unwrap_or(1);
+    let plot_left = canvas.left.max(canvas.text_width(widest) + 12);
+    let plot_right = i32::try_from(canvas.width).unwrap_or(640) - canvas.right;
+    let plot_top = i32::try_from(canvas.text).unwrap_or(12) / 2 + 8;
+    let row = canvas.row();
+
+    // Legend layout first: it decides the chart's height.
+    let mut legend = Vec::new();
+    let (mut x, mut y) = (plot_left, 0);
+    if canvas.legend {
+        for entry in styled.entries() {
+            // A label wider than the chart is wrapped at spaces, never cut.
+            let lines = wrap_words(&entry.name, canvas.chars_in(plot_right - plot_left - 52));
+            let width = 34 + lines.iter().map(|l| canvas.text_width(l.chars().count())).max().unwrap_or(0) + 18;
+            if (x + width > plot_right || lines.len() > 1) && x > plot_left {
+                x = plot_left;
+                y += row;
+            }
+            let rows = i32::try_from(lines.len()).unwrap_or(1);
+            legend.push((x, y, entry, lines));
+            if rows > 1 {
+                y += (rows - 1) * row;
+                x = plot_right;
+            } else {
+                x += width;
+            }
+        }
+    }
+    let plot_bottom = plot_top + canvas.plot_height;
+    let legend_top = plot_bottom + row + 14;
+    let height = if canvas.legend { legend_top + y + row + 4 } else { plot_bottom + row + 10 };
+    let height = u32::try_from(height).unwrap_or(400);
+
     let y_of = |v: Decimal| {
-        px(Decimal::from(plot_bottom) - (v - bottom_value) / (top_value - bottom_value) * Decimal::from(PLOT_HEIGHT))
+        px(Decimal::from(plot_bottom)
+            - (v - bottom_value) / (top_value - bottom_value) * Decimal::from(canvas.plot_height))
     };
     let slots = i32::try_from(years.len().max(1)).unwrap_or(1);
-    let slot_width = (PLOT_RIGHT - PLOT_LEFT) / slots;
+    let slot_width = (plot_right - plot_left) / slots;
     let x_of = |year: u16| {
         let i = years.iter().position(|y| *y == year).unwrap_or(0);
-        PLOT_LEFT + slot_width / 2 + i32::try_from(i).unwrap_or(0) * slot_width
+        plot_left + slot_width / 2 + i32::try_from(i).unwrap_or(0) * slot_width
     };
+    // A year label every `every` years, so labels never run together; the
+    // last year always has its label.
+    let every = usize::try_from((canvas.text_width(4) + 6) / slot_width.max(1) + 1).unwrap_or(1).max(1);
+    let labelled = |i: usize| (years.len() - 1 - i).is_multiple_of(every);
 
     // The chart is drawn in two Plotters layers with the targets' dotted
     // lines between them: one SVG polyline each with a dash pattern, where
     // Plotters would write every dash as its own element (hundreds per chart,
     // which Typst and the browser must each parse).
-    let (open, background) = layer(height, |root| {
+    let (open, background) = layer(canvas.width, height, |root| {
         let _ = root.fill(&WHITE);
         // Grid and value axis.
-        let mut tick = bottom_value;
-        while tick <= top_value {
-            let ty = y_of(tick);
-            let _ = root.draw(&PathElement::new(vec![(PLOT_LEFT, ty), (PLOT_RIGHT, ty)], GRID.stroke_width(1)));
-            let decimals = axis.decimals();
-            let label_style = font(12, AXIS).pos(Pos::new(HPos::Right, VPos::Center));
-            let _ = root.draw(&Text::new(format_da(tick, decimals), (PLOT_LEFT - 8, ty), label_style));
-            tick += step;
+        for (tick, label) in &ticks {
+            let ty = y_of(*tick);
+            let _ = root.draw(&PathElement::new(vec![(plot_left, ty), (plot_right, ty)], GRID.stroke_width(1)));
+            let label_style = font(canvas.text, AXIS).pos(Pos::new(HPos::Right, VPos::Center));
+            let _ = root.draw(&Text::new(label.clone(), (plot_left - 8, ty), label_style));
         }
         let _ = root
-            .draw(&PathElement::new(vec![(PLOT_LEFT, plot_bottom), (PLOT_RIGHT, plot_bottom)], AXIS.stroke_width(1)));
+            .draw(&PathElement::new(vec![(plot_left, plot_bottom), (plot_right, plot_bottom)], AXIS.stroke_width(1)));
         if !bottom_value.is_zero() {
             // The axis does not start at 0: a break mark on it says so.
-            let (bx, by) = (PLOT_LEFT - 4, plot_bottom - 10);
+            let (bx, by) = (plot_left - 4, plot_bottom - 10);
             let zigzag = vec![(bx - 5, by + 4), (bx, by), (bx + 5, by + 4), (bx + 10, by)];
             let _ = root.draw(&PathElement::new(zigzag, AXIS.stroke_width(2)));
         }
-        for year in &years {
-            let label_style = font(12, AXIS).pos(Pos::new(HPos::Center, VPos::Top));
+        for (_, year) in years.iter().enumerate().filter(|(i, _)| labelled(*i)) {
+            let label_style = font(canvas.text, AXIS).pos(Pos::new(HPos::Center, VPos::Top));
             let _ = root.draw(&Text::new(year.to_string(), (x_of(*year), plot_bottom + 8), label_style));
         }
 
@@ -540,7 +685,7 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
             points.join(" ")
         ));
     }
-    let (_, foreground) = layer(height, |root| {
+    let (_, foreground) = layer(canvas.width, height, |root| {
         // Lines first, thickest at the bottom: samlet, then groups, then the
         // areas, then the references (thin and dashed), so that no line
         // hides under a thicker one. Then every marker on top of all lines,
@@ -571,23 +716,11 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
 
         // Legend: a sample of each line with its marker, and its name.
         for (lx, ly, entry, lines) in &legend {
-            let cy = legend_top + ly + LEGEND_ROW / 2;
-            let style = entry.style;
-            let sample = vec![(*lx, cy), (lx + 26, cy)];
-            if let Some(target) = entry.target {
-                let stroke = target.colour.stroke_width(2);
-                let (dash, gap) = target.dash;
-                let _ = root.draw(&DashedPathElement::new(sample, dash, gap, stroke));
-                if target.dash == (2, 4) {
-                    let _ = root.draw(&PathElement::new(vec![(lx + 6, cy), (lx + 20, cy)], stroke));
-                }
-            } else {
-                draw_line(root, sample, style);
-                draw_marker(root, style.marker, (lx + 13, cy), 3, style.colour);
-            }
-            let label_style = font(12, RGBColor(30, 30, 30)).pos(Pos::new(HPos::Left, VPos::Center));
+            let cy = legend_top + ly + row / 2;
+            draw_sample(root, entry, (*lx, cy));
+            let label_style = font(canvas.text, RGBColor(30, 30, 30)).pos(Pos::new(HPos::Left, VPos::Center));
             for (k, line) in lines.iter().enumerate() {
-                let ty = cy + i32::try_from(k).unwrap_or(0) * LEGEND_ROW;
+                let ty = cy + i32::try_from(k).unwrap_or(0) * row;
                 let _ = root.draw(&Text::new(line.clone(), (lx + 32, ty), label_style.clone()));
             }
         }
@@ -597,10 +730,14 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
 
 /// Draws one layer of a chart with Plotters. Returns the `<svg>` start tag
 /// Plotters writes on its first line, and the elements after it.
-fn layer(height: u32, draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)) -> (String, String) {
+fn layer(
+    width: u32,
+    height: u32,
+    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+) -> (String, String) {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         draw(&root);
         let _ = root.present();
     }
