@@ -38,12 +38,23 @@ fn hide_small_fires(f: &Fixture) {
 }
 
 /// The table row of a series in an indicator's section of a page.
-fn row<'a>(page: &'a str, indicator: &str, series: &str) -> &'a str {
+fn row(page: &str, indicator: &str, series: &str) -> String {
     let section = &page[page.find(&format!("id=\"graf-{indicator}-h\"")).expect("the indicator's section")..];
     let start = section.find(&format!("<th scope=\"row\">{series}</th>")).expect("the series' row");
     let row = &section[start..];
-    &row[..row.find("</tr>").unwrap()]
+    plain(&row[..row.find("</tr>").unwrap()])
 }
+
+/// The example marks and the no-wrap spans taken out, as a reader reads the text.
+fn plain(html: &str) -> String {
+    html.replace(EXAMPLE_MARK, "")
+        .replace("<span class=\"tal\">", "")
+        .replace("</span>,", ",")
+        .replace("</span></li>", "</li>")
+}
+
+/// What follows an illustrative figure on the site: a star, and a word for screen readers.
+const EXAMPLE_MARK: &str = "<span class=\"eks\" aria-hidden=\"true\">*</span><span class=\"sr\"> (eksempeltal)</span>";
 
 #[test]
 fn the_site_has_a_front_page_a_page_per_area_and_a_method_page() {
@@ -70,13 +81,15 @@ fn the_site_has_a_front_page_a_page_per_area_and_a_method_page() {
     assert!(index.contains(
         "<desc id=\"graf-kriminalitet-d\">Linjediagram: kriminalretlige afgørelser pr. 1000 beboere 2013-2018"
     ));
+    // An illustrative figure is marked, with a text alternative.
+    assert!(index.contains(&format!("<td>25,0{EXAMPLE_MARK}</td>")));
     assert_eq!(
         row(index, "kriminalitet", "Samlet"),
         "<th scope=\"row\">Samlet</th><td>–</td><td>–</td><td>–</td><td>30,65</td><td>28,3</td><td>25,0</td>"
     );
     // Status against the target, with its text label.
     assert!(
-        index.contains(
+        plain(index).contains(
             "<span class=\"status paa-vej\">på vej</span> <strong>Samlet</strong> 2018: 25,0, krav højst 26,4"
         )
     );
@@ -98,6 +111,48 @@ fn the_site_has_a_front_page_a_page_per_area_and_a_method_page() {
         pages["metode.html"]
             .contains("<p>Kriminalretlige afgørelser ÷ beboere × 1.000. Samlet: summen af alle områders")
     );
+}
+
+#[test]
+fn what_a_resident_asks_is_on_the_pages() {
+    let (pages, _) = build(&Fixture::example());
+    let index = &pages["index.html"];
+    // Which criteria are not met, each linked to its indicator on the page of
+    // an area that does not meet it.
+    assert!(index.contains("<h3 id=\"ikke-opfyldt-h\">Det er endnu ikke opfyldt</h3>"));
+    assert!(index.contains(
+        "<li><a href=\"motalavej.html#graf-tryghed-h\">Tryghed over SUB-gennemsnit i Ringparken og Motalavej</a>\n      \
+         <span class=\"hjaelp\">Tryghed og trivsel; ikke opfyldt for Motalavej</span></li>"
+    ));
+    // Each area's list status, and its criteria on its own page.
+    assert!(index.contains("<a href=\"motalavej.html\">Motalavej</a> <span class=\"by\">Korsør</span>\n      <span class=\"liste\">Udsat boligområde"));
+    let motalavej = &pages["motalavej.html"];
+    assert!(motalavej.contains("<h2 id=\"liste-h\">Statens lister: udsat boligområde</h2>"));
+    assert!(motalavej.contains("<li><span class=\"opfyldt-nej\">Ikke opfyldt:</span> Indvandrere og efterkommere"));
+    // What the plan costs and has spent: totals, no budget lines.
+    assert!(index.contains(
+        "Én kommune – Én helhedsplan har et budget på 44.450\u{a0}t.kr. for 2017–2021. Til og med 2. halvår 2018 er \
+         der brugt 11.335\u{a0}t.kr. (25,5\u{a0}% af budgettet)."
+    ));
+    // A number never parts from its unit, also in the plan's own words.
+    assert!(motalavej.contains("reduceres årlig med 15\u{a0}% i alle fire områder"));
+    // An activity's text keeps its structure: the description leads into
+    // its points, and the status has its two paragraphs.
+    assert!(motalavej.contains(
+        "<p>Denne aktivitet understøtter rammer for og viden om forældrenes aktive rolle i børnenes trivsel og \
+         udvikling. Dette ved bl.a. at</p>\n      <ul class=\"punkter\"><li>Understøtte rollemodeller- grupperinger"
+    ));
+    assert!(
+        motalavej.contains(
+            "og har haft svært ved at leve op til forventningerne.</p>\n<p>Aktiviteten vurderes at være vigtig"
+        )
+    );
+    // An activity is on the pages of the areas it runs in.
+    assert!(motalavej.contains("<h4>Fritidsjobindsats</h4>"));
+    assert!(!pages["skaelskoer.html"].contains("<h4>Fritidsjobindsats</h4>"));
+    // The method page has no figures and no notice of example figures; the others do.
+    assert!(!pages["metode.html"].contains("role=\"note\""));
+    assert!(motalavej.contains("<p class=\"advarsel\" role=\"note\"><strong>Eksempeldata.</strong>"));
 }
 
 /// The only absolute URL a page may hold is the SVG namespace.
@@ -202,7 +257,7 @@ fn a_requirement_built_from_a_hidden_count_is_hidden_too() {
     let motalavej = &pages["motalavej.html"];
     let section = &motalavej[motalavej.find("id=\"graf-paasatte-brande-h\"").unwrap()..];
     let section = &section[..section.find("</section>").unwrap()];
-    assert!(section.contains("<strong>Motalavej</strong> 2018: 7, krav skjult"), "{section}");
+    assert!(plain(section).contains("<strong>Motalavej</strong> 2018: 7, krav skjult"), "{section}");
     assert!(
         !section.contains("under 3") && !section.contains("højst 3"),
         "the requirement gives the hidden count away"
@@ -280,7 +335,7 @@ fn a_site_template_can_be_overridden_and_is_exported() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let index = std::fs::read_to_string(f.path("out/site/index.html")).unwrap();
     assert!(index.contains("<h2>Sådan går det</h2>"));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("out/site/ (hjemmesiden, 7 filer; åbn index.html)"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("out/site/ (hjemmesiden, 12 filer; åbn index.html)"));
 }
 
 #[test]

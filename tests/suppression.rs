@@ -71,7 +71,9 @@ fn cells(page: &str, indicator: &str, series: &str) -> Vec<String> {
     let start = section.find(&format!("<th scope=\"row\">{series}</th>")).expect("the series' row");
     let row = &section[start..];
     let row = &row[..row.find("</tr>").unwrap()];
-    row.split("<td>").skip(1).map(|c| c.trim_end_matches("</td>").to_string()).collect()
+    // Without the mark of an illustrative figure.
+    let mark = "<span class=\"eks\" aria-hidden=\"true\">*</span><span class=\"sr\"> (eksempeltal)</span>";
+    row.split("<td>").skip(1).map(|c| c.trim_end_matches("</td>").replace(mark, "")).collect()
 }
 
 #[test]

@@ -224,7 +224,12 @@ fn the_binary_exits_non_zero_and_keeps_out_intact() {
         ],
         "no temporary files may be left"
     );
-    assert_eq!(std::fs::read_dir(f.path("out/site")).unwrap().count(), 7, "no temporary files may be left in out/site");
+    // Six pages, their five CSV files and the stylesheet.
+    assert_eq!(
+        std::fs::read_dir(f.path("out/site")).unwrap().count(),
+        12,
+        "no temporary files may be left in out/site"
+    );
 }
 
 #[test]

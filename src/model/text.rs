@@ -51,6 +51,17 @@ pub fn round(value: Decimal, decimals: u32) -> Decimal {
 /// Formats a number the Danish way with exactly `decimals` places:
 /// thousands separated by `.`, decimals by `,`, an ASCII `-` for negatives.
 pub fn format_da(value: Decimal, decimals: u32) -> String {
+    format_grouped(value, decimals, true)
+}
+
+/// Like [`format_da`] without thousands separators (`1186,5`), as a
+/// spreadsheet in Danish reads a number from CSV: a `.` there could be taken
+/// for a decimal point by a spreadsheet in another language.
+pub fn format_da_plain(value: Decimal, decimals: u32) -> String {
+    format_grouped(value, decimals, false)
+}
+
+fn format_grouped(value: Decimal, decimals: u32, grouped: bool) -> String {
     let mut rounded = round(value, decimals);
     rounded.rescale(decimals);
     let text = rounded.abs().to_string();
@@ -64,7 +75,7 @@ pub fn format_da(value: Decimal, decimals: u32) -> String {
     }
     let len = int_part.len();
     for (i, ch) in int_part.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if grouped && i > 0 && (len - i) % 3 == 0 {
             out.push('.');
         }
         out.push(ch);

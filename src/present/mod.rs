@@ -11,6 +11,7 @@ pub mod evaluation;
 pub mod front;
 pub mod halves;
 pub mod lists;
+pub mod prose;
 pub mod report;
 pub mod site;
 pub mod tal;

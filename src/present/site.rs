@@ -13,14 +13,17 @@
 //! that Plotters writes (Plotters escapes the text in it).
 
 use crate::eval::Evaluated;
+use crate::eval::budget::BudgetTotals;
 use crate::eval::goals::{CriterionResult, Evaluation};
+use crate::eval::lists::ModelListResult;
 use crate::eval::public::{Hidden, Public};
 use crate::eval::values::{Trend, Value};
-use crate::model::text::format_da;
-use crate::model::text::join_names;
-use crate::model::{Indicator, Model, Period, SeriesKind};
-use crate::present::charts::{self, TargetLine};
-use crate::present::report::{self, CountView, PeriodView, PlanView, StatusMark};
+use crate::model::text::{format_da, format_da_plain, join_names};
+use crate::model::{GoalStatus, Indicator, Model, Period, SeriesKind};
+use crate::present::charts::{self, Canvas, TargetLine};
+use crate::present::front::short_title;
+use crate::present::prose::{self, Block};
+use crate::present::report::{self, CountView, ListView, PeriodView, PlanView, StatusMark};
 use serde::Serialize;
 
 /// The folder under `out/` the site is written to.
@@ -45,7 +48,25 @@ pub struct Page {
     pub file: String,
     /// What the template sees.
     pub data: PageData,
+    /// The figures the page shows, for its CSV file beside it (same name,
+    /// `.csv`); none for a page without figures.
+    pub csv: Option<CsvTable>,
 }
+
+/// A page's figures as a table for a spreadsheet: one row per value, with
+/// the header first. Values are Danish numbers without thousands
+/// separators (`1186,5`); a value the page does not show is empty, with
+/// the reason in the last column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvTable {
+    /// The column names.
+    pub header: Vec<String>,
+    /// The rows, each as long as the header.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The CSV's columns.
+const CSV_HEADER: [&str; 7] = ["Indikator", "Enhed", "Serie", "Slags", "År", "Værdi", "Bemærkning"];
 
 /// What a page's template sees: the names are the templates' variables.
 #[derive(Debug, Clone, Serialize)]
@@ -57,11 +78,21 @@ pub enum PageData {
         site: SiteView,
         /// The page's id.
         side: &'static str,
+        /// Whether the page shows an illustrative figure or text.
+        eksempel: bool,
+        /// Its CSV file, `index.csv`.
+        csv: Option<String>,
         /// The headline indicators, all areas.
         #[serde(rename = "nøgletal")]
         noegletal: Vec<FigureView>,
         /// How many criteria have each status.
         status_antal: Vec<CountView>,
+        /// The criteria not met, each with the series that do not meet it.
+        ikke_opfyldt: Vec<UnmetView>,
+        /// Each area's list status.
+        lister: Vec<ListView>,
+        /// What the plan costs and has spent, if it has a budget.
+        budget: Option<SiteBudget>,
     },
     /// An area's page: its indicators and the activities' status.
     Area {
@@ -69,6 +100,12 @@ pub enum PageData {
         site: SiteView,
         /// The page's id: the area's.
         side: String,
+        /// Whether the page shows an illustrative figure or text.
+        eksempel: bool,
+        /// Its CSV file: `motalavej.csv`.
+        csv: Option<String>,
+        /// The area's list status, if the plan has list figures for it.
+        liste: Option<ListView>,
         /// The area.
         #[serde(rename = "område")]
         omraade: AreaLink,
@@ -84,6 +121,10 @@ pub enum PageData {
         site: SiteView,
         /// The page's id.
         side: &'static str,
+        /// Whether the page shows an illustrative figure or text.
+        eksempel: bool,
+        /// Its CSV file: none, the page shows no figures.
+        csv: Option<String>,
         /// How each indicator is computed.
         indikatorer: Vec<MethodView>,
         /// Measures shown even when small.
@@ -148,21 +189,53 @@ pub struct FigureView {
     pub datakilde: String,
     /// Whether a figure was hidden for discretion.
     pub skjult: bool,
+    /// Whether a figure shown is illustrative.
+    pub eksempel: bool,
+    /// The unit, for the CSV.
+    #[serde(skip)]
+    pub enhed: String,
+    /// For the CSV, per row of the table and year: the value without
+    /// thousands separators (empty when the page does not show it), and a
+    /// remark.
+    #[serde(skip)]
+    pub csv: Vec<Vec<(String, String)>>,
 }
 
-/// A chart: inline SVG with a title and a description from its data.
+/// A chart: inline SVG drawn for a phone and for a wider screen (the page
+/// shows the one that fits), a title and a description from its data, and
+/// the legend as text.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartView {
     /// Unique on its page: `graf-kriminalitet`.
     pub id: String,
-    /// `0 0 640 400`.
-    pub viewbox: String,
-    /// The SVG's content, without its outer element (Plotters output).
-    pub indhold: String,
+    /// Drawn for a screen up to 40rem wide.
+    pub smal: SvgView,
+    /// Drawn for a wider screen.
+    pub bred: SvgView,
     /// Short title.
     pub titel: String,
     /// What it shows, in words.
     pub beskrivelse: String,
+    /// The legend: each line's sample and name.
+    pub forklaring: Vec<LegendView>,
+}
+
+/// One drawing of a chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct SvgView {
+    /// `0 0 640 400`.
+    pub viewbox: String,
+    /// The SVG's content, without its outer element (Plotters output).
+    pub indhold: String,
+}
+
+/// An entry of a chart's legend.
+#[derive(Debug, Clone, Serialize)]
+pub struct LegendView {
+    /// The series or target line.
+    pub navn: String,
+    /// The line's sample: a small SVG with no text, hidden from screen readers.
+    pub tegn: String,
 }
 
 /// A table of an indicator's values.
@@ -183,8 +256,45 @@ pub struct TableRow {
     pub navn: String,
     /// `område`, `samlet` or `reference`.
     pub slags: SeriesKind,
-    /// One per year: `34,2`, `<5`, `skjult` or `–`.
-    pub celler: Vec<String>,
+    /// One per year.
+    pub celler: Vec<CellView>,
+}
+
+/// A value in a table.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellView {
+    /// `34,2`, `<5`, `skjult` or `–`.
+    pub tekst: String,
+    /// Whether it is illustrative (marked `*`).
+    pub eksempel: bool,
+}
+
+/// A criterion that is not met, for the front page.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnmetView {
+    /// Its short title.
+    pub titel: String,
+    /// The strand of work it belongs to.
+    #[serde(rename = "indsatsområde")]
+    pub indsatsomraade: String,
+    /// The series that do not meet it: `Motalavej og Sydbyen`; empty when
+    /// the criterion is a written assessment.
+    pub serier: String,
+    /// Where its indicator is shown: `motalavej.html#graf-tryghed-h`.
+    pub link: Option<String>,
+}
+
+/// The plan's budget and spending, totals only.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteBudget {
+    /// `Planens budget er 60.000 t.kr. for 2017–2021 …`.
+    pub tekst: String,
+    /// The financing: `LBF 37.500 t.kr. (62,5 %); …`.
+    pub finansiering: String,
+    /// `Forbrug 2018: 11.335 t.kr. af et budget på 11.113 t.kr. (102,0 %)`.
+    pub forbrug: Vec<String>,
+    /// Whether a figure is illustrative.
+    pub eksempel: bool,
 }
 
 /// A success criterion and its results for the series shown.
@@ -208,6 +318,8 @@ pub struct GoalView {
     /// The value: `25,0`, `skjult` or `–`.
     #[serde(rename = "værdi")]
     pub vaerdi: String,
+    /// Whether the value is illustrative.
+    pub eksempel: bool,
     /// The requirement: `højst 26,4`.
     pub krav: String,
 }
@@ -226,10 +338,15 @@ pub struct FocusActivities {
 pub struct ActivityStatus {
     /// Name.
     pub navn: String,
-    /// What it is.
-    pub beskrivelse: Option<String>,
-    /// The half-year's status as the secretariat wrote it, paragraphs split.
-    pub status: Vec<String>,
+    /// What it is: paragraphs and lists.
+    pub beskrivelse: Vec<Block>,
+    /// Its points (`delpunkter`), which the description leads into.
+    pub delpunkter: Vec<String>,
+    /// The areas it runs in, when not all of the plan's: `Motalavej og Sydbyen`.
+    #[serde(rename = "områder")]
+    pub omraader: Option<String>,
+    /// The half-year's status as the secretariat wrote it: paragraphs and lists.
+    pub status: Vec<Block>,
 }
 
 /// How an indicator is computed, for the method page.
@@ -250,7 +367,7 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
     let results = &evaluated.criteria;
     let trends = &evaluated.trends;
     let status = model.status.get(&period);
-    let mut eksempeldata = status.is_some_and(|s| s.example);
+    let status_example = status.is_some_and(|s| s.example);
     let areas: Vec<AreaLink> = model
         .areas()
         .map(|a| AreaLink { id: a.id.clone(), navn: a.name.clone(), by: a.town.clone(), fil: format!("{}.html", a.id) })
@@ -259,8 +376,20 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
     // Indicators with a trend to show: three years or more, as in the statusrapport.
     let shown: Vec<(&Indicator, &Trend)> =
         model.indicators.iter().zip(trends).filter(|(_, t)| t.years.len() >= report::MIN_TREND_YEARS).collect();
-    eksempeldata |=
-        shown.iter().any(|(_, t)| t.rows.iter().flat_map(|r| &r.points).any(|p| p.value.is_some_and(|v| v.example)));
+    let figure = |i: &Indicator, t: &Trend, area: Option<&str>| {
+        figure_view(&public, results, &evaluated.lists, i, t, area, period)
+    };
+
+    // The front page: the headline indicators for all areas, the status
+    // counts, the criteria not met, the lists and the budget.
+    let headline: Vec<FigureView> = shown.iter().filter(|(i, _)| i.headline).map(|(i, t)| figure(i, t, None)).collect();
+    let lister = report::list_views(model, &evaluated.lists);
+    let budget = evaluated.budget_to_period.as_ref().map(|b| site_budget(model, b, period));
+    let first_page = areas.first().map(|a| a.fil.as_str());
+    let ikke_opfyldt = unmet(model, results, &shown, first_page);
+    let eksempel = headline.iter().any(|f| f.eksempel)
+        || lister.iter().any(|l| l.eksempel)
+        || budget.as_ref().is_some_and(|b| b.eksempel);
 
     let site = SiteView {
         plan: report::plan_view(model),
@@ -269,42 +398,52 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         opdateret: model.plan.data_date.danish(),
         omraader: areas.clone(),
         diskretionsgraense: model.plan.suppress_below,
-        eksempeldata,
+        eksempeldata: false,
         generator: format!("helhed {}", env!("CARGO_PKG_VERSION")),
     };
 
     let mut pages = Vec::new();
-    let mut page = |template: &'static str, file: String, data: PageData| pages.push(Page { template, file, data });
+    pages.push(Page {
+        template: "site/index.html",
+        file: "index.html".into(),
+        csv: Some(csv_table(&headline)),
+        data: PageData::Index {
+            site: site.clone(),
+            side: "index",
+            eksempel,
+            csv: Some("index.csv".into()),
+            noegletal: headline,
+            status_antal: report::count_views(model, results),
+            ikke_opfyldt,
+            lister: lister.clone(),
+            budget,
+        },
+    });
 
-    // The front page: the headline indicators for all areas, and the status counts.
-    let headline: Vec<FigureView> = shown
-        .iter()
-        .filter(|(i, _)| i.headline)
-        .map(|(i, t)| figure_view(&public, results, i, t, None, period))
-        .collect();
-    let status_antal: Vec<CountView> = report::count_views(model, results);
-    page(
-        "site/index.html",
-        "index.html".into(),
-        PageData::Index { site: site.clone(), side: "index", noegletal: headline, status_antal },
-    );
-
-    // One page per area: its indicators, and the activities' status.
-    let activities = activity_statuses(model, period);
+    // One page per area: its indicators, its list and its activities' status.
     for area in &areas {
-        let figures: Vec<FigureView> =
-            shown.iter().map(|(i, t)| figure_view(&public, results, i, t, Some(&area.id), period)).collect();
-        page(
-            "site/omraade.html",
-            area.fil.clone(),
-            PageData::Area {
+        let figures: Vec<FigureView> = shown.iter().map(|(i, t)| figure(i, t, Some(&area.id))).collect();
+        let activities = activity_statuses(model, period, &area.id);
+        let liste = lister.iter().find(|l| l.omraade == area.navn).cloned();
+        let eksempel = figures.iter().any(|f| f.eksempel)
+            || (status_example && activities.iter().flat_map(|f| &f.aktiviteter).any(|a| !a.status.is_empty()))
+            || liste.as_ref().is_some_and(|l| l.eksempel);
+        let csv_file = format!("{}.csv", area.id);
+        pages.push(Page {
+            template: "site/omraade.html",
+            file: area.fil.clone(),
+            csv: Some(csv_table(&figures)),
+            data: PageData::Area {
                 site: site.clone(),
                 side: area.id.clone(),
+                eksempel,
+                csv: Some(csv_file),
+                liste,
                 omraade: area.clone(),
                 figurer: figures,
-                indsatsomraader: activities.clone(),
+                indsatsomraader: activities,
             },
-        );
+        });
     }
 
     // Method and sources.
@@ -319,12 +458,101 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         .collect();
     let uden_diskretion: Vec<String> =
         model.measures.iter().filter(|m| !m.suppress_small).map(crate::present::words::shown_always).collect();
-    page(
-        "site/metode.html",
-        "metode.html".into(),
-        PageData::Method { site, side: "metode", indikatorer: metode, uden_diskretion },
-    );
+    pages.push(Page {
+        template: "site/metode.html",
+        file: "metode.html".into(),
+        csv: None,
+        data: PageData::Method {
+            site,
+            side: "metode",
+            eksempel: false,
+            csv: None,
+            indikatorer: metode,
+            uden_diskretion,
+        },
+    });
+
+    // The footer's notice: whether any page shows an illustrative figure.
+    let any = pages.iter().any(|p| match &p.data {
+        PageData::Index { eksempel, .. } | PageData::Area { eksempel, .. } | PageData::Method { eksempel, .. } => {
+            *eksempel
+        }
+    });
+    for page in &mut pages {
+        match &mut page.data {
+            PageData::Index { site, .. } | PageData::Area { site, .. } | PageData::Method { site, .. } => {
+                site.eksempeldata = any;
+            }
+        }
+    }
     pages
+}
+
+/// The criteria not met, in the plan's order, each with the series that do
+/// not meet it and a link to where its indicator is shown.
+fn unmet(
+    model: &Model,
+    results: &[CriterionResult],
+    shown: &[(&Indicator, &Trend)],
+    area_page: Option<&str>,
+) -> Vec<UnmetView> {
+    results
+        .iter()
+        .filter(|r| r.status == GoalStatus::NotMet)
+        .map(|r| {
+            let criterion = model.criteria.iter().find(|c| c.id == r.id);
+            let names: Vec<&str> =
+                r.evaluations.iter().filter(|e| e.status == GoalStatus::NotMet).map(|e| e.name.as_str()).collect();
+            let focus = model.focus_areas.iter().find(|f| f.id == r.focus_area);
+            // The indicator on the page of the first area that does not meet
+            // it, or of the plan's first area when only samlet does not.
+            let page = r
+                .evaluations
+                .iter()
+                .filter(|e| e.status == GoalStatus::NotMet)
+                .find_map(|e| model.areas().find(|a| a.id == e.series))
+                .map(|a| format!("{}.html", a.id))
+                .or_else(|| area_page.map(str::to_string));
+            let link = r
+                .indicator
+                .as_deref()
+                .filter(|id| shown.iter().any(|(i, _)| i.id == *id))
+                .zip(page)
+                .map(|(id, page)| format!("{page}#graf-{id}-h"));
+            UnmetView {
+                titel: short_title(&r.text, criterion.and_then(|c| c.short.as_deref())),
+                indsatsomraade: focus.map_or_else(String::new, |f| f.name.clone()),
+                serier: join_names(&names),
+                link,
+            }
+        })
+        .collect()
+}
+
+/// The budget's totals for the site: what the plan costs, how it is
+/// financed, and what is spent up to the half-year. No budget lines.
+fn site_budget(model: &Model, t: &BudgetTotals, period: Period) -> SiteBudget {
+    let tkr = |v: rust_decimal::Decimal| format!("{}\u{a0}t.kr.", format_da(v, 0));
+    let years = match (t.years.first(), t.years.last()) {
+        (Some(a), Some(b)) if a != b => format!(" for {a}–{b}"),
+        (Some(a), _) => format!(" for {a}"),
+        _ => String::new(),
+    };
+    let spent: rust_decimal::Decimal = t.spending.iter().map(|s| s.spent).sum();
+    let mut tekst = format!("{} har et budget på {}{years}.", model.plan.name, tkr(t.total));
+    if !t.spending.is_empty() {
+        let share = spent.checked_div(t.total).map_or(String::new(), |q| {
+            format!(" ({}\u{a0}% af budgettet)", format_da(q * rust_decimal::Decimal::ONE_HUNDRED, 1))
+        });
+        tekst.push_str(&format!(" Til og med {} er der brugt {}{share}.", period.danish(), tkr(spent)));
+    }
+    let view = crate::present::budget::budget_view(t);
+    SiteBudget {
+        tekst,
+        finansiering: view.finansiering,
+        forbrug: view.forbrug_aar.into_iter().map(|s| s.tekst).collect(),
+        eksempel: t.example,
+    }
 }
 
 /// The plan in two sentences, from its data.
@@ -363,6 +591,7 @@ fn public_text(public: &Public, indicator: &Indicator, value: Option<&Value>) ->
 fn figure_view(
     public: &Public,
     results: &[CriterionResult],
+    lists: &[ModelListResult],
     indicator: &Indicator,
     trend: &Trend,
     area: Option<&str>,
@@ -382,13 +611,24 @@ fn figure_view(
     let skjult = !hidden_series.is_empty();
     let mut targets: Vec<TargetLine> = charts::target_lines(results, indicator, &public_trend);
     targets.retain(|t| t.series.iter().all(|s| !hidden_series.contains(&s.as_str())));
-    let svg = charts::line_chart(public.model, indicator, &public_trend, &targets);
-    let graf = chart_view(
-        &format!("graf-{}", indicator.id),
-        &indicator.name,
-        &charts::alt_text(indicator, &public_trend, &targets),
-        &svg,
-    );
+    targets.extend(charts::list_threshold_lines(lists, indicator, &public_trend));
+    let model = public.model;
+    let svg = |canvas| svg_view(&charts::chart(model, indicator, &public_trend, &targets, canvas));
+    let graf = ChartView {
+        id: format!("graf-{}", indicator.id),
+        smal: svg(Canvas::NARROW),
+        bred: svg(Canvas::WIDE),
+        titel: indicator.name.clone(),
+        beskrivelse: charts::alt_text(indicator, &public_trend, &targets),
+        forklaring: charts::legend(model, &public_trend, &targets)
+            .into_iter()
+            .map(|k| LegendView { navn: k.name, tegn: k.sample })
+            .collect(),
+    };
+    let cell = |value: Option<&Value>| CellView {
+        tekst: public_text(public, indicator, value),
+        eksempel: value.is_some_and(|v| v.example && public.hides(indicator, v).is_none()),
+    };
     let tabel = TableView {
         aar: trend.years.iter().map(u16::to_string).collect(),
         raekker: trend
@@ -397,14 +637,34 @@ fn figure_view(
             .map(|r| TableRow {
                 navn: r.name.clone(),
                 slags: r.kind,
-                celler: trend
-                    .years
-                    .iter()
-                    .map(|&y| public_text(public, indicator, r.at(y).and_then(|p| p.value.as_ref())))
-                    .collect(),
+                celler: trend.years.iter().map(|&y| cell(r.at(y).and_then(|p| p.value.as_ref()))).collect(),
             })
             .collect(),
     };
+    let below = public.below;
+    let csv = trend
+        .rows
+        .iter()
+        .map(|r| {
+            trend
+                .years
+                .iter()
+                .map(|&y| match r.at(y).and_then(|p| p.value.as_ref()) {
+                    None => (String::new(), "intet tal".to_string()),
+                    Some(v) => match public.hides(indicator, v) {
+                        Some(Hidden::SmallCount) => (String::new(), format!("under {below}")),
+                        Some(Hidden::FromSmallCount) => {
+                            (String::new(), format!("skjult: bygger på et antal under {below}"))
+                        }
+                        None if v.example => {
+                            (format_da_plain(v.value, report::shown_decimals(indicator, v)), "eksempeltal".into())
+                        }
+                        None => (format_da_plain(v.value, report::shown_decimals(indicator, v)), String::new()),
+                    },
+                })
+                .collect()
+        })
+        .collect();
     let shown: Vec<&str> = trend.rows.iter().map(|r| r.series.as_str()).collect();
     let goal = |e: &Evaluation| {
         let hidden = public.evaluation_hidden(indicator, &trend, e);
@@ -419,6 +679,7 @@ fn figure_view(
                 Some(v) => fmt(v),
                 None => DASH.into(),
             },
+            eksempel: e.example && !hidden && e.value.is_some(),
             krav: match e.requirement {
                 _ if requirement_hidden => HIDDEN.into(),
                 Some(q) => format!("{} {}", q.cmp.danish(), fmt(q.value)),
@@ -426,15 +687,17 @@ fn figure_view(
             },
         }
     };
-    let maal = results
+    let maal: Vec<GoalGroup> = results
         .iter()
         .filter(|r| r.indicator.as_deref() == Some(indicator.id.as_str()))
         .map(|r| GoalGroup {
-            kriterium: r.text.clone(),
+            kriterium: prose::keep_units(&r.text),
             resultater: r.evaluations.iter().filter(|e| shown.contains(&e.series.as_str())).map(goal).collect(),
         })
         .filter(|g| !g.resultater.is_empty())
         .collect();
+    let eksempel = tabel.raekker.iter().flat_map(|r| &r.celler).any(|c| c.eksempel)
+        || maal.iter().flat_map(|g| &g.resultater).any(|r| r.eksempel);
     FigureView {
         id: indicator.id.clone(),
         navn: indicator.name.clone(),
@@ -444,12 +707,15 @@ fn figure_view(
         maal,
         datakilde: indicator.source.clone(),
         skjult,
+        eksempel,
+        enhed: indicator.unit.clone(),
+        csv,
     }
 }
 
 /// Splits Plotters' SVG into its view box and content, so the template can
 /// write the outer `<svg>` with a title and description for screen readers.
-fn chart_view(id: &str, title: &str, description: &str, svg: &str) -> ChartView {
+fn svg_view(svg: &str) -> SvgView {
     let open_end = svg.find('>').map_or(0, |i| i + 1);
     let open = &svg[..open_end];
     let attr = |name: &str| {
@@ -459,11 +725,40 @@ fn chart_view(id: &str, title: &str, description: &str, svg: &str) -> ChartView 
     let viewbox = format!("0 0 {} {}", attr("width"), attr("height"));
     let body = svg[open_end..].trim_end();
     let body = body.strip_suffix("</svg>").unwrap_or(body).trim().to_string();
-    ChartView { id: id.into(), viewbox, indhold: body, titel: title.into(), beskrivelse: description.into() }
+    SvgView { viewbox, indhold: body }
 }
 
-/// The activities per strand of work, with the half-year's status prose.
-fn activity_statuses(model: &Model, period: Period) -> Vec<FocusActivities> {
+/// The figures of a page's indicators, one row per value, as the page shows
+/// them: a value hidden there is empty here, with the reason.
+fn csv_table(figures: &[FigureView]) -> CsvTable {
+    let mut rows = Vec::new();
+    for f in figures {
+        for (row, values) in f.tabel.raekker.iter().zip(&f.csv) {
+            for (year, value) in f.tabel.aar.iter().zip(values) {
+                let kind = match row.slags {
+                    SeriesKind::Area => "område",
+                    SeriesKind::Total => "samlet",
+                    SeriesKind::Group => "gruppe",
+                    SeriesKind::Reference => "reference",
+                };
+                rows.push(vec![
+                    f.navn.clone(),
+                    f.enhed.clone(),
+                    row.navn.clone(),
+                    kind.to_string(),
+                    year.clone(),
+                    value.0.clone(),
+                    value.1.clone(),
+                ]);
+            }
+        }
+    }
+    CsvTable { header: CSV_HEADER.iter().map(|h| (*h).to_string()).collect(), rows }
+}
+
+/// The activities that run in `area`, per strand of work, with the
+/// half-year's status prose.
+fn activity_statuses(model: &Model, period: Period, area: &str) -> Vec<FocusActivities> {
     let status = model.status.get(&period);
     model
         .focus_areas
@@ -474,30 +769,16 @@ fn activity_statuses(model: &Model, period: Period) -> Vec<FocusActivities> {
                 .activities
                 .iter()
                 .filter(|a| a.focus_area == f.id)
+                .filter(|a| a.areas.as_ref().is_none_or(|ids| ids.iter().any(|id| id == area)))
                 .map(|a| ActivityStatus {
                     navn: a.name.clone(),
-                    beskrivelse: a.description.clone(),
-                    status: status.and_then(|s| s.activities.get(&a.id)).map(|t| paragraphs(t)).unwrap_or_default(),
+                    beskrivelse: a.description.as_deref().map(prose::blocks).unwrap_or_default(),
+                    delpunkter: a.points.iter().map(|p| prose::keep_units(p)).collect(),
+                    omraader: a.areas.as_ref().map(|ids| report::area_names(model, ids)),
+                    status: status.and_then(|s| s.activities.get(&a.id)).map(|t| prose::blocks(t)).unwrap_or_default(),
                 })
                 .collect(),
         })
         .filter(|f| !f.aktiviteter.is_empty())
         .collect()
-}
-
-/// Prose split into paragraphs at blank lines, as the PDFs' `afsnit` does.
-fn paragraphs(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.lines().chain(std::iter::once("")) {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                out.push(current.join(" "));
-                current.clear();
-            }
-        } else {
-            current.push(line.trim());
-        }
-    }
-    out
 }

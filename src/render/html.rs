@@ -23,7 +23,12 @@ pub fn render(pages: &[Page], templates: &Templates) -> Result<Vec<Output>, Diag
         let mut html = Bounded { bytes: Vec::new(), over: false };
         match env.get_template(page.template).and_then(|t| t.render_captured_to(ctx, &mut html).map(drop)) {
             Ok(_) => {
-                outputs.push(Output { rel: PathBuf::from(SITE_DIR).join(&page.file), bytes: html.bytes, pages: None })
+                outputs.push(Output { rel: PathBuf::from(SITE_DIR).join(&page.file), bytes: html.bytes, pages: None });
+                if let Some(table) = &page.csv {
+                    let file = Path::new(&page.file).with_extension("csv");
+                    let bytes = super::csv::bytes(table);
+                    outputs.push(Output { rel: PathBuf::from(SITE_DIR).join(file), bytes, pages: None });
+                }
             }
             Err(_) if html.over => {
                 let message = format!(

@@ -5,6 +5,7 @@
 //! `json(..)` and `image(..)`. Nothing from the data is ever spliced into
 //! Typst markup, so no text in the data can change the document's structure.
 
+pub mod csv;
 pub mod fonts;
 pub mod guard;
 pub mod html;

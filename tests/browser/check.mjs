@@ -22,6 +22,9 @@
 //   JAVA                   Java binary (default: `java` from PATH)
 //   BROWSERCHECK_JOBS      pages checked in parallel (default 2)
 //   BROWSERCHECK_SKIP_CSS  set to 1 to skip the vnu CSS check
+//   BROWSERCHECK_EXPECT    a JSON file of table cells the pages must show:
+//                          [{"page", "table" (caption starts with), "row",
+//                          "year", "text"}]
 
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -35,6 +38,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /** Viewports checked over HTTP. Each gets a screenshot and an axe run. */
 const VARIANTS = [
+  { name: '320', width: 320, height: 700, colorScheme: 'light' },
   { name: '375', width: 375, height: 800, colorScheme: 'light' },
   { name: '1280', width: 1280, height: 800, colorScheme: 'light' },
   { name: '375-dark', width: 375, height: 800, colorScheme: 'dark' },
@@ -286,6 +290,119 @@ async function runAxe(page, axeSource, { rel, view, problems }) {
 }
 
 /** Screenshot file name: "sub/page.html" at "375-dark" -> "sub-page-375-dark.png". */
+/** The smallest chart text a reader must read, in CSS px. */
+const MIN_CHART_TEXT_PX = 12;
+
+/**
+ * What a reader meets on a phone and a desktop, measured in the browser:
+ * example figures are marked and announced at the top of the page; an
+ * activity's points are a list; chart text is at least MIN_CHART_TEXT_PX;
+ * legend entries never overlap; a table shows its newest year and its
+ * first column without scrolling; a number never parts from its unit.
+ */
+async function checkReading(page, { rel, view, problems }) {
+  const found = await page.evaluate((minText) => {
+    const out = [];
+    const box = (el) => el.getBoundingClientRect();
+    const shown = (el) => {
+      const r = box(el);
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).display !== 'none';
+    };
+    // Example figures: each mark has a text alternative, and a page with
+    // any says so at its top.
+    const marks = [...document.querySelectorAll('.eks')];
+    for (const m of marks) {
+      const alt = m.nextElementSibling;
+      if (m.getAttribute('aria-hidden') !== 'true' || !alt?.classList.contains('sr') || !/eksempeltal/.test(alt.textContent)) {
+        out.push('an example mark (*) has no text alternative');
+        break;
+      }
+    }
+    const notice = document.querySelector('main > .advarsel[role="note"]');
+    if (marks.length && !notice) out.push('example figures but no notice at the top of the page');
+    if (notice && box(notice).top + window.scrollY > 600) out.push('the example notice is not at the top of the page');
+    // An activity's description that leads into its points has them as a list.
+    for (const d of document.querySelectorAll('.aktivitet .beskrivelse')) {
+      const last = d.querySelector(':scope > p:last-of-type');
+      if (last && /(:|\bat)$/.test(last.textContent.trim()) && last.nextElementSibling?.tagName !== 'UL') {
+        out.push(`activity text ends in the air: "…${last.textContent.trim().slice(-40)}"`);
+      }
+    }
+    // Chart text, as rendered.
+    for (const svg of document.querySelectorAll('svg.graf')) {
+      if (!shown(svg)) continue;
+      const scale = svg.getScreenCTM().a;
+      for (const t of svg.querySelectorAll('text')) {
+        const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+        if (px < minText) {
+          out.push(`chart text "${t.textContent}" is ${px.toFixed(1)} px (at least ${minText})`);
+          break;
+        }
+      }
+    }
+    for (const l of document.querySelectorAll('.forklaring')) {
+      if (!shown(l)) continue;
+      const px = parseFloat(getComputedStyle(l).fontSize);
+      if (px < minText) out.push(`legend text is ${px} px`);
+      const items = [...l.children].map(box);
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const [a, b] = [items[i], items[j]];
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+            out.push(`legend entries overlap: "${l.children[i].textContent}" and "${l.children[j].textContent}"`);
+          }
+        }
+      }
+    }
+    // Tables: the newest year and the first column in view without scrolling.
+    for (const t of document.querySelectorAll('.tabel')) {
+      const c = box(t);
+      const heads = t.querySelectorAll('thead th');
+      const [first, last] = [heads[0], heads[heads.length - 1]];
+      if (!first) continue;
+      const inside = (el) => box(el).left >= c.left - 1 && box(el).right <= c.right + 1;
+      if (!inside(last)) out.push(`table "${t.querySelector('caption')?.textContent}": the newest year ${last.textContent} is off-screen`);
+      if (!inside(first)) out.push(`table "${t.querySelector('caption')?.textContent}": the first column is off-screen`);
+    }
+    // A number and its unit stay on one line.
+    for (const n of document.querySelectorAll('.tal')) {
+      const tops = new Set();
+      for (const node of n.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) tops.add(Math.round(r.top));
+      }
+      if (tops.size > 1) out.push(`"${n.textContent}" breaks across lines`);
+    }
+    return out;
+  }, MIN_CHART_TEXT_PX);
+  for (const message of new Set(found)) problems.add(rel, message, view);
+}
+
+/** The table cells BROWSERCHECK_EXPECT names show what it says. */
+async function checkExpected(page, ctx, rel) {
+  for (const e of ctx.expect.filter((e) => e.page === rel)) {
+    const text = await page.evaluate(({ table, row, year }) => {
+      const t = [...document.querySelectorAll('table')].find((t) =>
+        t.querySelector('caption')?.textContent.startsWith(table),
+      );
+      if (!t) return null;
+      const col = [...t.querySelectorAll('thead th')].findIndex((th) => th.textContent.trim() === year);
+      const tr = [...t.querySelectorAll('tbody tr')].find((tr) => tr.querySelector('th')?.textContent.trim() === row);
+      if (col < 0 || !tr) return null;
+      const cell = tr.children[col];
+      // The cell as a reader sees it, without the screen-reader text.
+      const clone = cell.cloneNode(true);
+      clone.querySelectorAll('.sr').forEach((s) => s.remove());
+      return clone.textContent.trim();
+    }, e);
+    if (text !== e.text) {
+      ctx.problems.add(rel, `table "${e.table}", ${e.row} ${e.year}: shows ${JSON.stringify(text)}, expected ${JSON.stringify(e.text)}`);
+    }
+  }
+}
+
 function screenshotName(rel, variant) {
   return `${rel.replace(/\.html$/, '').replaceAll('/', '-')}-${variant}.png`;
 }
@@ -323,6 +440,8 @@ async function checkOverHttp(browser, ctx, rel) {
       }
       try {
         await runAxe(page, axeSource, { rel, view, problems });
+        await checkReading(page, { rel, view, problems });
+        if (view === '375') await checkExpected(page, ctx, rel);
         await page.screenshot({
           path: path.join(shotDir, screenshotName(rel, variant.name)),
           fullPage: true,
@@ -473,7 +592,10 @@ async function main(argv) {
   vnu.catch(() => {}); // awaited below; avoid an unhandled-rejection crash meanwhile
 
   const { server, origin } = await startServer(siteDir);
-  const ctx = { siteDir, shotDir, origin, problems, axeSource, screenshots: 0, requests: 0 };
+  const expect = process.env.BROWSERCHECK_EXPECT
+    ? JSON.parse(await readFile(process.env.BROWSERCHECK_EXPECT, 'utf8'))
+    : [];
+  const ctx = { siteDir, shotDir, origin, problems, axeSource, screenshots: 0, requests: 0, expect };
   let browser;
   try {
     browser = await launchBrowser(chromium);
