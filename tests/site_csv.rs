@@ -62,6 +62,11 @@ fn every_page_with_figures_links_its_csv_which_holds_them_as_shown() {
         find("Utrygge beboere", "Præstevangen og Parkvej", "2018"),
         ["Utrygge beboere", "%", "Præstevangen og Parkvej", "område", "2018", "", "skjult: bygger på et antal under 5"]
     );
+    // Samlet is hidden that year so that the area's count cannot be worked out.
+    assert_eq!(
+        find("Utrygge beboere", "Samlet", "2018")[5..],
+        ["", "skjult: ellers kunne et områdes antal under 5 regnes ud"]
+    );
     // Fires are not persons: 0 is shown, an example figure is said to be one.
     assert_eq!(
         find("Påsatte brande", "Præstevangen og Parkvej", "2018"),

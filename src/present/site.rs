@@ -280,6 +280,9 @@ pub struct UnmetView {
     /// The series that do not meet it: `Motalavej og Sydbyen`; empty when
     /// the criterion is a written assessment.
     pub serier: String,
+    /// Each of them with the value judged and the requirement, as the
+    /// indicator's section words it: `Motalavej 2018: 67,3 %, krav over 72,4 %`.
+    pub resultater: Vec<GoalView>,
     /// Where its indicator is shown: `motalavej.html#graf-tryghed-h`.
     pub link: Option<String>,
 }
@@ -386,7 +389,7 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
     let lister = report::list_views(model, &evaluated.lists);
     let budget = evaluated.budget_to_period.as_ref().map(|b| site_budget(model, b, period));
     let first_page = areas.first().map(|a| a.fil.as_str());
-    let ikke_opfyldt = unmet(model, results, &shown, first_page);
+    let ikke_opfyldt = unmet(&public, results, trends, &shown, first_page, period);
     let eksempel = headline.iter().any(|f| f.eksempel)
         || lister.iter().any(|l| l.eksempel)
         || budget.as_ref().is_some_and(|b| b.eksempel);
@@ -489,27 +492,29 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
 }
 
 /// The criteria not met, in the plan's order, each with the series that do
-/// not meet it and a link to where its indicator is shown.
+/// not meet it (their values as the public may see them) and a link to
+/// where its indicator is shown.
 fn unmet(
-    model: &Model,
+    public: &Public,
     results: &[CriterionResult],
+    trends: &[Trend],
     shown: &[(&Indicator, &Trend)],
     area_page: Option<&str>,
+    period: Period,
 ) -> Vec<UnmetView> {
+    let model = public.model;
     results
         .iter()
         .filter(|r| r.status == GoalStatus::NotMet)
         .map(|r| {
             let criterion = model.criteria.iter().find(|c| c.id == r.id);
-            let names: Vec<&str> =
-                r.evaluations.iter().filter(|e| e.status == GoalStatus::NotMet).map(|e| e.name.as_str()).collect();
+            let failing: Vec<&Evaluation> = r.evaluations.iter().filter(|e| e.status == GoalStatus::NotMet).collect();
+            let names: Vec<&str> = failing.iter().map(|e| e.name.as_str()).collect();
             let focus = model.focus_areas.iter().find(|f| f.id == r.focus_area);
             // The indicator on the page of the first area that does not meet
             // it, or of the plan's first area when only samlet does not.
-            let page = r
-                .evaluations
+            let page = failing
                 .iter()
-                .filter(|e| e.status == GoalStatus::NotMet)
                 .find_map(|e| model.areas().find(|a| a.id == e.series))
                 .map(|a| format!("{}.html", a.id))
                 .or_else(|| area_page.map(str::to_string));
@@ -519,14 +524,62 @@ fn unmet(
                 .filter(|id| shown.iter().any(|(i, _)| i.id == *id))
                 .zip(page)
                 .map(|(id, page)| format!("{page}#graf-{id}-h"));
+            let indicator = r.indicator.as_deref().and_then(|id| {
+                let i = model.indicators.iter().position(|i| i.id == id)?;
+                Some((&model.indicators[i], trends.get(i)?))
+            });
+            let resultater = match indicator {
+                Some((indicator, trend)) => {
+                    let hidden: Vec<&str> = trend
+                        .rows
+                        .iter()
+                        .map(|r| r.series.as_str())
+                        .filter(|s| public.series_hidden(indicator, trend, s, period))
+                        .collect();
+                    failing.iter().map(|e| goal_view(public, indicator, trend, &hidden, e)).collect()
+                }
+                None => Vec::new(),
+            };
             UnmetView {
-                titel: short_title(&r.text, criterion.and_then(|c| c.short.as_deref())),
+                titel: prose::keep_units(&short_title(&r.text, criterion.and_then(|c| c.short.as_deref()))),
                 indsatsomraade: focus.map_or_else(String::new, |f| f.name.clone()),
                 serier: join_names(&names),
+                resultater,
                 link,
             }
         })
         .collect()
+}
+
+/// A success criterion's result for one series as the public may see it:
+/// a value built on a small count of persons is `skjult`, and so is a
+/// requirement built on such a value.
+fn goal_view(
+    public: &Public,
+    indicator: &Indicator,
+    trend: &Trend,
+    hidden_series: &[&str],
+    e: &Evaluation,
+) -> GoalView {
+    let hidden = public.evaluation_hidden(indicator, trend, e);
+    let requirement_hidden = hidden_series.contains(&e.series.as_str());
+    let fmt = |v| crate::present::criteria::figure(Some(indicator), v, e.decimals);
+    GoalView {
+        serie: e.name.clone(),
+        status: e.status.into(),
+        periode: e.when.map_or_else(|| DASH.into(), |w| w.to_string()),
+        vaerdi: match e.value {
+            _ if hidden => HIDDEN.into(),
+            Some(v) => fmt(v),
+            None => DASH.into(),
+        },
+        eksempel: e.example && !hidden && e.value.is_some(),
+        krav: match e.requirement {
+            _ if requirement_hidden => HIDDEN.into(),
+            Some(q) => format!("{} {}", q.cmp.danish(), fmt(q.value)),
+            None => DASH.into(),
+        },
+    }
 }
 
 /// The budget's totals for the site: what the plan costs, how it is
@@ -653,6 +706,9 @@ fn figure_view(
                     None => (String::new(), "intet tal".to_string()),
                     Some(v) => match public.hides(indicator, v) {
                         Some(Hidden::SmallCount) => (String::new(), format!("under {below}")),
+                        Some(Hidden::FromSmallCount) if r.kind == SeriesKind::Total => {
+                            (String::new(), format!("skjult: ellers kunne et områdes antal under {below} regnes ud"))
+                        }
                         Some(Hidden::FromSmallCount) => {
                             (String::new(), format!("skjult: bygger på et antal under {below}"))
                         }
@@ -666,27 +722,7 @@ fn figure_view(
         })
         .collect();
     let shown: Vec<&str> = trend.rows.iter().map(|r| r.series.as_str()).collect();
-    let goal = |e: &Evaluation| {
-        let hidden = public.evaluation_hidden(indicator, &trend, e);
-        let requirement_hidden = hidden_series.contains(&e.series.as_str());
-        let fmt = |v| crate::present::criteria::figure(Some(indicator), v, e.decimals);
-        GoalView {
-            serie: e.name.clone(),
-            status: e.status.into(),
-            periode: e.when.map_or_else(|| DASH.into(), |w| w.to_string()),
-            vaerdi: match e.value {
-                _ if hidden => HIDDEN.into(),
-                Some(v) => fmt(v),
-                None => DASH.into(),
-            },
-            eksempel: e.example && !hidden && e.value.is_some(),
-            krav: match e.requirement {
-                _ if requirement_hidden => HIDDEN.into(),
-                Some(q) => format!("{} {}", q.cmp.danish(), fmt(q.value)),
-                None => DASH.into(),
-            },
-        }
-    };
+    let goal = |e: &Evaluation| goal_view(public, indicator, &trend, &hidden_series, e);
     let maal: Vec<GoalGroup> = results
         .iter()
         .filter(|r| r.indicator.as_deref() == Some(indicator.id.as_str()))
