@@ -14,5 +14,6 @@ pub mod lists;
 pub mod prose;
 pub mod report;
 pub mod site;
+pub mod site_front;
 pub mod tal;
 pub mod words;
