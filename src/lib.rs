@@ -66,6 +66,8 @@ pub struct Inputs {
     pub templates: Templates,
     /// Problems that do not stop the build.
     pub warnings: Diagnostics,
+    /// What the half-year's report still lacks, by the file to fill in.
+    pub todo: Vec<present::gaps::TodoFile>,
 }
 
 /// The documents of a build, rendered in memory.
@@ -85,6 +87,8 @@ pub struct Rendered {
     /// Outputs whose files already held exactly these bytes (not the reused
     /// PDFs, which are not written at all).
     pub unchanged: Vec<PathBuf>,
+    /// What the half-year's report still lacks, by the file to fill in.
+    pub todo: Vec<present::gaps::TodoFile>,
 }
 
 /// Reads and validates the data and templates. Every problem is collected.
@@ -116,11 +120,12 @@ pub fn validated(
         .as_ref()
         .filter(|_| !diags.has_errors())
         .and_then(|m| validate::period::resolve(m, config.period, &config.data, &mut diags));
-    if let (Some(model), Some(period)) = (&model, period) {
-        validate::period::activity_statuses(model, period, &config.data, &mut diags);
-    }
     match (model, period) {
-        (Some(model), Some(period)) if !diags.has_errors() => Ok(Inputs { model, period, templates, warnings: diags }),
+        (Some(model), Some(period)) if !diags.has_errors() => {
+            let gaps = eval::gaps::gaps(&model, period);
+            let todo = present::gaps::todo(&model, period, &gaps, &config.data);
+            Ok(Inputs { model, period, templates, warnings: diags, todo })
+        }
         _ => Err(Failed(diags)),
     }
 }
@@ -193,7 +198,15 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
         return Err(Failed(diags));
     }
     record.set_site(outputs.iter().map(|o| o.rel.as_path()).filter(|rel| rel.starts_with(present::site::SITE_DIR)));
-    Ok(Rendered { outputs, warnings: diags, reused, record, removed: Vec::new(), unchanged: Vec::new() })
+    Ok(Rendered {
+        outputs,
+        warnings: diags,
+        reused,
+        record,
+        removed: Vec::new(),
+        unchanged: Vec::new(),
+        todo: inputs.todo.clone(),
+    })
 }
 
 /// A PDF on its way: laid out and waiting for export, or reused.

@@ -178,6 +178,12 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
             match helhed::build(&config) {
                 Ok(rendered) => {
                     print_diagnostics(&rendered.warnings);
+                    // What the half-year lacks: a warning each, as `check` lists them.
+                    for f in &rendered.todo {
+                        for item in &f.items {
+                            eprintln!("advarsel: {}: {item}", f.file.display());
+                        }
+                    }
                     let site_files =
                         rendered.outputs.iter().filter(|o| o.rel.starts_with(helhed::present::site::SITE_DIR)).count();
                     for output in
@@ -255,6 +261,16 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
             match helhed::prepare(&config).and_then(|inputs| helhed::render(&inputs).map(|r| (inputs, r))) {
                 Ok((inputs, rendered)) => {
                     print_diagnostics(&rendered.warnings);
+                    if !inputs.todo.is_empty() {
+                        let n: usize = inputs.todo.iter().map(|f| f.items.len()).sum();
+                        println!("Til {} mangler der {n} ting:", inputs.period.danish());
+                        for f in &inputs.todo {
+                            println!("  {}", f.file.display());
+                            for item in &f.items {
+                                println!("    - {item}");
+                            }
+                        }
+                    }
                     println!(
                         "Data og skabeloner er i orden: {} områder, {} indikatorer, {} succeskriterier, halvår {}.",
                         inputs.model.areas().count(),

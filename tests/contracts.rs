@@ -160,7 +160,8 @@ const APPENDIX_ADDED: [&str; 8] = [
 ];
 
 /// The keys `helhed-data/3` adds to the statusrapport's `data.json` (CHANGELOG.md).
-const STATUS_ADDED: [&str; 76] = [
+const STATUS_ADDED: [&str; 77] = [
+    "mangler",
     "halvårstal[].rækker[].basis",
     "halvårstal[].rækker[].forrige",
     "indikatorer[].rækker[].basis",

@@ -6,6 +6,7 @@
 
 pub mod budget;
 pub mod checks;
+pub mod gaps;
 pub mod goals;
 pub mod lists;
 pub mod projection;
@@ -40,6 +41,8 @@ pub struct Evaluated {
     pub budget: Option<BudgetTotals>,
     /// The same with spending up to and including the half-year.
     pub budget_to_period: Option<BudgetTotals>,
+    /// What the half-year's report still lacks.
+    pub gaps: Vec<gaps::Gap>,
 }
 
 /// Evaluates the model for the half-year `period`.
@@ -62,5 +65,6 @@ pub fn evaluate(model: &Model, period: Period) -> Evaluated {
         lists: lists::evaluate_model(model, period),
         budget: model.budget.as_ref().map(budget::totals),
         budget_to_period: model.budget.as_ref().map(to_period),
+        gaps: gaps::gaps(model, period),
     }
 }

@@ -102,6 +102,20 @@ impl Period {
         }
     }
 
+    /// The half-year's last day: 30 June or 31 December.
+    pub fn end(&self) -> Date {
+        if self.half == 1 {
+            Date { year: self.year, month: 6, day: 30 }
+        } else {
+            Date { year: self.year, month: 12, day: 31 }
+        }
+    }
+
+    /// The half-year after this one.
+    pub fn next(&self) -> Period {
+        if self.half == 1 { Period { year: self.year, half: 2 } } else { Period { year: self.year + 1, half: 1 } }
+    }
+
     /// `2018-h2`, as used in file names.
     pub fn slug(&self) -> String {
         format!("{}-h{}", self.year, self.half)

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod criteria;
 pub mod evaluation;
 pub mod front;
+pub mod gaps;
 pub mod halves;
 pub mod lists;
 pub mod prose;

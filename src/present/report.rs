@@ -55,6 +55,9 @@ pub struct StatusReport {
     pub noegletal: Vec<KeyFigureView>,
     /// The front page's line on spending, if there is a budget with spending.
     pub forbrug_forside: Option<SpendingView>,
+    /// What the report lacks, in plain sentences for the front page:
+    /// `Forbrug for 1. halvår 2019 er ikke indberettet.`
+    pub mangler: Vec<String>,
     /// The previous half-year, `1. halvår 2018`.
     pub forrige_periode: String,
     /// Per strand of work: its activities' status and its success criteria.
@@ -413,6 +416,7 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         status_antal_forrige,
         noegletal,
         forbrug_forside: evaluated.budget_to_period.as_ref().and_then(|t| t.spending.last()).map(SpendingView::of),
+        mangler: crate::present::gaps::front_lines(model, evaluated.period, &evaluated.gaps),
         forrige_periode: previous.danish(),
         indsatsomraader,
         listekriterier,
