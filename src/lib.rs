@@ -130,6 +130,34 @@ pub fn validated(
     }
 }
 
+/// The files that start the half-year `period` (`helhed ny-periode`),
+/// made from the plan as it is. Every problem in the data is collected;
+/// nothing is written here.
+pub fn new_period(config: &Config, period: Period) -> Result<Vec<present::new_period::NewFile>, Failed> {
+    let mut diags = Diagnostics::default();
+    let loaded = input::load(&config.data, render::fonts::shown, &mut diags);
+    let model = validate::validate(loaded, &mut diags);
+    match model {
+        Some(model) if !diags.has_errors() => {
+            if !(model.plan.first_year..=model.plan.last_year).contains(&period.year) {
+                diags.error(
+                    &model.plan.file,
+                    None,
+                    format!(
+                        "{} ligger uden for planens dataår {}-{}",
+                        period.danish(),
+                        model.plan.first_year,
+                        model.plan.last_year
+                    ),
+                );
+                return Err(Failed(diags));
+            }
+            Ok(present::new_period::files(&model, period))
+        }
+        _ => Err(Failed(diags)),
+    }
+}
+
 /// Renders every document in memory; see [`render_reusing`].
 pub fn render(inputs: &Inputs) -> Result<Rendered, Failed> {
     render_reusing(inputs, None)

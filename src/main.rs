@@ -25,6 +25,11 @@ enum Command {
     Build(BuildArgs),
     /// Kontrollerer data og skabeloner uden at skrive noget.
     Check(Folders),
+    /// Forbereder et nyt halvår: statusfilen, halvårets tal og forbruget, klar til at udfylde.
+    ///
+    /// Skriver kun filer, der ikke findes; en fil, der findes, ændres aldrig.
+    #[command(name = "ny-periode")]
+    NyPeriode(NewPeriodArgs),
     /// Rapportskabelonerne.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -41,6 +46,16 @@ enum TemplatesCommand {
         #[arg(long)]
         overskriv: bool,
     },
+}
+
+#[derive(Args)]
+struct NewPeriodArgs {
+    /// Halvåret, der skal forberedes, fx 2019-H1.
+    #[arg(value_name = "ÅÅÅÅ-HN", value_parser = parse_period)]
+    periode: Period,
+    /// Mappen med planens tal (plan.yaml og én mappe pr. område).
+    #[arg(long, value_name = "MAPPE", default_value = "data")]
+    data: PathBuf,
 }
 
 #[derive(Args)]
@@ -133,7 +148,7 @@ fn main() -> ExitCode {
     }
     let templates = match &cli.command {
         Command::Build(BuildArgs { folders: f, .. }) | Command::Check(f) => Some(f.templates.clone()),
-        Command::Templates(_) => None,
+        Command::Templates(_) | Command::NyPeriode(_) => None,
     };
     let code = run(cli, started);
     if let Some(path) = trace {
@@ -168,6 +183,59 @@ fn write_trace(path: &std::path::Path, templates: Option<&std::path::Path>) {
         .and_then(|f| typst_timing::export_json(std::io::BufWriter::new(f), place));
     if let Err(e) = written {
         eprintln!("fejl: {}: tidsmålingen kan ikke skrives: {e}", path.display());
+    }
+}
+
+/// `helhed ny-periode`: writes the files that start the half-year, those
+/// that do not exist, and says what to fill in.
+fn new_period(args: &NewPeriodArgs) -> ExitCode {
+    let config = Config { data: args.data.clone(), period: Some(args.periode), ..Config::default() };
+    let files = match helhed::new_period(&config, args.periode) {
+        Ok(files) => files,
+        Err(failed) => return fail(&failed.0),
+    };
+    let mut add = Vec::new();
+    for f in &files {
+        let path = args.data.join(&f.rel);
+        match helhed::output::create_new(&path, f.text.as_bytes()) {
+            Ok(true) => println!("Skrev {}", path.display()),
+            Ok(false) => match &f.to_add {
+                Some(lines) => add.push((path, lines)),
+                None => println!("Uændret {}: findes allerede", path.display()),
+            },
+            Err(e) => {
+                eprintln!("fejl: {}: kan ikke skrives: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    for (path, lines) in add {
+        println!("Uændret {}: findes allerede; tilføj selv nederst i filen:", path.display());
+        for line in lines.lines() {
+            println!("    {line}");
+        }
+    }
+    // What is left to do, as `check` says it.
+    match helhed::prepare(&config) {
+        Ok(inputs) => print_todo(&inputs),
+        Err(failed) => print_diagnostics(&failed.0),
+    }
+    ExitCode::SUCCESS
+}
+
+/// The to-do list for the half-year, grouped by file.
+fn print_todo(inputs: &helhed::Inputs) {
+    if inputs.todo.is_empty() {
+        println!("Intet mangler til {}.", inputs.period.danish());
+        return;
+    }
+    let n: usize = inputs.todo.iter().map(|f| f.items.len()).sum();
+    println!("Til {} mangler der {n} ting:", inputs.period.danish());
+    for f in &inputs.todo {
+        println!("  {}", f.file.display());
+        for item in &f.items {
+            println!("    - {item}");
+        }
     }
 }
 
@@ -256,20 +324,14 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
             println!("Byg med dem: helhed build --templates {}", dir.display());
             ExitCode::SUCCESS
         }
+        Command::NyPeriode(args) => new_period(&args),
         Command::Check(folders) => {
             let config = Config::from(folders);
             match helhed::prepare(&config).and_then(|inputs| helhed::render(&inputs).map(|r| (inputs, r))) {
                 Ok((inputs, rendered)) => {
                     print_diagnostics(&rendered.warnings);
                     if !inputs.todo.is_empty() {
-                        let n: usize = inputs.todo.iter().map(|f| f.items.len()).sum();
-                        println!("Til {} mangler der {n} ting:", inputs.period.danish());
-                        for f in &inputs.todo {
-                            println!("  {}", f.file.display());
-                            for item in &f.items {
-                                println!("    - {item}");
-                            }
-                        }
+                        print_todo(&inputs);
                     }
                     println!(
                         "Data og skabeloner er i orden: {} områder, {} indikatorer, {} succeskriterier, halvår {}.",

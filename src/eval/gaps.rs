@@ -137,15 +137,21 @@ fn qualitative(c: &crate::model::Criterion) -> bool {
 /// The (series, measure) pairs counted for `period`: those the plan's
 /// half-year criteria are judged on (for a target on an area, that area;
 /// on samlet or a group, the areas it pools), and those counted for the
-/// half-year before, which the report shows side by side. In the plan's
-/// order, each once.
+/// half-year before or the same half-year a year before, which the report
+/// shows side by side. In the plan's order, each once.
 pub fn half_figures_needed(model: &Model, period: Period) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
-    let before = period.previous();
+    let a_year_before = Period { year: period.year.saturating_sub(1), half: period.half };
     for series in &model.series {
-        let counted = model.year(&series.id, before.year).and_then(|y| y.halves[usize::from(before.half - 1)].as_ref());
-        for measure in counted.into_iter().flat_map(|h| h.keys()) {
-            out.push((series.id.clone(), measure.clone()));
+        for before in [period.previous(), a_year_before] {
+            let half =
+                model.year(&series.id, before.year).and_then(|y| y.halves[usize::from(before.half - 1)].as_ref());
+            for measure in half.into_iter().flat_map(|h| h.keys()) {
+                let pair = (series.id.clone(), measure.clone());
+                if !out.contains(&pair) {
+                    out.push(pair);
+                }
+            }
         }
     }
     for c in &model.criteria {

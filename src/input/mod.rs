@@ -39,12 +39,17 @@ pub struct Loaded {
     pub status: Vec<Source<RawStatusFile>>,
     /// `budget.yaml`, if there is one.
     pub budget: Option<Source<RawBudgetFile>>,
+    /// Spending files, `forbrug/<halvår>.yaml`.
+    pub spending: Vec<Source<RawSpendingFile>>,
     /// `listekriterier.yaml`, if the data folder has its own rule sets.
     pub list_rules: Option<Source<lists::RawListRules>>,
 }
 
 /// The folder holding the secretariat's prose per half-year.
 pub const STATUS_DIR: &str = "status";
+
+/// The folder holding each half-year's spending per budget line.
+pub const SPENDING_DIR: &str = "forbrug";
 
 /// The largest data file helhed reads: a plan's figures for a year are a few
 /// kilobytes, its `plan.yaml` some hundred.
@@ -192,6 +197,10 @@ fn place(loaded: &mut Loaded, path: &Path, rel: String, bytes: Vec<u8>, shown: S
     } else if rel.starts_with(&format!("{STATUS_DIR}/")) {
         if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, shown, diags) {
             loaded.status.push(s);
+        }
+    } else if rel.starts_with(&format!("{SPENDING_DIR}/")) {
+        if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, shown, diags) {
+            loaded.spending.push(s);
         }
     } else if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, shown, diags) {
         loaded.years.push(s);
@@ -402,7 +411,7 @@ mod tests {
     #[test]
     fn numbers_keep_their_written_text() {
         let f: RawYearFile = serde_yaml::from_str("antal:\n  beboere: 1186\nværdier:\n  x: 0.1\n  y: 30.65\n").unwrap();
-        assert_eq!(f.antal["beboere"], RawNumber("1186".into()));
+        assert_eq!(f.antal["beboere"], Some(RawNumber("1186".into())));
         assert_eq!(f.values["x"], RawNumber("0.1".into()));
         assert_eq!(f.values["y"], RawNumber("30.65".into()));
     }

@@ -365,8 +365,9 @@ pub struct RawYearFile {
     pub eksempeldata: RawExample,
     #[serde(default)]
     pub note: Option<String>,
+    /// A count left blank (`fritidsjob:`) is not entered yet.
     #[serde(default)]
-    pub antal: BTreeMap<String, RawNumber>,
+    pub antal: BTreeMap<String, Option<RawNumber>>,
     #[serde(rename = "værdier", default)]
     pub values: BTreeMap<String, RawNumber>,
     #[serde(default)]
@@ -379,8 +380,20 @@ pub struct RawYearFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawHalf {
+    /// A count left blank is not entered yet.
     #[serde(default)]
-    pub antal: BTreeMap<String, RawNumber>,
+    pub antal: BTreeMap<String, Option<RawNumber>>,
+}
+
+/// `data/forbrug/<year>-h<n>.yaml`: a half-year's spending per budget line,
+/// in t.kr., beside the budget's own `forbrug:` (which `helhed ny-periode`
+/// never changes). A line left blank is not entered yet.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSpendingFile {
+    /// Spending by the budget line's name.
+    #[serde(rename = "linjer", default)]
+    pub lines: BTreeMap<String, Option<RawNumber>>,
 }
 
 /// `data/status/<year>-h<n>.yaml`: the secretariat's prose for a half-year.

@@ -36,3 +36,21 @@ fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     commit::stage(target, bytes)?.persist(target).map_err(|e| e.error)?;
     Ok(true)
 }
+
+/// Writes `bytes` to `target` only if no file is there: `Ok(false)` when
+/// one is, and it is left as it is. The file appears whole or not at all
+/// (written beside it, then linked into place, which fails if a file came
+/// there meanwhile).
+pub fn create_new(target: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    if target.symlink_metadata().is_ok() {
+        return Ok(false);
+    }
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    match commit::stage(target, bytes)?.persist_noclobber(target) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e.error),
+    }
+}

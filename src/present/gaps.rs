@@ -3,7 +3,7 @@
 //! statusrapport front page's plain sentences.
 
 use crate::eval::gaps::{Gap, Text};
-use crate::input::STATUS_DIR;
+use crate::input::{SPENDING_DIR, STATUS_DIR};
 use crate::model::text::join_names;
 use crate::model::{Model, Period};
 use crate::present::front::short_title;
@@ -64,13 +64,21 @@ pub fn todo(model: &Model, period: Period, gaps: &[Gap], data: &Path) -> Vec<Tod
                 format!("h{}: antal: {measure}: mangler ({})", period.half, measure_name(model, measure)),
             ),
             Gap::Spending { lines, of } => {
-                let file = model.budget.as_ref().map_or_else(|| data.join("budget.yaml"), |b| b.file.clone());
-                let item = if lines.len() == *of {
-                    format!("forbrug: {period}: er ikke indført på nogen af de {of} budgetlinjer")
+                let file = data.join(SPENDING_DIR).join(format!("{}.yaml", period.slug()));
+                if lines.len() == *of {
+                    add(
+                        file,
+                        format!(
+                            "forbruget for {} mangler på alle {of} budgetlinjer (helhed ny-periode {period} \
+                             laver filen, hvis den ikke findes)",
+                            period.danish()
+                        ),
+                    );
                 } else {
-                    format!("forbrug: {period}: mangler for {}", join_names(&strs(lines)))
-                };
-                add(file, item);
+                    for line in lines {
+                        add(file.clone(), format!("linjer: {}: mangler", quoted(line)));
+                    }
+                }
             }
             Gap::DataDate { date } => add(
                 model.plan.file.clone(),
@@ -157,6 +165,11 @@ pub fn front_lines(model: &Model, period: Period, gaps: &[Gap]) -> Vec<String> {
         }
     }
     out
+}
+
+/// A budget line's name as its key in the spending file.
+fn quoted(name: &str) -> String {
+    serde_json::to_string(name).unwrap_or_default()
 }
 
 fn strs(items: &[String]) -> Vec<&str> {

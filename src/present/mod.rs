@@ -12,6 +12,7 @@ pub mod front;
 pub mod gaps;
 pub mod halves;
 pub mod lists;
+pub mod new_period;
 pub mod prose;
 pub mod report;
 pub mod site;

@@ -178,3 +178,72 @@ pub(super) fn budget(model: &Model, src: &Source<RawBudgetFile>, diags: &mut Dia
 fn p(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
+
+/// Adds each spending file's amounts (`forbrug/2019-h1.yaml`: the
+/// half-year's spending by budget line name) to the budget's lines. A line
+/// left blank is not entered yet; a line the budget does not have, a
+/// half-year outside the plan or a half-year the budget already records for
+/// the line is an error at its place.
+pub(super) fn spending_files(
+    model: &mut Model,
+    files: &[Source<crate::input::raw::RawSpendingFile>],
+    diags: &mut Diagnostics,
+) {
+    for src in files {
+        let file = &src.path;
+        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let period = match stem.to_uppercase().parse::<Period>() {
+            Ok(p) => p,
+            Err(_) => {
+                diags.error(file, None, "en forbrugsfil hedder efter sit halvår, fx forbrug/2019-h1.yaml");
+                continue;
+            }
+        };
+        let Some(budget) = model.budget.as_mut() else {
+            if !src.content.lines.is_empty() {
+                diags.error(file, None, "der er forbrug, men ingen budget.yaml at føre det på");
+            }
+            continue;
+        };
+        if !budget.years.contains(&period.year) {
+            diags.error(file, None, format!("halvåret {} ligger uden for planperioden", period.danish()));
+            continue;
+        }
+        for (name, raw) in &src.content.lines {
+            let matching = budget.sections.iter().flat_map(|s| &s.lines).filter(|l| l.name == name.trim()).count();
+            if matching != 1 {
+                let message = if matching == 0 {
+                    format!(
+                        "ukendt budgetlinje «{name}»; {}",
+                        known("budgetlinjer", name, budget.sections.iter().flat_map(|s| &s.lines).map(|l| &l.name))
+                    )
+                } else {
+                    format!("«{name}» er navnet på {matching} budgetlinjer; giv dem hver sit navn i budget.yaml")
+                };
+                diags.error(file, src.locator.key(&["linjer", name]), message);
+                continue;
+            }
+            let Some(raw) = raw else { continue };
+            let pos = src.locator.value(&["linjer", name]);
+            let Some(v) = number(&src.locator, file, pos, raw, diags) else { continue };
+            if v < Decimal::ZERO {
+                diags.error(file, pos, format!("beløbet {} er negativt; forbruget skrives i t.kr.", raw.0));
+                continue;
+            }
+            let Some(line) =
+                budget.sections.iter_mut().flat_map(|s| s.lines.iter_mut()).find(|l| l.name == name.trim())
+            else {
+                continue;
+            };
+            if line.spent.contains_key(&period) {
+                diags.error(
+                    file,
+                    src.locator.key(&["linjer", name]),
+                    format!("budget.yaml har allerede forbrug for {period} på «{name}»; skriv det ét sted"),
+                );
+                continue;
+            }
+            line.spent.insert(period, v);
+        }
+    }
+}

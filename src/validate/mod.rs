@@ -37,6 +37,7 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
     if let Some(src) = &loaded.budget {
         model.budget = budget::budget(&model, src, diags);
     }
+    budget::spending_files(&mut model, &loaded.spending, diags);
     if let Some(src) = &loaded.list_rules
         && let Some(rules) = lists::load_rules(src, diags)
     {
@@ -498,7 +499,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
     let example_keys: BTreeSet<&str> = listed.iter().map(String::as_str).collect();
     let is_example = |key: &str| all_example || example_keys.contains(key);
 
-    let counts_of = |section: &[&str], map: &BTreeMap<String, RawNumber>, diags: &mut Diagnostics| {
+    let counts_of = |section: &[&str], map: &BTreeMap<String, Option<RawNumber>>, diags: &mut Diagnostics| {
         let mut out = BTreeMap::new();
         for (key, raw_value) in map {
             let path: Vec<&str> = section.iter().copied().chain([key.as_str()]).collect();
@@ -523,6 +524,8 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
                 );
                 continue;
             }
+            // Left blank: not entered yet (`helhed check` lists it if it is due).
+            let Some(raw_value) = raw_value else { continue };
             let pos = src.locator.value(&path);
             let Some(value) = number(&src.locator, file, pos, raw_value, diags) else { continue };
             if value < Decimal::ZERO {
