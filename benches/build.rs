@@ -10,6 +10,7 @@ fn example_config() -> Config {
     Config {
         data: format!("{root}/data").into(),
         templates: format!("{root}/report-templates").into(),
+        templates_asked: true,
         out: std::env::temp_dir().join("helhed-bench-out"),
         period: None,
         reuse: false,

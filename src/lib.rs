@@ -34,6 +34,9 @@ pub struct Config {
     pub data: PathBuf,
     /// The templates folder (`report-templates`).
     pub templates: PathBuf,
+    /// Whether the templates folder was asked for: only then is a missing
+    /// one worth a warning (a run outside a project uses the built-in ones).
+    pub templates_asked: bool,
     /// The output folder (`out`).
     pub out: PathBuf,
     /// The half-year; default the latest in the data.
@@ -48,6 +51,7 @@ impl Default for Config {
         Config {
             data: "data".into(),
             templates: "report-templates".into(),
+            templates_asked: true,
             out: "out".into(),
             period: None,
             reuse: true,
@@ -96,7 +100,11 @@ pub fn prepare(config: &Config) -> Result<Inputs, Failed> {
     let _scope = typst_timing::TimingScope::new("helhed: prepare");
     let mut diags = Diagnostics::default();
     let loaded = input::load(&config.data, render::fonts::shown, &mut diags);
-    let templates = Templates::load(&config.templates, &mut diags);
+    let templates = if config.templates_asked || config.templates.is_dir() {
+        Templates::load(&config.templates, &mut diags)
+    } else {
+        Templates::embedded()
+    };
     validated(loaded, templates, config, diags)
 }
 

@@ -1,7 +1,8 @@
 //! The `helhed` command: parses arguments, runs the pipeline, prints what it
 //! wrote or every problem it found, and sets the exit code.
 
-use clap::{Args, Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use helhed::Config;
 use helhed::model::Period;
 use helhed::model::diag::Diagnostics;
@@ -53,7 +54,7 @@ struct NewPeriodArgs {
     /// Halvåret, der skal forberedes, fx 2019-H1.
     #[arg(value_name = "ÅÅÅÅ-HN", value_parser = parse_period)]
     periode: Period,
-    /// Mappen med planens tal (plan.yaml og én mappe pr. område).
+    /// Mappen med planens tal: plan.yaml og én mappe pr. område.
     #[arg(long, value_name = "MAPPE", default_value = "data")]
     data: PathBuf,
 }
@@ -70,12 +71,13 @@ struct BuildArgs {
 
 #[derive(Args)]
 struct Folders {
-    /// Mappen med planens tal (plan.yaml og én mappe pr. område).
+    /// Mappen med planens tal: plan.yaml og én mappe pr. område.
     #[arg(long, value_name = "MAPPE", default_value = "data")]
     data: PathBuf,
-    /// Mappen med rapportskabeloner; en fil her erstatter den indbyggede af samme navn.
-    #[arg(long, value_name = "MAPPE", default_value = "report-templates")]
-    templates: PathBuf,
+    /// Mappen med rapportskabeloner; en fil her erstatter den indbyggede af samme navn
+    /// (standard: report-templates, hvis den findes, ellers de indbyggede).
+    #[arg(long, value_name = "MAPPE")]
+    templates: Option<PathBuf>,
     /// Mappen rapporterne skrives i; eksisterende filer bevares, hvis bygningen fejler.
     #[arg(long, value_name = "MAPPE", default_value = "out")]
     out: PathBuf,
@@ -99,7 +101,14 @@ fn parse_period(s: &str) -> Result<Period, String> {
 impl From<Folders> for Config {
     fn from(f: Folders) -> Config {
         set_limits(Limits { seconds: f.tidsgraense, megabytes: f.hukommelse });
-        Config { data: f.data, templates: f.templates, out: f.out, period: f.periode, reuse: true }
+        Config {
+            data: f.data,
+            templates_asked: f.templates.is_some(),
+            templates: f.templates.unwrap_or_else(|| "report-templates".into()),
+            out: f.out,
+            period: f.periode,
+            reuse: true,
+        }
     }
 }
 
@@ -137,8 +146,118 @@ fn fail(diags: &Diagnostics) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// The command line in Danish: clap's own headings, usage words and help
+/// flags are English, so each command gets a Danish help template, Danish
+/// headings, its own `-h`/`--help` (and `-V`/`--version` at the top) and a
+/// Danish usage line.
+fn danish(cmd: clap::Command, parent: Option<&str>) -> clap::Command {
+    let top = parent.is_none();
+    let mut cmd = cmd
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .help_template("{about-with-newline}\nBrug: {usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("Kommandoer")
+        .subcommand_value_name("KOMMANDO")
+        .arg(Arg::new("hjælp").short('h').long("help").action(ArgAction::Help).help("Vis denne hjælp"));
+    if top {
+        cmd = cmd
+            .disable_version_flag(true)
+            .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help("Vis helheds version"));
+    }
+    let mut cmd = cmd.mut_args(|a| {
+        let heading = if a.is_positional() { "Argumenter" } else { "Tilvalg" };
+        // clap writes a default as `[default: data]`: say it in Danish.
+        let defaults: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+        let help = match (a.get_help(), defaults.as_slice()) {
+            (Some(help), [default]) => Some(format!("{help} (standard: {default})")),
+            (Some(help), _) => Some(help.to_string()),
+            (None, _) => None,
+        };
+        let a = a.help_heading(heading);
+        let a = if defaults.is_empty() { a } else { a.hide_default_value(true) };
+        match help {
+            Some(help) => a.help(help),
+            None => a,
+        }
+    });
+    let usage = cmd.render_usage().to_string();
+    let usage =
+        usage.trim_start_matches("Usage: ").replace("[OPTIONS]", "[TILVALG]").replace("<COMMAND>", "<KOMMANDO>");
+    let usage = match parent {
+        Some(parent) => format!("{parent} {usage}"),
+        None => usage,
+    };
+    cmd = cmd.override_usage(usage);
+    let name = match parent {
+        Some(parent) => format!("{parent} {}", cmd.get_name()),
+        None => cmd.get_name().to_string(),
+    };
+    cmd.mut_subcommands(|sub| danish(sub, Some(&name)))
+}
+
+/// A command-line mistake in Danish, as far as clap tells what it was.
+fn danish_error(e: &clap::Error) -> String {
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let suggestion = match e.get(ContextKind::SuggestedSubcommand).or_else(|| e.get(ContextKind::SuggestedArg)) {
+        Some(ContextValue::String(s)) => format!("; mente du «{s}»?"),
+        Some(ContextValue::Strings(v)) if !v.is_empty() => format!("; mente du «{}»?", v.join("» eller «")),
+        _ => String::new(),
+    };
+    match e.kind() {
+        ErrorKind::UnknownArgument => format!("ukendt tilvalg «{}»{suggestion}", context(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => {
+            format!("ukendt kommando «{}»{suggestion}", context(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e).map(|s| format!(": {s}")).unwrap_or_default();
+            format!(
+                "ugyldig værdi «{}» til {}{why}",
+                context(ContextKind::InvalidValue),
+                context(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::MissingRequiredArgument => format!("mangler {}", context(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "vælg en kommando: build, check, ny-periode eller templates".to_string()
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "{} kan ikke bruges sammen med {}",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("for mange værdier: {}", context(ContextKind::InvalidValue))
+        }
+        _ => e.kind().to_string(),
+    }
+}
+
+/// The command line, parsed: help and version are printed and end the
+/// program; a mistake is said in Danish with exit code 2.
+fn parse() -> Cli {
+    let matches = danish(Cli::command(), None).try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    match matches {
+        Ok(cli) => cli,
+        Err(e) if e.kind() == ErrorKind::DisplayVersion => {
+            println!("helhed {}", env!("CARGO_PKG_VERSION"));
+            std::process::exit(0);
+        }
+        Err(e) if e.kind() == ErrorKind::DisplayHelp => e.exit(),
+        Err(e) => {
+            eprintln!("fejl: {}", danish_error(&e));
+            eprintln!("Se helhed --help.");
+            std::process::exit(2);
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let started = Instant::now();
     // For profiling: HELHED_TYPST_TIMING=trace.json writes Typst's own timing
     // events as a Chrome trace (open it in chrome://tracing or Perfetto).
@@ -147,7 +266,9 @@ fn main() -> ExitCode {
         typst_timing::enable();
     }
     let templates = match &cli.command {
-        Command::Build(BuildArgs { folders: f, .. }) | Command::Check(f) => Some(f.templates.clone()),
+        Command::Build(BuildArgs { folders: f, .. }) | Command::Check(f) => {
+            Some(f.templates.clone().unwrap_or_else(|| "report-templates".into()))
+        }
         Command::Templates(_) | Command::NyPeriode(_) => None,
     };
     let code = run(cli, started);

@@ -47,6 +47,7 @@ fn inputs(data: &str) -> helhed::Inputs {
     let config = Config {
         data: root().join(data),
         templates: root().join("report-templates"),
+        templates_asked: true,
         out: PathBuf::from("out"),
         period: None,
         reuse: false,

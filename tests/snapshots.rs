@@ -12,6 +12,7 @@ fn example() -> helhed::Inputs {
     let config = Config {
         data: root.join("data"),
         templates: root.join("report-templates"),
+        templates_asked: true,
         out: root.join("out"),
         period: None,
         reuse: false,

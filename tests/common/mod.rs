@@ -114,6 +114,7 @@ indikatorer:
         Config {
             data: self.path("data"),
             templates: self.path("report-templates"),
+            templates_asked: true,
             out: self.path("out"),
             period: None,
             reuse: true,
