@@ -93,6 +93,10 @@ pub struct Rendered {
     pub unchanged: Vec<PathBuf>,
     /// What the half-year's report still lacks, by the file to fill in.
     pub todo: Vec<present::gaps::TodoFile>,
+    /// The half-year reported on.
+    pub period: Period,
+    /// The plan's name.
+    pub plan: String,
 }
 
 /// Reads and validates the data and templates. Every problem is collected.
@@ -242,6 +246,8 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
         removed: Vec::new(),
         unchanged: Vec::new(),
         todo: inputs.todo.clone(),
+        period: inputs.period,
+        plan: inputs.model.plan.name.clone(),
     })
 }
 

@@ -31,6 +31,12 @@ enum Command {
     /// Skriver kun filer, der ikke findes; en fil, der findes, ændres aldrig.
     #[command(name = "ny-periode")]
     NyPeriode(NewPeriodArgs),
+    /// Forhåndsvisning i browseren, der bygger igen, hver gang du gemmer.
+    ///
+    /// Bygger statusrapporten, bilaget og hjemmesiden i en midlertidig mappe,
+    /// viser dem på http://127.0.0.1:PORT/ (kun på denne maskine) og bygger
+    /// igen, når en fil i data eller skabelonerne gemmes. Ctrl-C stopper.
+    Serve(ServeArgs),
     /// Rapportskabelonerne.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -57,6 +63,22 @@ struct NewPeriodArgs {
     /// Mappen med planens tal: plan.yaml og én mappe pr. område.
     #[arg(long, value_name = "MAPPE", default_value = "data")]
     data: PathBuf,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Mappen med planens tal: plan.yaml og én mappe pr. område.
+    #[arg(long, value_name = "MAPPE", default_value = "data")]
+    data: PathBuf,
+    /// Mappen med rapportskabeloner (standard: report-templates, hvis den findes).
+    #[arg(long, value_name = "MAPPE")]
+    templates: Option<PathBuf>,
+    /// Halvåret der rapporteres om, fx 2018-H2; standard er det seneste halvår i data.
+    #[arg(long, value_name = "ÅÅÅÅ-HN", value_parser = parse_period)]
+    periode: Option<Period>,
+    /// Porten på 127.0.0.1; 0 vælger en ledig.
+    #[arg(long, value_name = "PORT", default_value_t = 8080)]
+    port: u16,
 }
 
 #[derive(Args)]
@@ -269,7 +291,7 @@ fn main() -> ExitCode {
         Command::Build(BuildArgs { folders: f, .. }) | Command::Check(f) => {
             Some(f.templates.clone().unwrap_or_else(|| "report-templates".into()))
         }
-        Command::Templates(_) | Command::NyPeriode(_) => None,
+        Command::Templates(_) | Command::NyPeriode(_) | Command::Serve(_) => None,
     };
     let code = run(cli, started);
     if let Some(path) = trace {
@@ -341,6 +363,121 @@ fn new_period(args: &NewPeriodArgs) -> ExitCode {
         Ok(inputs) => print_todo(&inputs),
         Err(failed) => print_diagnostics(&failed.0),
     }
+    ExitCode::SUCCESS
+}
+
+/// `helhed serve`: builds into a folder of its own, serves it on loopback,
+/// and builds again when a file in the data or the templates is saved.
+fn serve(args: &ServeArgs) -> ExitCode {
+    use helhed::output::preview::{EVENTS, Preview};
+    use helhed::present::preview::{PreviewView, page};
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    let folder = match tempfile::Builder::new().prefix("helhed-forhaandsvisning-").tempdir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("fejl: en midlertidig mappe til forhåndsvisningen kan ikke laves: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let config = Config {
+        data: args.data.clone(),
+        templates_asked: args.templates.is_some(),
+        templates: args.templates.clone().unwrap_or_else(|| "report-templates".into()),
+        out: folder.path().to_path_buf(),
+        period: args.periode,
+        reuse: true,
+    };
+    let watched_templates = config.templates.clone();
+    // One build: the view of its outputs, or its errors beside the last good ones.
+    let mut view = PreviewView::default();
+    let build = move |view: &mut PreviewView| {
+        let started = Instant::now();
+        let result = helhed::build(&config);
+        // Typst's cache keeps what the next build can reuse, not every build's.
+        typst::comemo::evict(10);
+        view.millis = started.elapsed().as_millis();
+        match result {
+            Ok(rendered) => {
+                view.errors.clear();
+                view.outputs = rendered.outputs.iter().map(|o| o.rel.clone()).collect();
+                view.todo = rendered.todo.iter().map(|f| (f.file.display().to_string(), f.items.clone())).collect();
+                view.plan = rendered.plan.clone();
+                view.period = rendered.period.danish();
+                true
+            }
+            Err(failed) => {
+                view.errors = failed.0.clone().sorted().iter().map(ToString::to_string).collect();
+                false
+            }
+        }
+    };
+    if !build(&mut view) {
+        for e in &view.errors {
+            eprintln!("{e}");
+        }
+    }
+    let server = match tiny_http::Server::http(("127.0.0.1", args.port)) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("fejl: port {} på 127.0.0.1 kan ikke bruges: {e}", args.port);
+            return ExitCode::FAILURE;
+        }
+    };
+    let address = server.server_addr().to_ip().map_or_else(|| format!("127.0.0.1:{}", args.port), |a| a.to_string());
+    let preview = Preview::new(folder.path().to_path_buf(), page(&view, EVENTS));
+    println!("Forhåndsvisning på http://{address}/ (Ctrl-C stopper)");
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+
+    let stopper = Arc::clone(&preview);
+    if let Err(e) = ctrlc::set_handler(move || stopper.stop()) {
+        eprintln!("advarsel: Ctrl-C kan ikke fanges ({e}); stop med at lukke terminalen");
+    }
+    // Saves, collected for 30 ms so that an editor's several writes are one build.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = match notify_debouncer_full::new_debouncer(Duration::from_millis(30), None, tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("fejl: mapperne kan ikke overvåges: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for dir in [&args.data, &watched_templates] {
+        if dir.is_dir()
+            && let Err(e) = watcher.watch(dir, notify_debouncer_full::notify::RecursiveMode::Recursive)
+        {
+            eprintln!("advarsel: {} kan ikke overvåges: {e}", dir.display());
+        }
+    }
+    let builder = {
+        let preview = Arc::clone(&preview);
+        std::thread::spawn(move || {
+            while !preview.is_stopped() {
+                use notify_debouncer_full::notify::EventKind;
+                use notify_debouncer_full::notify::event::ModifyKind;
+                let Ok(events) = rx.recv_timeout(Duration::from_millis(200)) else { continue };
+                let Ok(events) = events else { continue };
+                // A file written, made, renamed or removed; not a build reading it.
+                let saved = |kind: &EventKind| {
+                    matches!(kind, EventKind::Create(_) | EventKind::Remove(_))
+                        || matches!(kind, EventKind::Modify(m) if !matches!(m, ModifyKind::Metadata(_)))
+                };
+                let Some(first) = events.iter().find(|e| saved(&e.kind)).and_then(|e| e.paths.first()) else {
+                    continue;
+                };
+                let ok = build(&mut view);
+                let what = if ok { "Bygget" } else { "Fejl i bygningen" };
+                println!("{what} på {} ms efter en ændring i {}", view.millis, first.display());
+                let _ = std::io::Write::flush(&mut std::io::stdout());
+                preview.publish(page(&view, EVENTS));
+            }
+        })
+    };
+    preview.serve(server);
+    let _ = builder.join();
+    drop(watcher);
+    println!("Forhåndsvisningen er stoppet.");
     ExitCode::SUCCESS
 }
 
@@ -446,6 +583,7 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::NyPeriode(args) => new_period(&args),
+        Command::Serve(args) => serve(&args),
         Command::Check(folders) => {
             let config = Config::from(folders);
             match helhed::prepare(&config).and_then(|inputs| helhed::render(&inputs).map(|r| (inputs, r))) {

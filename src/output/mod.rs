@@ -7,6 +7,7 @@
 //! `helhed templates export`. A file whose bytes are unchanged is left alone.
 
 pub mod commit;
+pub mod preview;
 pub mod reuse;
 
 use crate::render::Output;

@@ -13,6 +13,7 @@ pub mod gaps;
 pub mod halves;
 pub mod lists;
 pub mod new_period;
+pub mod preview;
 pub mod prose;
 pub mod report;
 pub mod site;
