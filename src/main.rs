@@ -245,7 +245,7 @@ fn danish_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("mangler {}", context(ContextKind::InvalidArg)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "vælg en kommando: build, check, ny-periode eller templates".to_string()
+            "vælg en kommando: build, check, ny-periode, serve eller templates".to_string()
         }
         ErrorKind::ArgumentConflict => format!(
             "{} kan ikke bruges sammen med {}",
@@ -353,7 +353,9 @@ fn new_period(args: &NewPeriodArgs) -> ExitCode {
         }
     }
     for (path, lines) in add {
-        println!("Uændret {}: findes allerede; tilføj selv nederst i filen:", path.display());
+        let whole_block = lines.starts_with('h');
+        let where_to = if whole_block { "nederst i filen" } else { "under halvårets antal:" };
+        println!("Uændret {}: findes allerede; tilføj selv {where_to}:", path.display());
         for line in lines.lines() {
             println!("    {line}");
         }

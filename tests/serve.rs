@@ -89,6 +89,12 @@ fn serve_rebuilds_on_save_shows_errors_recovers_and_stops_on_ctrl_c() {
     assert_eq!(status, 200);
     assert!(pdf.starts_with(b"%PDF"));
     assert_eq!(serve.get("/../Cargo.toml").0, 404);
+    // A page elsewhere that points its own name at 127.0.0.1 is refused.
+    let mut stream = TcpStream::connect(&serve.address).unwrap();
+    write!(stream, "GET /tal.json HTTP/1.0\r\nHost: angriber.example\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.0 403") || response.starts_with("HTTP/1.1 403"), "{response}");
 
     // An open event stream hears of the next build.
     let mut events = TcpStream::connect(&serve.address).unwrap();

@@ -228,6 +228,8 @@ pub struct YearFigures {
     pub values: BTreeMap<String, Figure>,
     /// Counts per half-year (`h1`, `h2`) by measure id.
     pub halves: [Option<BTreeMap<String, Figure>>; 2],
+    /// Half-year counts written but left blank (not entered yet), by measure id.
+    pub blank_halves: [Vec<String>; 2],
     /// The file they came from.
     pub file: PathBuf,
 }

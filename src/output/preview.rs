@@ -71,12 +71,27 @@ impl Preview {
                     std::thread::spawn(move || preview.respond(request));
                 }
                 Ok(None) => {}
-                Err(_) => break,
+                Err(_) => {
+                    self.stop();
+                    break;
+                }
             }
         }
     }
 
     fn respond(&self, request: tiny_http::Request) {
+        // Only a page of this machine's own address: a web page elsewhere
+        // that points a name of its own at 127.0.0.1 (DNS rebinding) is
+        // refused, so it cannot read the board's documents.
+        let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str().to_string());
+        let local = host.as_deref().is_none_or(|h| {
+            let name = h.rsplit_once(':').map_or(h, |(name, _)| name);
+            matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+        });
+        if !local {
+            let _ = request.respond(tiny_http::Response::from_string("").with_status_code(403));
+            return;
+        }
         let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
         let header = |name: &str, value: &str| {
             tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
@@ -195,17 +210,26 @@ mod tests {
 
     #[test]
     fn only_plain_names_below_the_folder_are_served() {
-        let dir = std::env::temp_dir().join(format!("helhed-preview-{}", std::process::id()));
+        let root = std::env::temp_dir().join(format!("helhed-preview-{}", std::process::id()));
+        let dir = root.join("ud");
         std::fs::create_dir_all(dir.join("site")).unwrap();
         std::fs::write(dir.join("site/index.html"), "hej").unwrap();
         std::fs::write(dir.join(".helhed-genbrug.json"), "{}").unwrap();
+        // A file beside the served folder, which no URL may reach.
+        std::fs::write(root.join("hemmelig.txt"), "nej").unwrap();
         let p = Preview::new(dir.clone(), String::new());
         assert_eq!(p.file("/site/index.html"), Some((b"hej".to_vec(), "text/html; charset=utf-8")));
-        for bad in
-            ["/../Cargo.toml", "/site/../../x", "/%2e%2e/x", "//etc/passwd", "/.helhed-genbrug.json", "/site", "/%zz"]
-        {
+        for bad in [
+            "/../hemmelig.txt",
+            "/site/../../hemmelig.txt",
+            "/%2e%2e/hemmelig.txt",
+            "/%2E%2E%2Fhemmelig.txt",
+            "/.helhed-genbrug.json",
+            "/site",
+            "/%zz",
+        ] {
             assert!(p.file(bad).is_none(), "{bad}");
         }
-        let _ = std::fs::remove_dir_all(dir);
+        let _ = std::fs::remove_dir_all(root);
     }
 }

@@ -41,6 +41,11 @@ fn block(text: &str, indent: usize) -> String {
     lines.join("\n")
 }
 
+/// A name on one line, for a YAML comment: a line break would end the comment.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A string as YAML: double-quoted (JSON is YAML), so any text is safe.
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
@@ -81,7 +86,7 @@ fn status_file(model: &Model, period: Period) -> NewFile {
         y.push_str("# De skriftlige vurderinger af succeskriterierne. Status er en af: opfyldt,\n# på vej, ikke opfyldt, ikke målt endnu.\nvurderinger:\n");
     }
     for c in assessed {
-        let title = short_title(&c.text, c.short.as_deref());
+        let title = one_line(&short_title(&c.text, c.short.as_deref()));
         let qualitative = c.targets.iter().all(|t| t.rule == Rule::Qualitative);
         match previous.and_then(|p| p.assessments.get(&c.id)) {
             Some(a) => {
@@ -107,13 +112,14 @@ fn status_file(model: &Model, period: Period) -> NewFile {
         match previous.and_then(|p| p.activities.get(&a.id)) {
             Some(text) => y.push_str(&format!(
                 "  # {}. Ikke opdateret: teksten er fra {was}.\n  {}: |-\n{}\n",
-                a.name,
+                one_line(&a.name),
                 a.id,
                 block(text, 4)
             )),
             None => y.push_str(&format!(
                 "  # {}: skriv halvårets status og fjern # foran linjen.\n  # {}: Skriv status her.\n",
-                a.name, a.id
+                one_line(&a.name),
+                a.id
             )),
         }
     }
@@ -121,29 +127,53 @@ fn status_file(model: &Model, period: Period) -> NewFile {
 }
 
 /// Each area's year file with the half-year's counts to enter left blank.
+/// For a year file that exists, what to add to it: the half-year's block if
+/// it has none, else the counts its block lacks.
 fn year_files(model: &Model, period: Period) -> Vec<NewFile> {
     let needed = half_figures_needed(model, period);
     let mut out = Vec::new();
+    let blank = |m: &str| {
+        let name = model.measure(m).map_or(String::new(), |x| one_line(&x.name));
+        format!("{m}:   # {name}, {}\n", period.danish())
+    };
     for series in &model.series {
         let measures: Vec<&str> = needed.iter().filter(|(s, _)| *s == series.id).map(|(_, m)| m.as_str()).collect();
         if measures.is_empty() {
             continue;
         }
-        let mut half = format!("h{}:\n  antal:\n", period.half);
-        for m in &measures {
-            let name = model.measure(m).map_or("", |x| x.name.as_str());
-            half.push_str(&format!("    {m}:   # {name}, {}\n", period.danish()));
-        }
+        let block_of = |ms: &[&str]| {
+            let mut half = format!("h{}:\n  antal:\n", period.half);
+            for m in ms {
+                half.push_str(&format!("    {}", blank(m)));
+            }
+            half
+        };
+        let h = usize::from(period.half - 1);
+        let existing = model.year(&series.id, period.year).map(|y| (&y.halves[h], &y.blank_halves[h]));
+        let to_add = match existing {
+            // No file yet (or one without this half-year): the whole block.
+            None | Some((None, _)) => Some(block_of(&measures)),
+            // The block is there: the counts it lacks (not even blank), to write under it.
+            Some((Some(half), blanks)) => {
+                let lacking: Vec<&str> = measures
+                    .iter()
+                    .copied()
+                    .filter(|m| !half.contains_key(*m) && !blanks.iter().any(|b| b == m))
+                    .collect();
+                if lacking.is_empty() {
+                    continue;
+                }
+                Some(lacking.iter().map(|m| format!("      {}", blank(m))).collect::<String>())
+            }
+        };
         let text = format!(
             "# {} {}: årets tal skrives under antal: og værdier:, når de foreligger.\n\
-             # Halvårets antal er tomme: skriv tallet efter kolon.\n{half}",
-            series.name, period.year
+             # Halvårets antal er tomme: skriv tallet efter kolon.\n{}",
+            one_line(&series.name),
+            period.year,
+            block_of(&measures)
         );
-        out.push(NewFile {
-            rel: PathBuf::from(&series.id).join(format!("{}.yaml", period.year)),
-            text,
-            to_add: Some(half),
-        });
+        out.push(NewFile { rel: PathBuf::from(&series.id).join(format!("{}.yaml", period.year)), text, to_add });
     }
     out
 }
@@ -165,8 +195,13 @@ fn spending_file(model: &Model, period: Period) -> Option<NewFile> {
          # Skriv beløbet efter kolon; en tom linje er ikke indberettet endnu.\nlinjer:\n",
         period.danish()
     );
+    let mut written: Vec<&str> = Vec::new();
     for l in lines {
-        y.push_str(&format!("  {}:\n", quoted(&l.name)));
+        // Two lines of the same name are one key; `check` asks for unique names.
+        if !written.contains(&l.name.as_str()) {
+            written.push(&l.name);
+            y.push_str(&format!("  {}:\n", quoted(&l.name)));
+        }
     }
     Some(NewFile { rel: PathBuf::from(SPENDING_DIR).join(format!("{}.yaml", period.slug())), text: y, to_add: None })
 }

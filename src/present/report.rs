@@ -324,6 +324,9 @@ pub struct ResultView {
 /// One area's latest statutory list.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListView {
+    /// Area id (not in `data.json`).
+    #[serde(skip)]
+    pub id: String,
     /// Area name.
     #[serde(rename = "område")]
     pub omraade: String,
@@ -348,6 +351,10 @@ pub struct ListView {
 pub struct ListCriterionView {
     /// Its sentence.
     pub tekst: String,
+    /// Its name alone, without figures (not in `data.json`): what the
+    /// public site shows, since a list's figures may build on few persons.
+    #[serde(skip)]
+    pub navn: String,
     /// `ja`, `nej` or `ukendt`.
     pub opfyldt: &'static str,
 }
@@ -563,6 +570,7 @@ pub(crate) fn list_views(model: &Model, all: &[lists::ModelListResult]) -> Vec<L
                 lists::Status::Undecided { .. } => "Kan ikke afgøres".to_string(),
             };
             Some(ListView {
+                id: a.id.clone(),
                 omraade: a.name.clone(),
                 liste: format!("Liste {} (regelsæt {})", r.list_year, r.rule_set),
                 udfald,
@@ -573,6 +581,7 @@ pub(crate) fn list_views(model: &Model, all: &[lists::ModelListResult]) -> Vec<L
                     .zip(texts.criteria)
                     .map(|(c, tekst)| ListCriterionView {
                         tekst,
+                        navn: c.name.clone(),
                         opfyldt: match c.met {
                             Some(true) => "ja",
                             Some(false) => "nej",

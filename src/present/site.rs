@@ -355,7 +355,17 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
     // The front page: the headline indicators for all areas, the status
     // counts, the criteria not met, the lists and the budget.
     let headline: Vec<FigureView> = shown.iter().filter(|(i, _)| i.headline).map(|(i, t)| figure(i, t, None)).collect();
-    let lister = report::list_views(model, &evaluated.lists);
+    // The lists without their figures: an outcome and which criteria hold
+    // are public, but a list's figures may build on a count of few persons.
+    let lister: Vec<ListView> = report::list_views(model, &evaluated.lists)
+        .into_iter()
+        .map(|mut l| {
+            for c in &mut l.kriterier {
+                c.tekst = format!("{}.", c.navn);
+            }
+            l
+        })
+        .collect();
     let budget = evaluated.budget_to_period.as_ref().map(|b| site_budget(model, b, period));
     let first_page = areas.first().map(|a| a.fil.as_str());
     let ikke_opfyldt = unmet(&public, results, trends, &shown, first_page, period);
@@ -396,7 +406,7 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
     for area in &areas {
         let figures: Vec<FigureView> = shown.iter().map(|(i, t)| figure(i, t, Some(&area.id))).collect();
         let activities = activity_statuses(model, period, &area.id);
-        let liste = lister.iter().find(|l| l.omraade == area.navn).cloned();
+        let liste = lister.iter().find(|l| l.id == area.id).cloned();
         let eksempel = figures.iter().any(|f| f.eksempel)
             || (status_example && activities.iter().flat_map(|f| &f.aktiviteter).any(|a| !a.status.is_empty()))
             || liste.as_ref().is_some_and(|l| l.eksempel);

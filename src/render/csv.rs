@@ -20,7 +20,7 @@ pub fn bytes(table: &CsvTable) -> Vec<u8> {
 fn field(text: &str) -> String {
     // A field a spreadsheet would read as a formula is written as text (a
     // negative number, `-1,5`, is a number).
-    let formula = text.starts_with(['=', '+', '@'])
+    let formula = text.starts_with(['=', '+', '@', '\t', '\r'])
         || text.strip_prefix('-').is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()));
     let text = if formula { format!("'{text}") } else { text.to_string() };
     if text.contains([';', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }

@@ -11,7 +11,7 @@ mod names;
 pub mod period;
 
 use crate::input::raw::{RawExample, RawIndicator, RawNumber, RawPlanFile, RawYearFile};
-use crate::input::{Loaded, STATUS_DIR, Source};
+use crate::input::{Loaded, SPENDING_DIR, STATUS_DIR, Source};
 use crate::model::diag::Diagnostics;
 use crate::model::text::parse_exact;
 use crate::model::{
@@ -145,7 +145,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     let mut folder_ids: BTreeMap<String, &str> = BTreeMap::new();
     let mut claim = |id: &str, what: &'static str, path: Vec<String>, diags: &mut Diagnostics| {
         let p: Vec<&str> = path.iter().map(String::as_str).collect();
-        if id == TOTAL_ID || id == STATUS_DIR {
+        if id == TOTAL_ID || id == STATUS_DIR || id == SPENDING_DIR {
             diags.error(
                 file,
                 src.locator.value(&p),
@@ -455,7 +455,7 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
         diags.error(
             file,
             None,
-            format!("ukendt område «{folder}»{odd}: mappen skal hedde som et område i plan.yaml ({areas}), en reference ({refs}), «{TOTAL_ID}» eller «{STATUS_DIR}»"),
+            format!("ukendt område «{folder}»{odd}: mappen skal hedde som et område i plan.yaml ({areas}), en reference ({refs}), «{TOTAL_ID}», «{STATUS_DIR}» eller «{SPENDING_DIR}»"),
         );
         return;
     };
@@ -660,7 +660,12 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
         let pos = src.locator.get(&["h1"]).or_else(|| src.locator.get(&["h2"])).map(|l| l.key);
         diags.error(file, pos, "en referenceserie har ikke halvårstal (h1/h2)");
     }
-    let figures = YearFigures { counts, values, halves, file: file.clone() };
+    let blank = |h: &Option<crate::input::raw::RawHalf>| -> Vec<String> {
+        h.as_ref()
+            .map_or_else(Vec::new, |h| h.antal.iter().filter(|(_, v)| v.is_none()).map(|(k, _)| k.clone()).collect())
+    };
+    let blank_halves = [blank(&raw.h1), blank(&raw.h2)];
+    let figures = YearFigures { counts, values, halves, blank_halves, file: file.clone() };
     let years = model.figures.entry(series.id.clone()).or_default();
     if let Some(first) = years.get(&year) {
         diags.error(
