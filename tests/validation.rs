@@ -16,7 +16,7 @@ fn unknown_area() {
         &f.errors(),
         "fejl: data/korsoer/2018.yaml: ukendt område «korsoer»: mappen skal hedde som et område i plan.yaml \
          (motalavej, ringparken, skaelskoer og sydbyen), en reference (slagelse-kommune, sub-gennemsnit og hele-landet), \
-         «samlet» eller «status»",
+         «samlet», «status» eller «forbrug»",
     );
 }
 
@@ -591,4 +591,33 @@ fn an_unknown_activity_in_a_status_file() {
             "fejl: data/status/2018-h2.yaml:{line}:3: ukendt aktivitet «fritidsjobs»; kendte aktiviteter: bydelsforaeldre, aktivt-liv, strategisk-kommunikation, vaerested-og-klub, fritidsjob, idraetspartnerskaber, tryghedsvandringer, brobygningsteam, virksomhedsnaert-samarbejde, sundhedsplejerskebesoeg og moedregrupper"
         ),
     );
+}
+
+#[test]
+fn every_missing_required_field_of_plan_yaml_is_said_in_one_run() {
+    let f = Fixture::example();
+    let plan = std::fs::read_to_string(f.path("data/plan.yaml")).unwrap();
+    // Three indicators without `datakilde`, and an area without `navn`.
+    let mut dropped = 0;
+    let mut in_indicators = false;
+    let mut lines = Vec::new();
+    for line in plan.lines() {
+        if !line.starts_with(' ') && !line.starts_with('#') && !line.is_empty() {
+            in_indicators = line.starts_with("indikatorer:");
+        }
+        if in_indicators && dropped < 3 && line.starts_with("    datakilde: ") && !line.ends_with(">-") {
+            dropped += 1;
+            continue;
+        }
+        lines.push(line);
+    }
+    assert_eq!(dropped, 3);
+    let plan = lines.join("\n").replacen("    navn: Motalavej\n", "", 1);
+    f.write("data/plan.yaml", &plan);
+    let errors = f.errors();
+    let missing: Vec<&String> = errors.iter().filter(|e| e.contains("mangler")).collect();
+    assert_eq!(missing.len(), 4, "{errors:#?}");
+    assert!(errors.iter().any(|e| e.ends_with("«områder» nr. 1: feltet «navn» mangler")), "{errors:#?}");
+    assert_eq!(errors.iter().filter(|e| e.contains(": feltet «datakilde» mangler")).count(), 3, "{errors:#?}");
+    assert!(errors.iter().all(|e| e.starts_with("fejl: data/plan.yaml:")), "located: {errors:#?}");
 }

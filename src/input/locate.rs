@@ -93,6 +93,46 @@ enum Frame {
     Seq { id: u32, index: usize },
 }
 
+/// The YAML parser's message in Danish, with what to do about it; one it
+/// does not know is quoted as it is.
+fn danish_scan_error(info: &str) -> String {
+    let said = match info {
+        "invalid indentation" | "invalid indentation in flow construct" | "invalid indentation in quoted scalar" => {
+            "forkert indrykning: linjen er rykket ind, så den ikke passer til linjerne over den"
+        }
+        "mapping values are not allowed in this context" => {
+            "et kolon står, hvor en ny nøgle ikke kan begynde; sæt teksten i anførselstegn, eller ret indrykningen"
+        }
+        "while parsing a block mapping, did not find expected key" => {
+            "her ventede en nøgle (navn: værdi); er linjen rykket forkert ind?"
+        }
+        "while parsing a block collection, did not find expected '-' indicator" => {
+            "et punkt i listen mangler sin bindestreg (- ), eller linjen er rykket forkert ind"
+        }
+        "block sequence entries are not allowed in this context" => {
+            "en bindestreg (- ) står, hvor en liste ikke kan begynde; ret indrykningen"
+        }
+        "while parsing a flow sequence, expected ',' or ']'" => "en liste i [ ] mangler et komma eller sin ]",
+        "while parsing a flow mapping, did not find expected ',' or '}'" => {
+            "en mapping i { } mangler et komma eller sin }"
+        }
+        "while scanning a quoted scalar, found unexpected end of stream" => {
+            "en tekst i anførselstegn slutter aldrig: det afsluttende anførselstegn mangler"
+        }
+        "while scanning a plain scalar, found a tab" => "der står et tabulatortegn; ryk ind med mellemrum",
+        "while parsing a node, did not find expected node content" => "her mangler en værdi",
+        "simple key expected" | "simple key expect ':'" => "et kolon (:) mangler efter nøglen",
+        "while parsing a quoted scalar, found unknown escape character" => {
+            "en tekst i dobbelte anførselstegn har en ukendt \\-kode; brug enkelte anførselstegn"
+        }
+        "unexpected end of plain scalar" | "unexpected eof" => "filen slutter midt i en værdi",
+        "found unprintable character" => "der står et tegn, der ikke kan vises",
+        "recursion limit exceeded" => "filen er indlejret for dybt",
+        _ => return format!("YAML-læseren siger «{info}»"),
+    };
+    said.to_string()
+}
+
 fn pos(m: &Marker) -> Pos {
     Pos { line: m.line(), column: m.col() + 1 }
 }
@@ -108,7 +148,7 @@ impl Locator {
         for item in Parser::new_from_str(text) {
             let (event, span) = item.map_err(|e: ScanError| SyntaxError {
                 pos: pos(e.marker()),
-                message: format!("filen er ikke gyldig YAML: {}", e.info()),
+                message: format!("filen er ikke gyldig YAML: {}", danish_scan_error(e.info())),
             })?;
             let at = pos(&span.start);
             let refuse = |message: &str| Err(SyntaxError { pos: at, message: message.to_string() });
@@ -256,6 +296,23 @@ impl Locator {
     /// The position of the value at `path`, or of the nearest enclosing node.
     pub fn value(&self, path: &[&str]) -> Option<Pos> {
         (0..=path.len()).rev().find_map(|n| self.get(&path[..n]).map(|l| l.value))
+    }
+}
+
+#[cfg(test)]
+mod danish_tests {
+    use super::*;
+
+    #[test]
+    fn yaml_syntax_errors_are_danish() {
+        let e = Locator::new("a:\n  b: 1\n c: 2\n", |_| true).unwrap_err();
+        assert!(e.message.starts_with("filen er ikke gyldig YAML: "), "{}", e.message);
+        assert!(!e.message.contains("invalid") && !e.message.contains("expected"), "{}", e.message);
+        let e = Locator::new("a: \"ikke slut\n", |_| true).unwrap_err();
+        assert_eq!(
+            e.message,
+            "filen er ikke gyldig YAML: en tekst i anførselstegn slutter aldrig: det afsluttende anførselstegn mangler"
+        );
     }
 }
 

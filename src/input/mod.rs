@@ -302,6 +302,9 @@ fn parse_as<T: for<'de> Deserialize<'de>>(
         }
         return None;
     }
+    if rel == "plan.yaml" && !all_required_fields(path, &locator, diags) {
+        return None;
+    }
     match serde_yaml::from_str::<T>(text) {
         Ok(content) => Some(Source { path: path.to_path_buf(), rel, locator, content }),
         Err(e) => {
@@ -310,6 +313,54 @@ fn parse_as<T: for<'de> Deserialize<'de>>(
             None
         }
     }
+}
+
+/// The fields `plan.yaml` must have, at the top, under `plan:` and in each
+/// entry of its lists (the book's data chapter lists them too).
+pub const REQUIRED_FIELDS: [(&str, &[&str]); 10] = [
+    ("", &["plan", "områder", "målinger", "indikatorer"]),
+    ("plan", &["navn", "start", "slut", "dataår", "datadato"]),
+    ("områder[]", &["id", "navn"]),
+    ("referencer[]", &["id", "navn"]),
+    ("grupper[]", &["id", "navn", "områder"]),
+    ("indsatsområder[]", &["id", "navn"]),
+    ("målinger[]", &["id", "navn"]),
+    ("indikatorer[]", &["id", "navn", "enhed", "bedre", "decimaler", "datakilde"]),
+    ("aktiviteter[]", &["id", "navn", "indsatsområde"]),
+    ("succeskriterier[]", &["id", "indsatsområde", "tekst", "datakilde"]),
+];
+
+/// Says every required field that `plan.yaml` lacks, each at the entry that
+/// lacks it, in one run (serde would stop at the first). True when none is
+/// missing.
+fn all_required_fields(path: &Path, locator: &Locator, diags: &mut Diagnostics) -> bool {
+    let before = diags.error_count();
+    let mut lacks = |at: &[&str], field: &str, what: String| {
+        let mut full: Vec<&str> = at.to_vec();
+        full.push(field);
+        if locator.get(&full).is_none() {
+            diags.error(path, locator.key(at), format!("{what}feltet «{field}» mangler"));
+        }
+    };
+    for (section, fields) in &REQUIRED_FIELDS {
+        match section.strip_suffix("[]") {
+            None if section.is_empty() => fields.iter().for_each(|f| lacks(&[], f, String::new())),
+            None => {
+                if locator.get(&[section]).is_some() {
+                    fields.iter().for_each(|f| lacks(&[section], f, format!("«{section}»: ")));
+                }
+            }
+            Some(list) => {
+                for i in (0..).map(|i: usize| i.to_string()).take_while(|i| locator.get(&[list, i]).is_some()) {
+                    let n = i.parse::<usize>().unwrap_or(0) + 1;
+                    for f in *fields {
+                        lacks(&[list, &i], f, format!("«{list}» nr. {n}: "));
+                    }
+                }
+            }
+        }
+    }
+    diags.error_count() == before
 }
 
 /// A message cut to [`MAX_QUOTE`] characters: it may quote the file, and a
