@@ -303,7 +303,13 @@ fn statusrapport<'a>(
     evaluated: &Evaluated,
     reuse: Option<Reuse>,
 ) -> Result<PdfJob<'a>, Diagnostics> {
-    let scope = typst_timing::TimingScope::new("helhed: statusrapport model");
+    let (job, rel) = statusrapport_job(inputs, evaluated);
+    PdfJob::new(inputs, job, rel, reuse)
+}
+
+/// The statusrapport's template, data, charts and file name.
+fn statusrapport_job(inputs: &Inputs, evaluated: &Evaluated) -> (render::Job<'static>, PathBuf) {
+    let _scope = typst_timing::TimingScope::new("helhed: statusrapport model");
     let report = present::report::status_report(&inputs.model, evaluated);
     let data = present::breaks::document_json(&report);
     let job = render::Job {
@@ -313,8 +319,7 @@ fn statusrapport<'a>(
         date: inputs.model.plan.data_date,
         ident: format!("helhed/statusrapport/{}", inputs.period.slug()),
     };
-    drop(scope);
-    PdfJob::new(inputs, job, PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug())), reuse)
+    (job, PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug())))
 }
 
 fn helhedsevaluering<'a>(
@@ -322,7 +327,13 @@ fn helhedsevaluering<'a>(
     evaluated: &Evaluated,
     reuse: Option<Reuse>,
 ) -> Result<PdfJob<'a>, Diagnostics> {
-    let scope = typst_timing::TimingScope::new("helhed: helhedsevaluering model");
+    let (job, rel) = helhedsevaluering_job(inputs, evaluated);
+    PdfJob::new(inputs, job, rel, reuse)
+}
+
+/// The appendix's template, data, charts and file name.
+fn helhedsevaluering_job(inputs: &Inputs, evaluated: &Evaluated) -> (render::Job<'static>, PathBuf) {
+    let _scope = typst_timing::TimingScope::new("helhed: helhedsevaluering model");
     let report = present::evaluation::evaluation_report(&inputs.model, evaluated);
     let year = inputs.period.last_full_year();
     let job = render::Job {
@@ -332,8 +343,49 @@ fn helhedsevaluering<'a>(
         date: inputs.model.plan.data_date,
         ident: format!("helhed/helhedsevaluering/{year}"),
     };
-    drop(scope);
-    PdfJob::new(inputs, job, PathBuf::from(format!("helhedsevaluering-{year}.pdf")), reuse)
+    (job, PathBuf::from(format!("helhedsevaluering-{year}.pdf")))
+}
+
+/// What each document's template reads, as files for a template author's
+/// folder (`helhed templates export MAPPE --med-data`): `statusrapport.data.json`
+/// and `helhedsevaluering.data.json`, and each document's charts under
+/// `figurer/<dokument>/` (the data's `figur` paths say so). A template reads
+/// `sys.inputs.data` when it is given, so `typst watch statusrapport.typ
+/// --input data=statusrapport.data.json` compiles the document as helhed does.
+pub fn document_inputs(inputs: &Inputs) -> Vec<Output> {
+    let evaluated = eval::evaluate(&inputs.model, inputs.period);
+    let mut out = Vec::new();
+    for (job, _) in [statusrapport_job(inputs, &evaluated), helhedsevaluering_job(inputs, &evaluated)] {
+        let doc = job.template.trim_end_matches(".typ");
+        let mut data: serde_json::Value = serde_json::from_slice(&job.data).expect("helhed's own JSON");
+        move_figures(&mut data, doc);
+        let mut bytes = serde_json::to_vec_pretty(&data).expect("JSON serialises");
+        bytes.push(b'\n');
+        out.push(Output { rel: PathBuf::from(format!("{doc}.data.json")), bytes, pages: None });
+        for (path, svg) in job.files {
+            let rel = path.strip_prefix("figurer/").map_or(path.clone(), |rest| format!("figurer/{doc}/{rest}"));
+            out.push(Output { rel: PathBuf::from(rel), bytes: svg, pages: None });
+        }
+    }
+    out
+}
+
+/// Points every `figur` path of `data` into the document's own folder.
+fn move_figures(data: &mut serde_json::Value, doc: &str) {
+    match data {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                match value {
+                    serde_json::Value::String(path) if key == "figur" && path.starts_with("figurer/") => {
+                        *path = format!("figurer/{doc}/{}", &path["figurer/".len()..]);
+                    }
+                    other => move_figures(other, doc),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| move_figures(v, doc)),
+        _ => {}
+    }
 }
 
 /// `tal.json`: every computed figure and evaluation.

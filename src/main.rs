@@ -52,6 +52,18 @@ enum TemplatesCommand {
         /// Overskriv filer, der allerede findes.
         #[arg(long)]
         overskriv: bool,
+        /// Skriv også dokumenternes data (statusrapport.data.json,
+        /// helhedsevaluering.data.json og figurer/), så `typst watch
+        /// statusrapport.typ --input data=statusrapport.data.json` sætter
+        /// dokumentet, som helhed gør.
+        #[arg(long = "med-data")]
+        med_data: bool,
+        /// Mappen med planens tal, når --med-data er givet.
+        #[arg(long, value_name = "MAPPE", default_value = "data")]
+        data: PathBuf,
+        /// Halvåret, når --med-data er givet; standard er det seneste halvår i data.
+        #[arg(long, value_name = "ÅÅÅÅ-HN", value_parser = parse_period)]
+        periode: Option<Period>,
     },
 }
 
@@ -557,8 +569,15 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                 Err(failed) => fail(&failed.0),
             }
         }
-        Command::Templates(TemplatesCommand::Export { dir, overskriv }) => {
-            let files = helhed::default_templates();
+        Command::Templates(TemplatesCommand::Export { dir, overskriv, med_data, data, periode }) => {
+            let mut files = helhed::default_templates();
+            if med_data {
+                let config = Config { data, period: periode, templates_asked: false, ..Config::default() };
+                match helhed::prepare(&config) {
+                    Ok(inputs) => files.extend(helhed::document_inputs(&inputs)),
+                    Err(failed) => return fail(&failed.0),
+                }
+            }
             let existing: Vec<String> = files
                 .iter()
                 .map(|f| dir.join(&f.rel))
@@ -582,6 +601,12 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                 println!("Skrev {}", dir.join(&f.rel).display());
             }
             println!("Byg med dem: helhed build --templates {}", dir.display());
+            if med_data {
+                println!(
+                    "Eller i Typst: typst watch {}/statusrapport.typ --input data=statusrapport.data.json",
+                    dir.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Command::NyPeriode(args) => new_period(&args),
