@@ -166,6 +166,11 @@ pub struct AreaLink {
     pub by: Option<String>,
     /// Its page: `motalavej.html`.
     pub fil: String,
+    /// Its list status (`Udsat boligområde`, `Ikke på nogen liste`), if the
+    /// plan has list figures for it; ` (beregnet)` when a forecast.
+    pub liste: Option<String>,
+    /// Whether the list status builds on illustrative figures.
+    pub liste_eksempel: bool,
 }
 
 /// An indicator on a page: chart, the same numbers as a table, and its
@@ -340,9 +345,30 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
     let trends = &evaluated.trends;
     let status = model.status.get(&period);
     let status_example = status.is_some_and(|s| s.example);
+    // The lists without their figures: an outcome and which criteria hold
+    // are public, but a list's figures may build on a count of few persons.
+    let lister: Vec<ListView> = report::list_views(model, &evaluated.lists)
+        .into_iter()
+        .map(|mut l| {
+            for c in &mut l.kriterier {
+                c.tekst = format!("{}.", c.navn);
+            }
+            l
+        })
+        .collect();
     let areas: Vec<AreaLink> = model
         .areas()
-        .map(|a| AreaLink { id: a.id.clone(), navn: a.name.clone(), by: a.town.clone(), fil: format!("{}.html", a.id) })
+        .map(|a| {
+            let list = lister.iter().find(|l| l.id == a.id);
+            AreaLink {
+                id: a.id.clone(),
+                navn: a.name.clone(),
+                by: a.town.clone(),
+                fil: format!("{}.html", a.id),
+                liste: list.map(|l| format!("{}{}", l.udfald, if l.prognose { " (beregnet)" } else { "" })),
+                liste_eksempel: list.is_some_and(|l| l.eksempel),
+            }
+        })
         .collect();
 
     // Indicators with a trend to show: three years or more, as in the statusrapport.
@@ -355,17 +381,6 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
     // The front page: the headline indicators for all areas, the status
     // counts, the criteria not met, the lists and the budget.
     let headline: Vec<FigureView> = shown.iter().filter(|(i, _)| i.headline).map(|(i, t)| figure(i, t, None)).collect();
-    // The lists without their figures: an outcome and which criteria hold
-    // are public, but a list's figures may build on a count of few persons.
-    let lister: Vec<ListView> = report::list_views(model, &evaluated.lists)
-        .into_iter()
-        .map(|mut l| {
-            for c in &mut l.kriterier {
-                c.tekst = format!("{}.", c.navn);
-            }
-            l
-        })
-        .collect();
     let budget = evaluated.budget_to_period.as_ref().map(|b| site_budget(model, b, period));
     let first_page = areas.first().map(|a| a.fil.as_str());
     let ikke_opfyldt = unmet(&public, results, trends, &shown, first_page, period);
