@@ -416,7 +416,7 @@ fn serve(args: &ServeArgs) -> ExitCode {
             Ok(rendered) => {
                 view.errors.clear();
                 view.outputs = rendered.outputs.iter().map(|o| o.rel.clone()).collect();
-                view.todo = rendered.todo.iter().map(|f| (f.file.display().to_string(), f.items.clone())).collect();
+                view.todo = rendered.todo.clone();
                 view.plan = rendered.plan.clone();
                 view.period = rendered.period.danish();
                 true

@@ -3,7 +3,7 @@
 //! `build` warns of them, and the statusrapport's front page says what is
 //! missing, so that a board never takes a gap for a zero.
 
-use crate::model::{Calc, Model, Period, SeriesKind};
+use crate::model::{Calc, Criterion, Model, Period, SeriesKind};
 use crate::model::{Date, Per, Rule};
 
 /// One piece the half-year's report lacks.
@@ -66,7 +66,9 @@ pub fn gaps(model: &Model, period: Period) -> Vec<Gap> {
     let status = model.status.get(&period);
     let previous = model.status.get(&period.previous());
     match status {
-        None if !model.activities.is_empty() || model.criteria.iter().any(qualitative) => out.push(Gap::NoStatusFile),
+        None if !model.activities.is_empty() || model.criteria.iter().any(Criterion::is_qualitative) => {
+            out.push(Gap::NoStatusFile)
+        }
         None => {}
         Some(s) => {
             if s.summary.as_deref().is_none_or(|t| t.trim().is_empty()) {
@@ -89,7 +91,7 @@ pub fn gaps(model: &Model, period: Period) -> Vec<Gap> {
                     out.push(Gap::Unchanged(Text::Activity(a.id.clone())));
                 }
             }
-            for c in model.criteria.iter().filter(|c| qualitative(c)) {
+            for c in model.criteria.iter().filter(|c| c.is_qualitative()) {
                 let now = s.assessments.get(&c.id).map(|a| a.text.as_str());
                 if now.is_none_or(|t| t.trim().is_empty()) {
                     out.push(Gap::Assessment { criterion: c.id.clone() });
@@ -115,8 +117,7 @@ pub fn gaps(model: &Model, period: Period) -> Vec<Gap> {
     if let Some(budget) = &model.budget {
         let lines: Vec<&crate::model::budget::Line> = budget.sections.iter().flat_map(|s| &s.lines).collect();
         // A line budgeted for the half-year's year is expected to report spending.
-        let due: Vec<&&crate::model::budget::Line> =
-            lines.iter().filter(|l| l.expenses.get(&period.year).is_some_and(|e| !e.is_zero())).collect();
+        let due: Vec<&&crate::model::budget::Line> = lines.iter().filter(|l| l.budgeted_in(period.year)).collect();
         let missing: Vec<String> =
             due.iter().filter(|l| !l.spent.contains_key(&period)).map(|l| l.name.clone()).collect();
         if !missing.is_empty() {
@@ -127,11 +128,6 @@ pub fn gaps(model: &Model, period: Period) -> Vec<Gap> {
         out.push(Gap::DataDate { date: model.plan.data_date });
     }
     out
-}
-
-/// Whether a criterion is judged by a written assessment only.
-fn qualitative(c: &crate::model::Criterion) -> bool {
-    !c.targets.is_empty() && c.targets.iter().all(|t| t.rule == Rule::Qualitative)
 }
 
 /// The (series, measure) pairs counted for `period`: those the plan's

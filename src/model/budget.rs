@@ -99,6 +99,14 @@ pub struct Line {
     pub spent: BTreeMap<Period, Decimal>,
 }
 
+impl Line {
+    /// Whether the line has a budget in `year`, so that spending is due in
+    /// its half-years.
+    pub fn budgeted_in(&self, year: u16) -> bool {
+        self.expenses.get(&year).is_some_and(|e| !e.is_zero())
+    }
+}
+
 /// A section: *Projektorganisation*, an indsatsområde, *Lokal evaluering*.
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {

@@ -404,6 +404,14 @@ pub struct Criterion {
     pub at: Option<diag::Pos>,
 }
 
+impl Criterion {
+    /// Whether it is judged by a written assessment only: it has targets,
+    /// and every one of them is qualitative.
+    pub fn is_qualitative(&self) -> bool {
+        !self.targets.is_empty() && self.targets.iter().all(|t| t.rule == Rule::Qualitative)
+    }
+}
+
 /// The plan's own facts.
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {

@@ -7,6 +7,7 @@ use crate::input::{SPENDING_DIR, STATUS_DIR};
 use crate::model::text::join_names;
 use crate::model::{Model, Period};
 use crate::present::front::short_title;
+use crate::present::new_period::quoted;
 use std::path::{Path, PathBuf};
 
 /// The pieces to fill in in one file.
@@ -167,11 +168,6 @@ pub fn front_lines(model: &Model, period: Period, gaps: &[Gap]) -> Vec<String> {
     out
 }
 
-/// A budget line's name as its key in the spending file.
-fn quoted(name: &str) -> String {
-    serde_json::to_string(name).unwrap_or_default()
-}
-
 fn strs(items: &[String]) -> Vec<&str> {
     items.iter().map(String::as_str).collect()
 }
@@ -199,5 +195,5 @@ fn criterion_name(model: &Model, id: &str) -> String {
 }
 
 fn measure_name(model: &Model, id: &str) -> String {
-    model.measures.iter().find(|m| m.id == id).map_or_else(|| id.to_string(), |m| m.name.clone())
+    model.measure(id).map_or_else(|| id.to_string(), |m| m.name.clone())
 }

@@ -46,8 +46,9 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A string as YAML: double-quoted (JSON is YAML), so any text is safe.
-fn quoted(text: &str) -> String {
+/// A string as YAML: double-quoted (JSON is YAML), so any text is safe; a
+/// budget line's name as its key in the spending file.
+pub(crate) fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
 }
 
@@ -77,10 +78,7 @@ fn status_file(model: &Model, period: Period) -> NewFile {
     let assessed: Vec<&crate::model::Criterion> = model
         .criteria
         .iter()
-        .filter(|c| {
-            let qualitative = !c.targets.is_empty() && c.targets.iter().all(|t| t.rule == Rule::Qualitative);
-            qualitative || previous.is_some_and(|p| p.assessments.contains_key(&c.id))
-        })
+        .filter(|c| c.is_qualitative() || previous.is_some_and(|p| p.assessments.contains_key(&c.id)))
         .collect();
     if !assessed.is_empty() {
         y.push_str("# De skriftlige vurderinger af succeskriterierne. Status er en af: opfyldt,\n# på vej, ikke opfyldt, ikke målt endnu.\nvurderinger:\n");
@@ -185,7 +183,7 @@ fn spending_file(model: &Model, period: Period) -> Option<NewFile> {
         .sections
         .iter()
         .flat_map(|s| &s.lines)
-        .filter(|l| l.expenses.get(&period.year).is_some_and(|e| !e.is_zero()) && !l.spent.contains_key(&period))
+        .filter(|l| l.budgeted_in(period.year) && !l.spent.contains_key(&period))
         .collect();
     if lines.is_empty() {
         return None;

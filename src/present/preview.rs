@@ -5,6 +5,7 @@
 //! when a build is done (server-sent events; a few lines of script in the
 //! page itself, nothing fetched from elsewhere).
 
+use crate::present::gaps::TodoFile;
 use std::fmt::Write;
 use std::path::PathBuf;
 
@@ -22,8 +23,8 @@ pub struct PreviewView {
     /// The last build's errors, one line each (`fejl: data/…:3:5: …`); empty
     /// when it succeeded.
     pub errors: Vec<String>,
-    /// The to-do list of the last good build: the file, then its items.
-    pub todo: Vec<(String, Vec<String>)>,
+    /// The to-do list of the last good build.
+    pub todo: Vec<TodoFile>,
 }
 
 fn escape(text: &str) -> String {
@@ -90,11 +91,11 @@ pub fn page(view: &PreviewView, events: &str) -> String {
         html.push_str("</pre></section>\n");
     }
     if !view.todo.is_empty() {
-        let n: usize = view.todo.iter().map(|(_, items)| items.len()).sum();
+        let n: usize = view.todo.iter().map(|f| f.items.len()).sum();
         let _ = writeln!(html, "<details><summary>Til {} mangler der {n} ting</summary><ul>", escape(&view.period));
-        for (file, items) in &view.todo {
-            let _ = write!(html, "<li>{}<ul>", escape(file));
-            for item in items {
+        for f in &view.todo {
+            let _ = write!(html, "<li>{}<ul>", escape(&f.file.display().to_string()));
+            for item in &f.items {
                 let _ = write!(html, "<li>{}</li>", escape(item));
             }
             html.push_str("</ul></li>\n");

@@ -535,15 +535,34 @@ fn description(model: &Model) -> String {
     format!("{first}. {second}.")
 }
 
-/// A value as the site prints it: the figure, `<5`, `skjult` or a dash.
-fn public_text(public: &Public, indicator: &Indicator, value: Option<&Value>) -> String {
-    match value {
-        None => DASH.into(),
-        Some(v) => match public.hides(indicator, v) {
-            Some(Hidden::SmallCount) => format!("<{}", public.below),
-            Some(Hidden::FromSmallCount) => HIDDEN.into(),
-            None => format_da(v.value, report::shown_decimals(indicator, v)),
-        },
+/// A value as the page's table shows it (the figure, `<5`, `skjult` or a
+/// dash) and as the page's CSV holds it (the figure without thousands
+/// separators, or empty, and a remark), from one judgement of whether it may
+/// be published. A series of `kind` samlet hidden for an area's small count
+/// says so.
+fn public_value(
+    public: &Public,
+    indicator: &Indicator,
+    kind: SeriesKind,
+    value: Option<&Value>,
+) -> (CellView, (String, String)) {
+    let below = public.below;
+    let hidden = |tekst: String, remark: String| (CellView { tekst, eksempel: false }, (String::new(), remark));
+    let Some(v) = value else { return hidden(DASH.into(), "intet tal".into()) };
+    match public.hides(indicator, v) {
+        Some(Hidden::SmallCount) => hidden(format!("<{below}"), format!("under {below}")),
+        Some(Hidden::FromSmallCount) if kind == SeriesKind::Total => {
+            hidden(HIDDEN.into(), format!("skjult: ellers kunne et områdes antal under {below} regnes ud"))
+        }
+        Some(Hidden::FromSmallCount) => hidden(HIDDEN.into(), format!("skjult: bygger på et antal under {below}")),
+        None => {
+            let decimals = report::shown_decimals(indicator, v);
+            let remark = if v.example { "eksempeltal" } else { "" };
+            (
+                CellView { tekst: format_da(v.value, decimals), eksempel: v.example },
+                (format_da_plain(v.value, decimals), remark.to_string()),
+            )
+        }
     }
 }
 
@@ -586,49 +605,19 @@ fn figure_view(
             .map(|k| LegendView { navn: k.name, tegn: k.sample })
             .collect(),
     };
-    let cell = |value: Option<&Value>| CellView {
-        tekst: public_text(public, indicator, value),
-        eksempel: value.is_some_and(|v| v.example && public.hides(indicator, v).is_none()),
-    };
-    let tabel = TableView {
-        aar: trend.years.iter().map(u16::to_string).collect(),
-        raekker: trend
-            .rows
-            .iter()
-            .map(|r| TableRow {
-                navn: r.name.clone(),
-                slags: r.kind,
-                celler: trend.years.iter().map(|&y| cell(r.at(y).and_then(|p| p.value.as_ref()))).collect(),
-            })
-            .collect(),
-    };
-    let below = public.below;
-    let csv = trend
+    let (raekker, csv): (Vec<TableRow>, Vec<Vec<(String, String)>>) = trend
         .rows
         .iter()
         .map(|r| {
-            trend
+            let (celler, csv) = trend
                 .years
                 .iter()
-                .map(|&y| match r.at(y).and_then(|p| p.value.as_ref()) {
-                    None => (String::new(), "intet tal".to_string()),
-                    Some(v) => match public.hides(indicator, v) {
-                        Some(Hidden::SmallCount) => (String::new(), format!("under {below}")),
-                        Some(Hidden::FromSmallCount) if r.kind == SeriesKind::Total => {
-                            (String::new(), format!("skjult: ellers kunne et områdes antal under {below} regnes ud"))
-                        }
-                        Some(Hidden::FromSmallCount) => {
-                            (String::new(), format!("skjult: bygger på et antal under {below}"))
-                        }
-                        None if v.example => {
-                            (format_da_plain(v.value, report::shown_decimals(indicator, v)), "eksempeltal".into())
-                        }
-                        None => (format_da_plain(v.value, report::shown_decimals(indicator, v)), String::new()),
-                    },
-                })
-                .collect()
+                .map(|&y| public_value(public, indicator, r.kind, r.at(y).and_then(|p| p.value.as_ref())))
+                .unzip();
+            (TableRow { navn: r.name.clone(), slags: r.kind, celler }, csv)
         })
-        .collect();
+        .unzip();
+    let tabel = TableView { aar: trend.years.iter().map(u16::to_string).collect(), raekker };
     let shown: Vec<&str> = trend.rows.iter().map(|r| r.series.as_str()).collect();
     let goal = |e: &Evaluation| goal_view(public, indicator, &trend, &hidden_series, e);
     let maal: Vec<GoalGroup> = results
