@@ -31,6 +31,14 @@ enum Command {
     /// Skriver kun filer, der ikke findes; en fil, der findes, ændres aldrig.
     #[command(name = "ny-periode")]
     NyPeriode(NewPeriodArgs),
+    /// Indlæser tal fra et regneark (CSV, XLSX, XLS, ODS) eller Statistikbanken (CSV, JSON-stat) i data/.
+    ///
+    /// Retter kun de tal, arket har; kommentarer, tekster og andre nøgler
+    /// bliver stående. Et tal, der er anderledes end det, der står, er en
+    /// konflikt og røres kun med --overskriv. Hvert tal får sin kilde (fil,
+    /// ark, celle) under kilder:, og en skjult celle («..», «x», «<5», tom)
+    /// står under mangler:, aldrig som 0.
+    Importer(ImportArgs),
     /// Forhåndsvisning i browseren, der bygger igen, hver gang du gemmer.
     ///
     /// Bygger statusrapporten, bilaget og hjemmesiden i en midlertidig mappe,
@@ -75,6 +83,67 @@ struct NewPeriodArgs {
     /// Mappen med planens tal: plan.yaml og én mappe pr. område.
     #[arg(long, value_name = "MAPPE", default_value = "data")]
     data: PathBuf,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// Regnearket eller filen fra Statistikbanken.
+    #[arg(value_name = "FIL")]
+    fil: PathBuf,
+    /// Mappen med planens tal: plan.yaml og én mappe pr. område.
+    #[arg(long, value_name = "MAPPE", default_value = "data")]
+    data: PathBuf,
+    /// Læs arket efter opsætningen data/import/NAVN.yaml; tilvalg her går forud for den.
+    #[arg(long = "opsætning", value_name = "NAVN")]
+    opsaetning: Option<String>,
+    /// Gem tilvalgene som data/import/NAVN.yaml, så næste import er `--opsætning NAVN`.
+    #[arg(long = "gem-opsætning", value_name = "NAVN")]
+    gem_opsaetning: Option<String>,
+    /// lang (én række pr. tal) eller bred (år eller områder som kolonner); standard: findes af arket.
+    #[arg(long, value_name = "FORM")]
+    form: Option<String>,
+    /// Arket i en projektmappe; standard er det første.
+    #[arg(long, value_name = "NAVN")]
+    ark: Option<String>,
+    /// Målingen (eller indikatoren) for alle tal, når arket ikke har en kolonne for den.
+    #[arg(long = "måling", value_name = "ID")]
+    maaling: Option<String>,
+    /// Området for alle tal.
+    #[arg(long = "område", value_name = "ID")]
+    omraade: Option<String>,
+    /// Året for alle tal.
+    #[arg(long = "år", value_name = "ÅR")]
+    aar: Option<u16>,
+    /// Halvåret (1 eller 2) for alle tal.
+    #[arg(long = "halvår", value_name = "1|2")]
+    halvaar: Option<u8>,
+    /// En bred tabel: hvad overskriftsrækken har, år, område eller måling.
+    #[arg(long, value_name = "HVAD")]
+    kolonner: Option<String>,
+    /// En bred tabel: overskriftsrækkens nummer (1 er den første).
+    #[arg(long = "overskriftsrække", value_name = "N")]
+    overskriftsraekke: Option<u32>,
+    /// En bred tabel: kolonnen med rækkernes navne, fx A.
+    #[arg(long, value_name = "KOLONNE")]
+    navnekolonne: Option<String>,
+    /// Kun rækker, hvor kolonnen har teksten, fx --filter "KØN=I alt"; kan gives flere gange.
+    #[arg(long, value_name = "KOLONNE=TEKST")]
+    filter: Vec<String>,
+    /// CSV: skilletegnet, ; , | eller tab; standard: findes af filen.
+    #[arg(long, value_name = "TEGN")]
+    skilletegn: Option<String>,
+    /// CSV: komma eller punktum; standard: findes af filen.
+    #[arg(long, value_name = "TEGN")]
+    decimaltegn: Option<String>,
+    /// Gang hvert tal med dette, fx 1000 for tal i tusinder.
+    #[arg(long, value_name = "TAL")]
+    faktor: Option<String>,
+    /// Erstat tal, der er anderledes end arkets.
+    #[arg(long)]
+    overskriv: bool,
+    /// Vis kun, hvad der ville blive ændret.
+    #[arg(long = "tør")]
+    toer: bool,
 }
 
 #[derive(Args)]
@@ -257,7 +326,7 @@ fn danish_error(e: &clap::Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("mangler {}", context(ContextKind::InvalidArg)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "vælg en kommando: build, check, ny-periode, serve eller templates".to_string()
+            "vælg en kommando: build, check, importer, ny-periode, serve eller templates".to_string()
         }
         ErrorKind::ArgumentConflict => format!(
             "{} kan ikke bruges sammen med {}",
@@ -303,7 +372,7 @@ fn main() -> ExitCode {
         Command::Build(BuildArgs { folders: f, .. }) | Command::Check(f) => {
             Some(f.templates.clone().unwrap_or_else(|| "report-templates".into()))
         }
-        Command::Templates(_) | Command::NyPeriode(_) | Command::Serve(_) => None,
+        Command::Templates(_) | Command::NyPeriode(_) | Command::Serve(_) | Command::Importer(_) => None,
     };
     let code = run(cli, started);
     if let Some(path) = trace {
@@ -376,6 +445,79 @@ fn new_period(args: &NewPeriodArgs) -> ExitCode {
     match helhed::prepare(&config) {
         Ok(inputs) => print_todo(&inputs),
         Err(failed) => print_diagnostics(&failed.0),
+    }
+    ExitCode::SUCCESS
+}
+
+/// `helhed importer`: reads a sheet into the year files, says what changed
+/// and what conflicts, and writes nothing on a dry run.
+fn import(args: ImportArgs) -> ExitCode {
+    use helhed::input::raw::RawNumber;
+    use helhed::input::setup::RawSetup;
+    let mut filter = std::collections::BTreeMap::new();
+    for f in &args.filter {
+        let Some((column, text)) = f.split_once('=') else {
+            eprintln!("fejl: --filter skal være KOLONNE=TEKST, fx --filter \"KØN=I alt\", ikke «{f}»");
+            return ExitCode::from(2);
+        };
+        filter.insert(column.trim().to_string(), text.trim().to_string());
+    }
+    let flags = RawSetup {
+        form: args.form,
+        ark: args.ark,
+        skilletegn: args.skilletegn,
+        decimaltegn: args.decimaltegn,
+        measure: args.maaling,
+        area: args.omraade,
+        year: args.aar,
+        half: args.halvaar,
+        kolonner: args.kolonner,
+        header_row: args.overskriftsraekke,
+        navnekolonne: args.navnekolonne,
+        filter,
+        faktor: args.faktor.map(RawNumber),
+    };
+    let request = helhed::ImportRequest {
+        file: args.fil,
+        setup: args.opsaetning,
+        flags: flags.clone(),
+        overwrite: args.overskriv,
+        dry_run: args.toer,
+    };
+    let config = Config { data: args.data.clone(), ..Config::default() };
+    let imported = match helhed::import(&config, &request) {
+        Ok(imported) => imported,
+        Err(failed) => return fail(&failed.0),
+    };
+    print_diagnostics(&imported.warnings);
+    for line in &imported.report {
+        println!("{line}");
+    }
+    if args.toer {
+        return ExitCode::SUCCESS;
+    }
+    if let Err((path, e)) = helhed::output::write_all(&args.data, &imported.files) {
+        eprintln!("fejl: {}: kan ikke skrives: {e}", path.display());
+        return ExitCode::FAILURE;
+    }
+    for file in &imported.files {
+        println!("Skrev {}", args.data.join(&file.rel).display());
+    }
+    if let Some(name) = args.gem_opsaetning {
+        let path = args.data.join(helhed::input::setup::IMPORT_DIR).join(format!("{name}.yaml"));
+        let text = helhed::present::import::setup_yaml(&flags, &name);
+        match helhed::output::create_new(&path, text.as_bytes()) {
+            Ok(true) => {
+                println!("Skrev {}: næste gang er det «helhed importer FIL --opsætning {name}»", path.display())
+            }
+            Ok(false) => {
+                println!("Uændret {}: findes allerede; ret den selv, eller vælg et andet navn", path.display())
+            }
+            Err(e) => {
+                eprintln!("fejl: {}: kan ikke skrives: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
     }
     ExitCode::SUCCESS
 }
@@ -611,6 +753,7 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
         }
         Command::NyPeriode(args) => new_period(&args),
         Command::Serve(args) => serve(&args),
+        Command::Importer(args) => import(args),
         Command::Check(folders) => {
             let config = Config::from(folders);
             match helhed::prepare(&config).and_then(|inputs| helhed::render(&inputs).map(|r| (inputs, r))) {

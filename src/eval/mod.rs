@@ -8,6 +8,7 @@ pub mod budget;
 pub mod checks;
 pub mod gaps;
 pub mod goals;
+pub mod import;
 pub mod lists;
 pub mod projection;
 pub mod public;

@@ -6,6 +6,8 @@
 pub mod lists;
 pub mod locate;
 pub mod raw;
+pub mod setup;
+pub mod sheet;
 pub mod templates;
 
 use crate::model::diag::{Diagnostics, Pos};
@@ -43,6 +45,8 @@ pub struct Loaded {
     pub spending: Vec<Source<RawSpendingFile>>,
     /// `listekriterier.yaml`, if the data folder has its own rule sets.
     pub list_rules: Option<Source<lists::RawListRules>>,
+    /// Import setups, `import/<navn>.yaml`.
+    pub setups: Vec<Source<setup::RawSetup>>,
 }
 
 /// The folder holding the secretariat's prose per half-year.
@@ -198,6 +202,10 @@ fn place(loaded: &mut Loaded, path: &Path, rel: String, bytes: Vec<u8>, shown: S
         if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, shown, diags) {
             loaded.status.push(s);
         }
+    } else if rel.starts_with(&format!("{}/", setup::IMPORT_DIR)) {
+        if let Some(s) = parse_as(path, rel, &text, Empty::Error, shown, diags) {
+            loaded.setups.push(s);
+        }
     } else if rel.starts_with(&format!("{SPENDING_DIR}/")) {
         if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, shown, diags) {
             loaded.spending.push(s);
@@ -205,6 +213,38 @@ fn place(loaded: &mut Loaded, path: &Path, rel: String, bytes: Vec<u8>, shown: S
     } else if let Some(s) = parse_as(path, rel, &text, Empty::Skipped, shown, diags) {
         loaded.years.push(s);
     }
+}
+
+/// A data file's text, when it exists (`Ok(None)` when it does not), read
+/// with the limits [`load`] reads with; for `helhed importer`, which changes
+/// year files keeping every byte it does not change.
+pub fn read_text(path: &Path, diags: &mut Diagnostics) -> Option<Option<String>> {
+    match path.symlink_metadata() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(None),
+        Err(e) => {
+            diags.error(path, None, format!("kan ikke læses: {e}"));
+            return None;
+        }
+        Ok(m) if !m.is_file() => {
+            diags.error(path, None, format!("{NOT_REGULAR}; helhed importer retter kun almindelige filer"));
+            return None;
+        }
+        Ok(_) => {}
+    }
+    let bytes = read_bytes(path, diags)?;
+    decode(path, bytes, diags).map(Some)
+}
+
+/// A year file given as text (`<område>/<år>.yaml`, relative to the data
+/// folder), parsed as [`load`] parses it.
+pub fn parse_year_file(
+    data_dir: &Path,
+    rel: &str,
+    text: &str,
+    shown: Shown,
+    diags: &mut Diagnostics,
+) -> Option<Source<RawYearFile>> {
+    parse_as(&data_dir.join(rel), rel.to_string(), text, Empty::Skipped, shown, diags)
 }
 
 /// What a file that is not a regular one (a FIFO, a device) is told.

@@ -261,6 +261,9 @@ pub struct RawYearRange {
 pub struct RawArea {
     pub id: String,
     pub navn: String,
+    /// Other names the area goes by in the sheets figures are imported from.
+    #[serde(default)]
+    pub aliaser: Vec<String>,
     #[serde(default)]
     pub by: Option<String>,
 }
@@ -271,6 +274,9 @@ pub struct RawArea {
 pub struct RawReference {
     pub id: String,
     pub navn: String,
+    /// Other names the series goes by in imported sheets (`Slagelse`).
+    #[serde(default)]
+    pub aliaser: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -299,6 +305,9 @@ pub struct RawFocusArea {
 pub struct RawMeasure {
     pub id: String,
     pub navn: String,
+    /// Other names the measure goes by in imported sheets.
+    #[serde(default)]
+    pub aliaser: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
     /// What it counts: `personer`, `hændelser`, ... (checked in validate);
@@ -370,10 +379,26 @@ pub struct RawYearFile {
     pub antal: BTreeMap<String, Option<RawNumber>>,
     #[serde(rename = "værdier", default)]
     pub values: BTreeMap<String, RawNumber>,
+    /// Figures the source withholds (a blanked cell), by key, with why.
+    #[serde(default)]
+    pub mangler: BTreeMap<String, String>,
+    /// Where imported figures came from, by key (`helhed importer`).
+    #[serde(default)]
+    pub kilder: BTreeMap<String, RawCellSource>,
     #[serde(default)]
     pub h1: Option<RawHalf>,
     #[serde(default)]
     pub h2: Option<RawHalf>,
+}
+
+/// The cell an imported figure was read from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCellSource {
+    pub fil: String,
+    #[serde(default)]
+    pub ark: Option<String>,
+    pub celle: String,
 }
 
 /// Counts for one half-year.
@@ -383,6 +408,12 @@ pub struct RawHalf {
     /// A count left blank is not entered yet.
     #[serde(default)]
     pub antal: BTreeMap<String, Option<RawNumber>>,
+    /// Half-year counts the source withholds, with why.
+    #[serde(default)]
+    pub mangler: BTreeMap<String, String>,
+    /// Where imported half-year counts came from.
+    #[serde(default)]
+    pub kilder: BTreeMap<String, RawCellSource>,
 }
 
 /// `data/forbrug/<year>-h<n>.yaml`: a half-year's spending per budget line,

@@ -6,6 +6,7 @@
 
 pub mod budget;
 pub mod diag;
+pub mod import;
 pub mod lists;
 mod rule;
 pub mod text;
@@ -103,6 +104,8 @@ pub struct Measure {
     /// Whether it is an average rather than a count (`gennemsnit: true`), so
     /// that it is never summed across areas for *samlet*.
     pub average: bool,
+    /// Other names it goes by in imported sheets (`aliaser:`).
+    pub aliases: Vec<String>,
 }
 
 /// What a measure counts (`tæller:` under `målinger:`). It decides whether a
@@ -205,6 +208,8 @@ pub struct Series {
     pub kind: SeriesKind,
     /// The areas a group pools, in the plan's order; empty for the others.
     pub members: Vec<String>,
+    /// Other names it goes by in imported sheets (`aliaser:`).
+    pub aliases: Vec<String>,
 }
 
 /// The id of the *samlet* series (all areas together).
@@ -219,6 +224,17 @@ pub struct Figure {
     pub example: bool,
 }
 
+/// The cell of a spreadsheet an imported figure was read from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct CellSource {
+    /// The file's name, as it was imported.
+    pub file: String,
+    /// The sheet, for a workbook.
+    pub sheet: Option<String>,
+    /// The cell (`C4`), or for a JSON-stat file the value's place.
+    pub cell: String,
+}
+
 /// The figures of one series for one year.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct YearFigures {
@@ -230,6 +246,15 @@ pub struct YearFigures {
     pub halves: [Option<BTreeMap<String, Figure>>; 2],
     /// Half-year counts written but left blank (not entered yet), by measure id.
     pub blank_halves: [Vec<String>; 2],
+    /// Figures the source withholds (`mangler:`), by measure or indicator
+    /// id, with the reason: a blanked cell is missing, never 0.
+    pub withheld: BTreeMap<String, String>,
+    /// Half-year counts the source withholds, by measure id, with the reason.
+    pub withheld_halves: [BTreeMap<String, String>; 2],
+    /// Where imported figures came from (`kilder:`), by measure or indicator id.
+    pub sources: BTreeMap<String, CellSource>,
+    /// Where imported half-year counts came from, by measure id.
+    pub half_sources: [BTreeMap<String, CellSource>; 2],
     /// The file they came from.
     pub file: PathBuf,
 }

@@ -11,6 +11,7 @@ pub mod evaluation;
 pub mod front;
 pub mod gaps;
 pub mod halves;
+pub mod import;
 pub mod lists;
 pub mod new_period;
 pub mod preview;

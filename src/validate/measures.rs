@@ -38,6 +38,7 @@ pub(super) fn measures(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Ve
                 counted,
                 suppress_small: suppress_small(m, counted),
                 average: m.gennemsnit,
+                aliases: m.aliaser.clone(),
             }
         })
         .collect()

@@ -5,12 +5,15 @@
 mod budget;
 mod coverage;
 mod criteria;
+pub mod import;
+mod imported;
 pub mod lists;
 mod measures;
 mod names;
 pub mod period;
 
 use crate::input::raw::{RawExample, RawIndicator, RawNumber, RawPlanFile, RawYearFile};
+use crate::input::setup::IMPORT_DIR;
 use crate::input::{Loaded, SPENDING_DIR, STATUS_DIR, Source};
 use crate::model::diag::Diagnostics;
 use crate::model::text::parse_exact;
@@ -38,6 +41,9 @@ pub fn validate(loaded: Loaded, diags: &mut Diagnostics) -> Option<Model> {
         model.budget = budget::budget(&model, src, diags);
     }
     budget::spending_files(&mut model, &loaded.spending, diags);
+    for setup in &loaded.setups {
+        import::layout(&model, &setup.content, &import::Origin::File(setup), diags);
+    }
     if let Some(src) = &loaded.list_rules
         && let Some(rules) = lists::load_rules(src, diags)
     {
@@ -145,7 +151,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
     let mut folder_ids: BTreeMap<String, &str> = BTreeMap::new();
     let mut claim = |id: &str, what: &'static str, path: Vec<String>, diags: &mut Diagnostics| {
         let p: Vec<&str> = path.iter().map(String::as_str).collect();
-        if id == TOTAL_ID || id == STATUS_DIR || id == SPENDING_DIR {
+        if id == TOTAL_ID || id == STATUS_DIR || id == SPENDING_DIR || id == IMPORT_DIR {
             diags.error(
                 file,
                 src.locator.value(&p),
@@ -183,6 +189,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
             town: a.by.clone(),
             kind: SeriesKind::Area,
             members: Vec::new(),
+            aliases: a.aliaser.clone(),
         });
     }
     if raw.areas.is_empty() {
@@ -194,11 +201,19 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
         town: None,
         kind: SeriesKind::Total,
         members: Vec::new(),
+        aliases: Vec::new(),
     });
     for (i, g) in raw.groups.iter().enumerate() {
         claim(&g.id, "gruppe", vec!["grupper".into(), i.to_string(), "id".into()], diags);
         let members = coverage::group(file, at(&["grupper", &i.to_string(), "områder"]), g, &series, diags);
-        series.push(Series { id: g.id.clone(), name: g.navn.clone(), town: None, kind: SeriesKind::Group, members });
+        series.push(Series {
+            id: g.id.clone(),
+            name: g.navn.clone(),
+            town: None,
+            kind: SeriesKind::Group,
+            members,
+            aliases: Vec::new(),
+        });
     }
     for (i, r) in raw.references.iter().enumerate() {
         claim(&r.id, "referenceserie", vec!["referencer".into(), i.to_string(), "id".into()], diags);
@@ -208,6 +223,7 @@ fn validate_plan(src: &Source<RawPlanFile>, diags: &mut Diagnostics) -> Option<M
             town: None,
             kind: SeriesKind::Reference,
             members: Vec::new(),
+            aliases: r.aliaser.clone(),
         });
     }
 
@@ -665,7 +681,15 @@ fn validate_year_file(model: &mut Model, src: &Source<RawYearFile>, diags: &mut 
             .map_or_else(Vec::new, |h| h.antal.iter().filter(|(_, v)| v.is_none()).map(|(k, _)| k.clone()).collect())
     };
     let blank_halves = [blank(&raw.h1), blank(&raw.h2)];
-    let figures = YearFigures { counts, values, halves, blank_halves, file: file.clone() };
+    let mut figures =
+        YearFigures { counts, values, halves, blank_halves, file: file.clone(), ..YearFigures::default() };
+    for section in imported::sections(raw) {
+        let (withheld, sources) = imported::withheld_and_sources(model, src, &section, diags);
+        match section.half {
+            None => (figures.withheld, figures.sources) = (withheld, sources),
+            Some(i) => (figures.withheld_halves[i], figures.half_sources[i]) = (withheld, sources),
+        }
+    }
     let years = model.figures.entry(series.id.clone()).or_default();
     if let Some(first) = years.get(&year) {
         diags.error(
