@@ -77,6 +77,13 @@ pub enum Missing {
     Measure(String),
     /// *Samlet* cannot be pooled: the denominator is 0 in every area.
     ZeroDenominator,
+    /// The source withheld a figure it needs (`mangler:`; a blanked cell).
+    Withheld {
+        /// The measure or indicator id.
+        key: String,
+        /// Why, as the year file says.
+        reason: String,
+    },
     /// *Samlet* cannot be pooled: some areas give only a rate, without the
     /// denominator that would weight it, and some have no figure at all.
     NotPooled {
@@ -222,6 +229,22 @@ pub fn trend(model: &Model, indicator: &Indicator, last_year: u16) -> Trend {
 /// `Err(None)` means there is simply no figure; `Err(Some(reason))` explains.
 pub fn own_value(model: &Model, indicator: &Indicator, series: &str, year: u16) -> Result<Value, Option<Missing>> {
     let Some(fig) = model.year(series, year) else { return Err(None) };
+    computed(indicator, fig).map_err(|missing| {
+        // A figure the source withheld says so, rather than nothing.
+        let keys: Vec<&str> = match &indicator.calc {
+            Calc::Ratio { numerator, denominator, .. } => vec![&indicator.id, numerator, denominator],
+            Calc::Count { measure } => vec![measure, &indicator.id],
+        };
+        let withheld = keys.into_iter().find_map(|k| fig.withheld.get(k).map(|r| (k, r)));
+        match withheld {
+            Some((key, reason)) => Some(Missing::Withheld { key: key.to_string(), reason: reason.clone() }),
+            None => missing,
+        }
+    })
+}
+
+/// A year's value of an indicator from one file's figures.
+fn computed(indicator: &Indicator, fig: &crate::model::YearFigures) -> Result<Value, Option<Missing>> {
     match &indicator.calc {
         Calc::Ratio { numerator, denominator, scale } => {
             let den = fig.counts.get(denominator);

@@ -700,7 +700,7 @@ pub(crate) fn indicator_view(
         figur: format!("figurer/{}.svg", indicator.id),
         alt: charts::alt_text(indicator, trend, targets),
         beregning: method_text(model, indicator),
-        datakilde: indicator.source.clone(),
+        datakilde: words::source_with_imports(model, indicator),
         noter,
     }
 }

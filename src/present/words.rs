@@ -10,6 +10,10 @@ pub fn missing(model: &Model, reason: &Missing) -> String {
     match reason {
         Missing::Measure(id) => format!("mangler {}", measure_name(model, id)),
         Missing::ZeroDenominator => "kan ikke beregnes: nævneren er 0 for alle områder".into(),
+        Missing::Withheld { key, reason } => match model.indicator(key) {
+            Some(_) => reason.clone(),
+            None => format!("{}: {reason}", measure_name(model, key)),
+        },
         Missing::NotPooled { denominator, without_denominator, all, without_value } => {
             let mut reasons = Vec::new();
             if !without_denominator.is_empty() {
@@ -76,4 +80,39 @@ pub fn shown_always(measure: &Measure) -> String {
 fn series_names(model: &Model, ids: &[String]) -> String {
     let names: Vec<&str> = ids.iter().map(|id| model.series(id).map_or(id.as_str(), |s| s.name.as_str())).collect();
     join_names(&names)
+}
+
+/// An indicator's data source, with the sheets its figures were imported
+/// from (`kilder:` in the year files): `Landsbyggefonden. Indlæst fra
+/// beboerdata.xlsx, ark «Tabel 1» (2014-2018).`
+pub fn source_with_imports(model: &Model, indicator: &crate::model::Indicator) -> String {
+    use crate::model::Calc;
+    use std::collections::{BTreeMap, BTreeSet};
+    let keys: Vec<&str> = match &indicator.calc {
+        Calc::Ratio { numerator, denominator, .. } => vec![&indicator.id, numerator, denominator],
+        Calc::Count { measure } => vec![measure, &indicator.id],
+    };
+    let mut sheets: BTreeMap<(&str, Option<&str>), BTreeSet<u16>> = BTreeMap::new();
+    for years in model.figures.values() {
+        for (year, figures) in years {
+            let sources = std::iter::once(&figures.sources).chain(&figures.half_sources);
+            for source in sources.flat_map(|s| keys.iter().filter_map(|k| s.get(*k))) {
+                sheets.entry((source.file.as_str(), source.sheet.as_deref())).or_default().insert(*year);
+            }
+        }
+    }
+    if sheets.is_empty() {
+        return indicator.source.clone();
+    }
+    let from: Vec<String> = sheets
+        .iter()
+        .map(|((file, sheet), years)| {
+            let sheet = sheet.map(|s| format!(", ark «{s}»")).unwrap_or_default();
+            let (first, last) = (years.first().copied().unwrap_or_default(), years.last().copied().unwrap_or_default());
+            let span = if first == last { first.to_string() } else { format!("{first}-{last}") };
+            format!("{file}{sheet} ({span})")
+        })
+        .collect();
+    let source = indicator.source.trim_end().trim_end_matches('.');
+    format!("{source}. Indlæst fra {}.", crate::model::text::join_with(&from, "og"))
 }
