@@ -6,6 +6,7 @@
 pub mod lists;
 pub mod locate;
 pub mod raw;
+pub mod sheet;
 pub mod templates;
 
 use crate::model::diag::{Diagnostics, Pos};
