@@ -58,14 +58,19 @@
 //! cells over all its sheets read (empty ones inside a table included), a
 //! JSON-stat dataset at most that many cells once flattened, checked from its
 //! `size` before any row is made. A spreadsheet whose used range would span
-//! more cells than that is refused before the grid is allocated (XLSX is
-//! read cell by cell for this). Calamine unpacks the zip archive itself; the
-//! file size is the bound on what it unpacks.
+//! more cells than that is refused before a grid is allocated: XLSX is read
+//! cell by cell for this, and an XLS file's cell records are scanned first
+//! ([`xls`]), because calamine reads every sheet of it at once. For ODS,
+//! calamine's own limit (100 million cells) holds until the range is
+//! checked here. Calamine unpacks a zip archive (XLSX, ODS) itself; the file
+//! size is the bound on what it unpacks.
+//!
 
 mod book;
 pub mod delimited;
 mod jsonstat;
 pub mod number;
+mod xls;
 
 use crate::model::diag::{Diagnostics, Pos};
 use rust_decimal::Decimal;

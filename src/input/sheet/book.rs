@@ -2,6 +2,7 @@
 //! as a grid of exact cells that knows where in the sheet it begins.
 
 use super::number::from_f64;
+use super::xls::Refused;
 use super::{Cell, Kind, MAX_CELLS, Options, Sheet, column_name, edit_distance, number_da};
 use crate::model::diag::Diagnostics;
 use crate::model::text::join_with;
@@ -30,6 +31,22 @@ pub(super) fn read(
     let mut budget = Budget { left: MAX_CELLS };
     match kind {
         Kind::Xls => {
+            if let Err(refused) = super::xls::check(bytes) {
+                let message = match refused {
+                    Refused::Broken(why) => format!("kan ikke læses som en Excel 97-2003-fil (.xls): {why}"),
+                    Refused::Spread { rows, cols } => format!(
+                        "et af filens ark spænder over {rows} rækker og {cols} kolonner, over {} celler; \
+                         slet de celler, der ligger langt fra tabellen",
+                        number_da(MAX_CELLS)
+                    ),
+                    Refused::Total(cells) => format!(
+                        "filens ark spænder tilsammen over {} celler; slet de ark, der ikke skal importeres",
+                        number_da(usize::try_from(cells).unwrap_or(usize::MAX))
+                    ),
+                };
+                diags.error(path, None, message);
+                return None;
+            }
             let mut book: Xls<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e, diags)).ok()?;
             let names = choose(path, book.sheets_metadata(), options, diags)?;
             let mut sheets = Vec::new();
