@@ -20,10 +20,10 @@
 //!   with one (Excel's «Unicode-tekst»), and otherwise Windows-1252. Quoted
 //!   fields (delimiters, line breaks and doubled quotes inside) and CRLF or LF.
 //!   Each [`Sheet`] row remembers its line ([`Sheet::lines`]).
-//! - **XLSX, XLS, ODS** ([`book`]) through calamine: every visible worksheet,
+//! - **XLSX, XLS, ODS** (`book`) through calamine: every visible worksheet,
 //!   in the workbook's order, unless [`Options::sheet`] names one (hidden ones
 //!   too); an unknown name is an error listing the sheets.
-//! - **JSON-stat** ([`jsonstat`]), as Statistikbanken's `format=JSONSTAT`
+//! - **JSON-stat** (`jsonstat`), as Statistikbanken's `format=JSONSTAT`
 //!   gives it (version 1, `{"dataset": {…}}`) or version 2.0 (`"class":
 //!   "dataset"`): flattened to one long sheet, one row per value.
 //!
@@ -60,7 +60,7 @@
 //! `size` before any row is made. A spreadsheet whose used range would span
 //! more cells than that is refused before a grid is allocated: XLSX is read
 //! cell by cell for this, and an XLS file's cell records are scanned first
-//! ([`xls`]), because calamine reads every sheet of it at once. For ODS,
+//! (`xls`), because calamine reads every sheet of it at once. For ODS,
 //! calamine's own limit (100 million cells) holds until the range is
 //! checked here. Calamine unpacks a zip archive (XLSX, ODS) itself; the file
 //! size is the bound on what it unpacks.
