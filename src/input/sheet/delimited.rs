@@ -31,6 +31,15 @@ pub(super) fn read(path: &Path, bytes: &[u8], options: &Options, diags: &mut Dia
         None => (None, &text[..], 0),
     };
     let delimiter = options.delimiter.or(hinted).unwrap_or_else(|| sniff_delimiter(body));
+    if matches!(delimiter, b'"' | b'\r' | b'\n') || !delimiter.is_ascii() {
+        let shown = if delimiter.is_ascii_graphic() {
+            format!("«{}»", char::from(delimiter))
+        } else {
+            format!("tegn {delimiter}")
+        };
+        diags.error(path, None, format!("{shown} kan ikke skille kolonner; brug fx «;», «,» eller tabulator"));
+        return None;
+    }
     let (raw, lines) = records(path, body, delimiter, skipped, diags)?;
     let decimal = options.decimal.unwrap_or_else(|| sniff_decimal(&raw, delimiter));
     let rows = raw.into_iter().map(|record| record.into_iter().map(|field| cell(&field, decimal)).collect()).collect();
@@ -258,6 +267,17 @@ mod tests {
         assert_eq!(sheet.rows[1], vec![t("Sydbyen"), d("2018"), d("30.65")]);
         // Thousands or a Danish decimal? Left to the caller as text.
         assert_eq!(sheet.rows[2], vec![t("Ringparken"), d("2018"), t("1,186")]);
+    }
+
+    #[test]
+    fn a_quote_or_line_break_cannot_delimit() {
+        let mut diags = Diagnostics::default();
+        let options = Options { delimiter: Some(b'"'), ..Options::default() };
+        assert_eq!(read(Path::new("tal.csv"), b"a;b\n", &options, &mut diags), None);
+        assert_eq!(
+            diags.sorted()[0].to_string(),
+            "fejl: tal.csv: «\"» kan ikke skille kolonner; brug fx «;», «,» eller tabulator"
+        );
     }
 
     #[test]

@@ -33,6 +33,18 @@ pub(super) fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option
         diags.error(path, Some(super::pos_at(bytes, at)), "JSON-filen er ikke UTF-8-tekst; JSON skal være UTF-8");
         return None;
     }
+    if let Some(at) = too_many_elements(bytes) {
+        diags.error(
+            path,
+            Some(super::pos_at(bytes, at)),
+            format!(
+                "JSON-filen har over {} elementer; et JSON-stat-datasæt med højst {} celler har langt færre",
+                number_da(MAX_ELEMENTS),
+                number_da(MAX_CELLS)
+            ),
+        );
+        return None;
+    }
     let root: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
@@ -48,6 +60,40 @@ pub(super) fn read(path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Option
             None
         }
     }
+}
+
+/// The most arrays, objects and their members a JSON-stat file may have:
+/// room for [`MAX_CELLS`] cells with their categories, and a bound on the
+/// memory the parsed document takes.
+const MAX_ELEMENTS: usize = 2 * MAX_CELLS;
+
+/// Where the JSON text passes [`MAX_ELEMENTS`] arrays, objects and
+/// members (counted by their brackets and commas outside strings), if it
+/// does.
+fn too_many_elements(bytes: &[u8]) -> Option<usize> {
+    let (mut count, mut in_string, mut escaped) = (0usize, false, false);
+    for (at, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b',' | b'[' | b'{' => {
+                count += 1;
+                if count > MAX_ELEMENTS {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// serde_json's message without its « at line 3 column 5», which the

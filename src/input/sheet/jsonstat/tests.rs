@@ -160,3 +160,16 @@ fn broken_json_is_located_and_non_utf8_refused() {
     let deep = format!("{{\"a\":{deep}}}");
     assert_eq!(errors(deep.as_bytes()), ["fejl: data.json:1:132: er ikke gyldig JSON: recursion limit exceeded"]);
 }
+
+#[test]
+fn too_many_elements_are_refused_before_parsing() {
+    let json = format!("{{\"value\": [{}0]}}", "0,".repeat(2_000_000));
+    assert_eq!(
+        errors(json.as_bytes()),
+        [
+            "fejl: data.json:1:4000009: JSON-filen har over 2.000.000 elementer; et JSON-stat-datasæt med højst 1.000.000 celler har langt færre"
+        ]
+    );
+    // Commas and brackets inside strings do not count.
+    assert_eq!(too_many_elements(format!("[\"{}\"]", ",[{\\\"".repeat(1_000_000)).as_bytes()), None);
+}
