@@ -57,7 +57,8 @@
 //! A file is at most [`MAX_FILE_BYTES`]; a workbook at most [`MAX_CELLS`]
 //! cells over all its sheets read (empty ones inside a table included), a
 //! JSON-stat dataset at most that many cells once flattened, checked from its
-//! `size` before any row is made. A spreadsheet whose used range would span
+//! `size` before any row is made (and a JSON file of over two million
+//! arrays, objects and members is refused before it is parsed). A spreadsheet whose used range would span
 //! more cells than that is refused before a grid is allocated: XLSX is read
 //! cell by cell for this, and an XLS file's cell records are scanned first
 //! (`xls`), because calamine reads every sheet of it at once. For ODS,
