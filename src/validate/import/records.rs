@@ -66,7 +66,14 @@ impl Reader<'_> {
         let sheet = self.sheet.name.as_ref().map(|n| format!(", ark «{n}»")).unwrap_or_default();
         let pos = match self.workbook.kind {
             Kind::JsonStat => None,
-            _ => Some(cell_pos(self.sheet.origin.0 + row as u32, self.sheet.origin.1 + col as u32)),
+            // A CSV row's line (a quoted field may span lines), the field's number.
+            Kind::Csv { .. } => self.sheet.lines.get(row).map(|&line| crate::model::diag::Pos {
+                line: usize::try_from(line).unwrap_or(usize::MAX),
+                column: col + 1,
+            }),
+            Kind::Xlsx | Kind::Xls | Kind::Ods => {
+                Some(cell_pos(self.sheet.origin.0 + row as u32, self.sheet.origin.1 + col as u32))
+            }
         };
         diags.error(&self.workbook.file, pos, format!("{message} (celle {place}{sheet})"));
     }
