@@ -527,12 +527,12 @@ pub fn import(config: &Config, request: &ImportRequest) -> Result<Imported, Fail
     let (Some(layout), Some(workbook)) = (layout, workbook) else {
         return Err(Failed(diags));
     };
-    let records = validate::import::records::records(&model, &layout, &workbook, &mut diags);
+    let records = validate::import::records::records(&model, &layout, &workbook, options.sheet.is_some(), &mut diags);
     if diags.has_errors() {
         return Err(Failed(diags));
     }
     let changes = eval::import::changes(&model, &records, request.overwrite);
-    let (report, conflicts) = present::import::report(&changes, request.dry_run);
+    let (report, conflicts) = present::import::report(&changes, request.dry_run, &config.data);
     let mut files = Vec::new();
     let mut texts = Vec::new();
     for edits in present::import::edits(&changes) {

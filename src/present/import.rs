@@ -127,7 +127,7 @@ fn new_file_comment(record: &Record) -> String {
 
 /// What an import did (or, in a dry run, would do), line by line, and how
 /// many figures conflict.
-pub fn report(changes: &[Change], dry_run: bool) -> (Vec<String>, usize) {
+pub fn report(changes: &[Change], dry_run: bool, data: &std::path::Path) -> (Vec<String>, usize) {
     let mut lines = Vec::new();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for change in changes {
@@ -141,17 +141,18 @@ pub fn report(changes: &[Change], dry_run: bool) -> (Vec<String>, usize) {
         let old = match &change.held {
             Held::Nothing => String::new(),
             Held::Number(n) => format_da_as_written(*n),
-            Held::Withheld(reason) => format!("mangler ({reason})"),
+            Held::Withheld(reason) => format!("mangler, {reason}"),
         };
+        let path = data.join(&change.file);
+        let file = path.display();
         let (tally, line) = match change.outcome {
-            Outcome::Added => ("nye", Some(format!("{}: {what} = {new}", change.file))),
-            Outcome::Filled => ("udfyldt", Some(format!("{}: {what} = {new} (før: {old})", change.file))),
-            Outcome::Replaced => ("overskrevet", Some(format!("{}: {what} = {new} (før: {old})", change.file))),
+            Outcome::Added => ("nye", Some(format!("{file}: {what} = {new}"))),
+            Outcome::Filled => ("udfyldt", Some(format!("{file}: {what} = {new} (før: {old})"))),
+            Outcome::Replaced => ("overskrevet", Some(format!("{file}: {what} = {new} (før: {old})"))),
             Outcome::Conflict => (
                 "konflikter",
                 Some(format!(
-                    "konflikt: {}: {what} er {old}, men {} siger {new}; beholdt (brug --overskriv for at erstatte)",
-                    change.file,
+                    "konflikt: {file}: {what} er {old}, men {} siger {new}; beholdt (brug --overskriv for at erstatte)",
                     place(&r.source)
                 )),
             ),
@@ -162,7 +163,18 @@ pub fn report(changes: &[Change], dry_run: bool) -> (Vec<String>, usize) {
         lines.extend(line);
     }
     let conflicts = counts.get("konflikter").copied().unwrap_or(0);
-    let summary: Vec<String> = counts.iter().map(|(what, n)| format!("{n} {what}")).collect();
+    let summary: Vec<String> = counts
+        .iter()
+        .map(|(what, n)| {
+            let what = match (*what, *n) {
+                ("nye", 1) => "ny",
+                ("konflikter", 1) => "konflikt",
+                ("uændrede", 1) => "uændret",
+                (what, _) => what,
+            };
+            format!("{n} {what}")
+        })
+        .collect();
     let verb = if dry_run { "Prøvekørsel (--tør), intet er skrevet" } else { "Indlæst" };
     lines.push(format!("{verb}: {} tal, heraf {}.", changes.len(), crate::model::text::join_with(&summary, "og")));
     (lines, conflicts)
@@ -171,7 +183,7 @@ pub fn report(changes: &[Change], dry_run: bool) -> (Vec<String>, usize) {
 fn entry(entry: &Entry) -> String {
     match entry {
         Entry::Number(n) => format_da_as_written(*n),
-        Entry::Withheld(blank) => format!("mangler ({})", reason(blank)),
+        Entry::Withheld(blank) => format!("mangler, {}", reason(blank)),
     }
 }
 

@@ -189,10 +189,19 @@ impl<'m> Names<'m> {
                 group.id
             ));
         }
-        let names = self.model.series.iter().filter(|s| s.kind != SeriesKind::Group).map(|s| s.name.as_str());
+        let names: Vec<String> =
+            self.model.series.iter().filter(|s| s.kind != SeriesKind::Group).map(|s| format!("«{}»", s.name)).collect();
+        let near = self.model.series.iter().filter(|s| s.kind != SeriesKind::Group).find(|s| {
+            let (a, b) = (normal(&s.name), &n);
+            a.contains(b.as_str()) || b.contains(a.as_str())
+        });
+        let hint = match near {
+            Some(s) => format!("; mente du «{}»? Skriv «{name}» under aliaser: ved området «{}» i plan.yaml", s.name, s.id),
+            None => "; et andet navn for et område skrives under dets aliaser: i plan.yaml".into(),
+        };
         Err(format!(
-            "«{name}» er ikke et område eller en referenceserie i planen; {} (et andet navn for et område skrives under dets aliaser: i plan.yaml)",
-            super::names::known("navne", name, names)
+            "«{name}» er ikke et område eller en referenceserie i planen (de er {}){hint}",
+            crate::model::text::join_with(&names, "og")
         ))
     }
 

@@ -173,9 +173,27 @@ fn text(cell: &Cell) -> Option<String> {
 /// The figures of every sheet of `workbook`, matched to the plan. Problems go
 /// into `diags`, each at its cell; a year outside the plan's data years is
 /// passed over with one warning.
-pub fn records(model: &Model, layout: &Layout, workbook: &Workbook, diags: &mut Diagnostics) -> Vec<Record> {
+/// `chosen` says whether a sheet was named; else only the first is read.
+pub fn records(model: &Model, layout: &Layout, workbook: &Workbook, chosen: bool, diags: &mut Diagnostics) -> Vec<Record> {
     let mut out = Vec::new();
-    for sheet in &workbook.sheets {
+    // Unless a sheet was chosen, the first: a setup describes one table.
+    if let [first, rest @ ..] = workbook.sheets.as_slice()
+        && !rest.is_empty()
+        && !chosen
+    {
+        let others: Vec<String> = rest.iter().filter_map(|s| s.name.as_ref()).map(|n| format!("«{n}»")).collect();
+        diags.warning(
+            &workbook.file,
+            None,
+            format!(
+                "læser arket «{}»; projektmappen har også {} (vælg et andet med --ark)",
+                first.name.as_deref().unwrap_or_default(),
+                crate::model::text::join_with(&others, "og")
+            ),
+        );
+    }
+    let sheets = if chosen { &workbook.sheets[..] } else { &workbook.sheets[..workbook.sheets.len().min(1)] };
+    for sheet in sheets {
         let mut reader = Reader {
             model,
             names: Names::new(model),
