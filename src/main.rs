@@ -38,7 +38,7 @@ enum Command {
     /// konflikt og røres kun med --overskriv. Hvert tal får sin kilde (fil,
     /// ark, celle) under kilder:, og en skjult celle («..», «x», «<5», tom)
     /// står under mangler:, aldrig som 0.
-    Importer(ImportArgs),
+    Importer(Box<ImportArgs>),
     /// Forhåndsvisning i browseren, der bygger igen, hver gang du gemmer.
     ///
     /// Bygger statusrapporten, bilaget og hjemmesiden i en midlertidig mappe,
@@ -135,6 +135,9 @@ struct ImportArgs {
     /// CSV: komma eller punktum; standard: findes af filen.
     #[arg(long, value_name = "TEGN")]
     decimaltegn: Option<String>,
+    /// En tabel pr. kvartal (Statistikbankens 2018K1): kvartalet, hvis tal er årets (1-4).
+    #[arg(long, value_name = "1-4")]
+    kvartal: Option<u8>,
     /// Gang hvert tal med dette, fx 1000 for tal i tusinder.
     #[arg(long, value_name = "TAL")]
     faktor: Option<String>,
@@ -476,6 +479,7 @@ fn import(args: ImportArgs) -> ExitCode {
         navnekolonne: args.navnekolonne,
         filter,
         faktor: args.faktor.map(RawNumber),
+        kvartal: args.kvartal,
     };
     let request = helhed::ImportRequest {
         file: args.fil,
@@ -753,7 +757,7 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
         }
         Command::NyPeriode(args) => new_period(&args),
         Command::Serve(args) => serve(&args),
-        Command::Importer(args) => import(args),
+        Command::Importer(args) => import(*args),
         Command::Check(folders) => {
             let config = Config::from(folders);
             match helhed::prepare(&config).and_then(|inputs| helhed::render(&inputs).map(|r| (inputs, r))) {

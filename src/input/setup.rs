@@ -50,6 +50,10 @@ pub struct RawSetup {
     /// Only rows whose column (by its header) holds the given text.
     #[serde(default)]
     pub filter: BTreeMap<String, String>,
+    /// For a table by quarter (Statistikbanken's `2018K1`): the quarter whose
+    /// figure is the year's (1-4); rows of the other quarters are passed over.
+    #[serde(default)]
+    pub kvartal: Option<u8>,
     /// A factor every value is multiplied by (`1000` for figures in thousands).
     #[serde(default)]
     pub faktor: Option<RawNumber>,
@@ -74,6 +78,7 @@ impl RawSetup {
             navnekolonne: over.navnekolonne.or(self.navnekolonne),
             filter,
             faktor: over.faktor.or(self.faktor),
+            kvartal: over.kvartal.or(self.kvartal),
         }
     }
 }

@@ -15,6 +15,8 @@ pub struct Layout {
     pub filters: Vec<(String, String)>,
     /// Every value is multiplied by this.
     pub factor: Decimal,
+    /// In a table by quarter, the quarter (1-4) that gives the year's figure.
+    pub quarter: Option<u8>,
 }
 
 /// Long (a row per figure) or wide (one dimension across the columns).

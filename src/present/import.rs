@@ -210,6 +210,7 @@ pub fn setup_yaml(raw: &crate::input::setup::RawSetup, name: &str) -> String {
     field("kolonner", raw.kolonner.as_deref().map(quoted), "hvad overskriftsrækken har");
     field("overskriftsrække", raw.header_row.map(|r| r.to_string()), "overskriftsrækkens nummer");
     field("navnekolonne", raw.navnekolonne.as_deref().map(quoted), "kolonnen med rækkernes navne");
+    field("kvartal", raw.kvartal.map(|q| q.to_string()), "kvartalet, hvis tal er årets");
     field("faktor", raw.faktor.as_ref().map(|f| f.0.clone()), "hvert tal ganges med dette");
     if !raw.filter.is_empty() {
         y.push_str("filter:  # kun rækker, hvor kolonnen har teksten\n");

@@ -108,8 +108,16 @@ pub fn layout(model: &Model, raw: &RawSetup, origin: &Origin, diags: &mut Diagno
             }
         },
     };
+    let quarter = match raw.kvartal {
+        Some(q @ 1..=4) => Some(q),
+        Some(q) => {
+            origin.error("kvartal", format!("kvartalet er 1, 2, 3 eller 4, ikke {q}"), diags);
+            None
+        }
+        None => None,
+    };
     let filters = raw.filter.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-    (diags.error_count() == before).then_some(Layout { shape, fixed, filters, factor })
+    (diags.error_count() == before).then_some(Layout { shape, fixed, filters, factor, quarter })
 }
 
 /// A column's letters (`A`, `AB`) as a 0-based index.
@@ -196,7 +204,9 @@ impl<'m> Names<'m> {
             a.contains(b.as_str()) || b.contains(a.as_str())
         });
         let hint = match near {
-            Some(s) => format!("; mente du «{}»? Skriv «{name}» under aliaser: ved området «{}» i plan.yaml", s.name, s.id),
+            Some(s) => {
+                format!("; mente du «{}»? Skriv «{name}» under aliaser: ved området «{}» i plan.yaml", s.name, s.id)
+            }
             None => "; et andet navn for et område skrives under dets aliaser: i plan.yaml".into(),
         };
         Err(format!(
@@ -211,12 +221,14 @@ impl<'m> Names<'m> {
         if let Some((_, key)) = self.keys.iter().find(|(k, _)| *k == n) {
             return Ok(key.clone());
         }
-        let ids = self
+        // A count's indicator often has its measure's id: each id once.
+        let ids: std::collections::BTreeSet<&str> = self
             .model
             .measures
             .iter()
             .map(|m| m.id.as_str())
-            .chain(self.model.indicators.iter().map(|i| i.id.as_str()));
+            .chain(self.model.indicators.iter().map(|i| i.id.as_str()))
+            .collect();
         Err(format!(
             "«{name}» er ikke en måling eller indikator i planen; {} (et andet navn for en måling skrives under dens aliaser: i plan.yaml)",
             super::names::known("målinger og indikatorer", &n.replace(' ', "-"), ids)

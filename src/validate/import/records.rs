@@ -78,8 +78,9 @@ impl Reader<'_> {
         diags.error(&self.workbook.file, pos, format!("{message} (celle {place}{sheet})"));
     }
 
-    /// The year (and half) a cell names, `Ok(None)` when it is not a year at all.
-    fn year(&self, cell: &Cell) -> Result<Option<(u16, Option<usize>)>, String> {
+    /// The year (and half) a cell names, `Ok(None)` when it is not a year at
+    /// all, or `Err(None)` for a quarter other than the one asked for.
+    fn year(&self, cell: &Cell) -> Result<Option<(u16, Option<usize>)>, Option<String>> {
         let text = match cell {
             Cell::Number(n) if n.fract().is_zero() => n.to_string(),
             Cell::Text(t) => t.trim().to_string(),
@@ -89,14 +90,24 @@ impl Reader<'_> {
         if digits.len() != 4 {
             return Ok(None);
         }
-        let year: u16 = digits.parse().map_err(|_| format!("«{text}» er ikke et år"))?;
+        let year: u16 = digits.parse().map_err(|_| Some(format!("«{text}» er ikke et år")))?;
         let rest = text[4..].trim().trim_start_matches('-').trim().to_uppercase();
         let half = match rest.as_str() {
             "" => None,
             "H1" | "1. HALVÅR" => Some(0),
             "H2" | "2. HALVÅR" => Some(1),
-            r if r.starts_with('K') || r.starts_with('Q') || r.starts_with('M') => {
-                return Err(format!("«{text}» er et kvartal eller en måned; helhed har tal for år og halvår"));
+            r if r.starts_with('K') || r.starts_with('Q') => {
+                let quarter: Option<u8> = r[1..].parse().ok();
+                return match (self.layout.quarter, quarter) {
+                    (Some(wanted), Some(q)) if wanted == q => Ok(Some((year, None))),
+                    (Some(_), Some(_)) => Err(None),
+                    _ => Err(Some(format!(
+                        "«{text}» er et kvartal; helhed har tal for år og halvår: angiv med --kvartal, hvilket kvartals tal der er årets (fx --kvartal 1 for befolkningen 1. januar)"
+                    ))),
+                };
+            }
+            r if r.starts_with('M') => {
+                return Err(Some(format!("«{text}» er en måned; helhed har tal for år og halvår")));
             }
             _ => return Ok(None),
         };
@@ -174,7 +185,13 @@ fn text(cell: &Cell) -> Option<String> {
 /// into `diags`, each at its cell; a year outside the plan's data years is
 /// passed over with one warning.
 /// `chosen` says whether a sheet was named; else only the first is read.
-pub fn records(model: &Model, layout: &Layout, workbook: &Workbook, chosen: bool, diags: &mut Diagnostics) -> Vec<Record> {
+pub fn records(
+    model: &Model,
+    layout: &Layout,
+    workbook: &Workbook,
+    chosen: bool,
+    diags: &mut Diagnostics,
+) -> Vec<Record> {
     let mut out = Vec::new();
     // Unless a sheet was chosen, the first: a setup describes one table.
     if let [first, rest @ ..] = workbook.sheets.as_slice()
@@ -323,7 +340,7 @@ fn long(reader: &mut Reader, diags: &mut Diagnostics, required: bool) -> bool {
             continue;
         }
         let cell_text = |c: Option<usize>| c.and_then(|c| row.get(c)).and_then(text);
-        if filters.iter().any(|(c, wanted)| !cell_text(Some(*c)).is_some_and(|t| t.trim() == wanted.trim())) {
+        if filters.iter().any(|(c, wanted)| cell_text(Some(*c)).is_none_or(|t| t.trim() != wanted.trim())) {
             continue;
         }
         let series = match (cell_text(columns.area), &fixed.area) {
@@ -367,7 +384,8 @@ fn long(reader: &mut Reader, diags: &mut Diagnostics, required: bool) -> bool {
                     );
                     continue;
                 }
-                Err(message) => {
+                Err(None) => continue,
+                Err(Some(message)) => {
                     reader.error(r, columns.year.unwrap_or(0), message, diags);
                     continue;
                 }
@@ -499,7 +517,8 @@ fn wide(
             Dimension::Year => match reader.year(&row[names]) {
                 Ok(Some((y, h))) => Ok(Heading::Year(y, h)),
                 Ok(None) => Err(format!("«{name}» er ikke et år")),
-                Err(m) => Err(m),
+                Err(None) => continue,
+                Err(Some(m)) => Err(m),
             },
         };
         let down_value = match down_value {
