@@ -20,6 +20,10 @@
 //! a round value below them, with a break mark on the axis and a sentence in
 //! the alt text.
 
+mod legend;
+
+pub use legend::{LegendKey, legend};
+
 use crate::eval::goals::CriterionResult;
 use crate::eval::lists::ModelListResult;
 use crate::eval::values::Trend;
@@ -434,18 +438,65 @@ struct Styled<'a> {
     rows: Vec<&'a crate::eval::values::Row>,
     styles: Vec<LineStyle>,
     targets: Vec<(&'a TargetLine, TargetStyle)>,
+    /// The areas as one band, when they are too many to tell apart as lines.
+    band: Option<Band>,
 }
+
+/// The most areas a chart draws as lines of their own. More cannot be told
+/// apart (six colours, four markers) and their legend would fill the page:
+/// they are drawn as one band from the lowest to the highest area's value,
+/// with *samlet* and the references as lines, and every area's figure is in
+/// the table beside the chart.
+pub const MAX_AREA_LINES: usize = 8;
+
+/// The areas' values as a band: per year, the lowest and the highest.
+struct Band {
+    /// How many areas.
+    areas: usize,
+    /// Year, lowest, highest; years where no area has a value are left out.
+    points: Vec<(u16, Decimal, Decimal)>,
+}
+
+impl Band {
+    /// The band of a trend's area rows, if there are more than [`MAX_AREA_LINES`].
+    fn of(rows: &[&crate::eval::values::Row], years: &[u16]) -> Option<Band> {
+        let areas: Vec<_> = rows.iter().filter(|r| r.kind == SeriesKind::Area).collect();
+        if areas.len() <= MAX_AREA_LINES {
+            return None;
+        }
+        let points = years
+            .iter()
+            .filter_map(|&year| {
+                let values = areas.iter().filter_map(|r| r.at(year).and_then(|p| p.value.as_ref()).map(|v| v.value));
+                let (low, high) = values.fold((None, None), |(lo, hi): (Option<Decimal>, Option<Decimal>), v| {
+                    (Some(lo.map_or(v, |l| l.min(v))), Some(hi.map_or(v, |h| h.max(v))))
+                });
+                Some((year, low?, high?))
+            })
+            .collect();
+        Some(Band { areas: areas.len(), points })
+    }
+}
+
+/// The band's colour: light, so lines and targets stay visible on it.
+const BAND: RGBColor = RGBColor(200, 216, 232);
 
 /// An entry of a chart's legend.
 struct Entry {
     name: String,
     style: LineStyle,
     target: Option<TargetStyle>,
+    /// The areas' band.
+    band: bool,
 }
 
 impl<'a> Styled<'a> {
     fn new(model: &Model, trend: &'a Trend, targets: &'a [TargetLine]) -> Styled<'a> {
-        let rows: Vec<_> = shown_rows(trend).collect();
+        let mut rows: Vec<_> = shown_rows(trend).collect();
+        let band = Band::of(&rows, &trend.years);
+        if band.is_some() {
+            rows.retain(|r| r.kind != SeriesKind::Area);
+        }
         // A series keeps its style in every chart of every output: it is
         // chosen by the series' place among the plan's series of its kind,
         // not by its place in this chart.
@@ -482,7 +533,7 @@ impl<'a> Styled<'a> {
                 Some((t, style))
             })
             .collect();
-        Styled { rows, styles, targets }
+        Styled { rows, styles, targets, band }
     }
 
     /// The legend: each series, then the targets. A target line of one
@@ -493,67 +544,26 @@ impl<'a> Styled<'a> {
             .rows
             .iter()
             .zip(&self.styles)
-            .map(|(r, s)| Entry { name: r.name.clone(), style: *s, target: None })
+            .map(|(r, s)| Entry { name: r.name.clone(), style: *s, target: None, band: false })
             .collect();
         let plain = LineStyle { colour: AXIS, width: 2, dashed: false, marker: Marker::Circle };
+        if let Some(band) = &self.band {
+            let name = format!("De {} områder, fra laveste til højeste værdi", band.areas);
+            entries.insert(0, Entry { name, style: plain, target: None, band: true });
+        }
         if let Some((_, style)) = self.targets.iter().find(|(_, s)| s.own) {
             let style = TargetStyle { colour: AXIS, ..*style };
-            entries.push(Entry { name: "Mål (krav pr. år)".into(), style: plain, target: Some(style) });
+            entries.push(Entry { name: "Mål (krav pr. år)".into(), style: plain, target: Some(style), band: false });
         }
         for (t, style) in self.targets.iter().filter(|(_, s)| !s.own) {
             let name = match t.kind {
                 TargetKind::Requirement => format!("Mål {}", t.label),
                 TargetKind::ListThreshold => t.label.clone(),
             };
-            entries.push(Entry { name, style: plain, target: Some(*style) });
+            entries.push(Entry { name, style: plain, target: Some(*style), band: false });
         }
         entries
     }
-}
-
-/// Draws a legend entry's sample, 26 units long, starting at `(x, y)`.
-fn draw_sample<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, entry: &Entry, (x, y): (i32, i32)) {
-    let sample = vec![(x, y), (x + 26, y)];
-    if let Some(target) = entry.target {
-        let stroke = target.colour.stroke_width(2);
-        let (dash, gap) = target.dash;
-        let _ = area.draw(&DashedPathElement::new(sample, dash, gap, stroke));
-        if target.dash == (2, 4) {
-            let _ = area.draw(&PathElement::new(vec![(x + 6, y), (x + 20, y)], stroke));
-        }
-    } else {
-        draw_line(area, sample, entry.style);
-        draw_marker(area, entry.style.marker, (x + 13, y), 3, entry.style.colour);
-    }
-}
-
-/// A legend entry for the site: the line's sample as a small SVG (no text
-/// in it) and the name, which the page sets as HTML text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LegendKey {
-    /// The series or target line, as the chart's own legend names it.
-    pub name: String,
-    /// `<svg …>` of 30 × 16 units, hidden from screen readers.
-    pub sample: String,
-}
-
-/// The legend of a chart, for the site to set beside it.
-pub fn legend(model: &Model, trend: &Trend, targets: &[TargetLine]) -> Vec<LegendKey> {
-    let styled = Styled::new(model, trend, targets);
-    styled
-        .entries()
-        .into_iter()
-        .map(|entry| {
-            let mut svg = String::new();
-            {
-                let root = SVGBackend::with_string(&mut svg, (30, 16)).into_drawing_area();
-                draw_sample(&root, &entry, (2, 8));
-                let _ = root.present();
-            }
-            let sample = svg.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1);
-            LegendKey { name: entry.name, sample: sample.trim_end().to_string() }
-        })
-        .collect()
 }
 
 /// Draws the line chart of a trend for the PDFs as SVG text, with the
@@ -658,6 +668,32 @@ pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[Tar
             let _ = root.draw(&Text::new(year.to_string(), (x_of(*year), plot_bottom + 8), label_style));
         }
 
+        // The areas' band, under everything else; a year without any area's
+        // value breaks it.
+        if let Some(band) = &styled.band {
+            let mut runs: Vec<Vec<&(u16, Decimal, Decimal)>> = Vec::new();
+            for point in &band.points {
+                let follows = runs.last().and_then(|r| r.last()).is_some_and(|last| {
+                    years.iter().position(|y| *y == last.0).map(|i| i + 1) == years.iter().position(|y| *y == point.0)
+                });
+                if follows {
+                    runs.last_mut().map(|r| r.push(point));
+                } else {
+                    runs.push(vec![point]);
+                }
+            }
+            for run in runs {
+                let mut outline: Vec<(i32, i32)> = run.iter().map(|(y, _, high)| (x_of(*y), y_of(*high))).collect();
+                outline.extend(run.iter().rev().map(|(y, low, _)| (x_of(*y), y_of(*low))));
+                if run.len() == 1 {
+                    // One year: a short bar, as wide as a target's.
+                    let (x, top, bottom) = (outline[0].0, outline[0].1, outline[1].1);
+                    outline = vec![(x - 7, top), (x + 7, top), (x + 7, bottom), (x - 7, bottom)];
+                }
+                let _ = root.draw(&Polygon::new(outline, BAND.filled()));
+            }
+        }
+
         // Targets under the lines: a short bar at each year, joined by a
         // dotted line (below).
         for (target, style) in targets.iter().filter(|(t, _)| t.kind == TargetKind::Requirement) {
@@ -717,7 +753,7 @@ pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[Tar
         // Legend: a sample of each line with its marker, and its name.
         for (lx, ly, entry, lines) in &legend {
             let cy = legend_top + ly + row / 2;
-            draw_sample(root, entry, (*lx, cy));
+            legend::draw_sample(root, entry, (*lx, cy));
             let label_style = font(canvas.text, RGBColor(30, 30, 30)).pos(Pos::new(HPos::Left, VPos::Center));
             for (k, line) in lines.iter().enumerate() {
                 let ty = cy + i32::try_from(k).unwrap_or(0) * row;
@@ -748,7 +784,17 @@ fn layer(
 
 /// A sentence describing the chart for screen readers, written from its data.
 pub fn alt_text(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> String {
-    let names: Vec<&str> = shown_rows(trend).map(|r| r.name.as_str()).collect();
+    let areas = shown_rows(trend).filter(|r| r.kind == SeriesKind::Area).count();
+    let band = format!("de {areas} områder som et bånd fra laveste til højeste værdi");
+    let names: Vec<&str> = if areas > MAX_AREA_LINES {
+        shown_rows(trend)
+            .filter(|r| r.kind != SeriesKind::Area)
+            .map(|r| r.name.as_str())
+            .chain([band.as_str()])
+            .collect()
+    } else {
+        shown_rows(trend).map(|r| r.name.as_str()).collect()
+    };
     let span = match (trend.years.first(), trend.years.last()) {
         (Some(a), Some(b)) if a != b => format!(" {a}-{b}"),
         (Some(a), _) => format!(" {a}"),
@@ -775,26 +821,4 @@ pub fn alt_text(indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) ->
         text.push_str(&format!(" Stiplet linje viser {}.", crate::model::text::join_names(&thresholds)));
     }
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::str::FromStr;
-
-    #[test]
-    fn tick_steps_are_round() {
-        let d = |s| Decimal::from_str(s).unwrap();
-        assert_eq!(tick_step(d("55.1"), false), d("20"));
-        assert_eq!(tick_step(d("100"), false), d("20"));
-        assert_eq!(tick_step(d("12"), false), d("2.5"));
-        assert_eq!(tick_step(d("1"), false), d("0.2"));
-        assert_eq!(tick_step(d("123"), false), d("25"));
-        // Counts: whole steps only, so no axis reads 0,2 0,4 … or 2,5 5,0 ….
-        assert_eq!(tick_step(d("1"), true), d("1"));
-        assert_eq!(tick_step(d("2"), true), d("1"));
-        assert_eq!(tick_step(d("12"), true), d("5"));
-        assert_eq!(tick_step(d("7"), true), d("2"));
-        assert_eq!(tick_step(d("123"), true), d("25"));
-    }
 }
