@@ -1,0 +1,107 @@
+//! Documents that hold any plan: for generated plans of 1, 4, 30 and 200
+//! areas and 3, 10 and 25 years, every word of both PDFs lies on its page
+//! (`pdftotext -bbox`), and every area's row of every indicator is there, as
+//! many times as its table is split by years.
+
+mod common;
+
+#[path = "common/generate.rs"]
+mod generate;
+
+use helhed::Config;
+use std::process::Command;
+
+/// A word and its box, in PDF points from the page's top left.
+struct Word {
+    text: String,
+    x: (f64, f64),
+    y: (f64, f64),
+}
+
+/// A PDF's pages (width, height) with their words, via `pdftotext -bbox`.
+/// `None` where pdftotext is not installed (an error under CI).
+fn pages(pdf: &[u8]) -> Option<Vec<((f64, f64), Vec<Word>)>> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = match Command::new("pdftotext").arg("-bbox").arg(&path).arg("-").output() {
+        Ok(out) if out.status.success() => String::from_utf8(out.stdout).unwrap(),
+        Ok(out) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => panic!("pdftotext (poppler-utils) is required under CI"),
+        Err(_) => {
+            common::skip_note("pdftotext is not installed; the page-bounds check was skipped");
+            return None;
+        }
+    };
+    let attr = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[start..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut pages = Vec::new();
+    for line in out.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            pages.push(((attr(line, "width"), attr(line, "height")), Vec::new()));
+        } else if line.starts_with("<word ") {
+            let text = line.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
+            let word = Word { text, x: (attr(line, "xMin"), attr(line, "xMax")), y: (attr(line, "yMin"), attr(line, "yMax")) };
+            pages.last_mut().expect("a word on a page").1.push(word);
+        }
+    }
+    Some(pages)
+}
+
+/// How often the words of `name` stand one after the other in `words`.
+fn occurrences(words: &[&str], name: &str) -> usize {
+    let parts: Vec<&str> = name.split(' ').collect();
+    words.windows(parts.len()).filter(|w| *w == parts.as_slice()).count()
+}
+
+#[test]
+fn every_area_of_every_indicator_is_on_a_page_for_plans_of_any_size() {
+    for areas in [1, 4, 30, 200] {
+        for years in [3u16, 10, 25] {
+            let dir = tempfile::tempdir().unwrap();
+            let indicators = 2;
+            generate::plan(&dir.path().join("data"), areas, years, indicators);
+            let config = Config {
+                data: dir.path().join("data"),
+                templates: dir.path().join("ingen-skabeloner"),
+                templates_asked: false,
+                out: dir.path().join("out"),
+                period: None,
+                reuse: false,
+            };
+            let inputs = helhed::prepare(&config).unwrap_or_else(|f| panic!("{areas}×{years}: {:?}", f.0));
+            let rendered = helhed::render(&inputs).unwrap_or_else(|f| panic!("{areas}×{years}: {:?}", f.0));
+            // The tables hold at most 9 years, the last (with the changes) 7.
+            let tables = if years <= 7 { 1 } else { 1 + (usize::from(years) - 7).div_ceil(9) };
+            for pdf in rendered.outputs.iter().filter(|o| o.rel.extension().is_some_and(|e| e == "pdf")) {
+                let doc = format!("{areas} områder × {years} år, {}", pdf.rel.display());
+                let Some(pages) = pages(&pdf.bytes) else { return };
+                let mut words = Vec::new();
+                for (n, ((width, height), page)) in pages.iter().enumerate() {
+                    for w in page {
+                        assert!(
+                            w.x.0 >= 0.0 && w.x.1 <= *width && w.y.0 >= 0.0 && w.y.1 <= *height,
+                            "{doc}: «{}» on page {} lies outside it ({:?}, {:?}; the page is {width} × {height})",
+                            w.text,
+                            n + 1,
+                            w.x,
+                            w.y
+                        );
+                        words.push(w.text.as_str());
+                    }
+                }
+                for i in 0..areas {
+                    let name = generate::area_name(i);
+                    // Each indicator's table(s), and the name elsewhere (a
+                    // criterion's list, the front page's list).
+                    let found = occurrences(&words, &name);
+                    assert!(found >= indicators * tables, "{doc}: «{name}» stands {found} times, not in all {} tables", indicators * tables);
+                }
+                let samlet = occurrences(&words, "Samlet");
+                assert!(samlet >= indicators * tables, "{doc}: Samlet stands {samlet} times");
+            }
+        }
+    }
+}
