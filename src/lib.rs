@@ -531,6 +531,13 @@ pub fn import(config: &Config, request: &ImportRequest) -> Result<Imported, Fail
     if diags.has_errors() {
         return Err(Failed(diags));
     }
+    if records.is_empty() {
+        diags.warning(
+            &request.file,
+            None,
+            "arket gav ingen tal: se efter, om tabellens form, filteret og årene passer",
+        );
+    }
     let changes = eval::import::changes(&model, &records, request.overwrite);
     let (report, conflicts) = present::import::report(&changes, request.dry_run, &config.data);
     let mut files = Vec::new();
@@ -545,7 +552,7 @@ pub fn import(config: &Config, request: &ImportRequest) -> Result<Imported, Fail
         match render::yaml_edit::apply(&old, &edits.edits) {
             Ok(new) if new != old => texts.push((edits.file.clone(), new)),
             Ok(_) => {}
-            Err(e) => diags.error(&path, Some(model::diag::Pos { line: e.line, column: 1 }), e.message),
+            Err(e) => diags.error(&path, Some(model::diag::Pos { line: e.line(), column: 1 }), e.message()),
         }
     }
     if diags.has_errors() {

@@ -497,7 +497,19 @@ fn import(args: ImportArgs) -> ExitCode {
     for line in &imported.report {
         println!("{line}");
     }
+    let setup_name = args.gem_opsaetning.filter(|name| {
+        let ok = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if !ok {
+            eprintln!(
+                "fejl: --gem-opsætning: «{name}» skal være et navn af bogstaver, tal og bindestreger, fx beboerdata"
+            );
+        }
+        ok
+    });
     if args.toer {
+        if setup_name.is_some() {
+            println!("Opsætningen er ikke gemt: en prøvekørsel skriver intet.");
+        }
         return ExitCode::SUCCESS;
     }
     if let Err((path, e)) = helhed::output::write_all(&args.data, &imported.files) {
@@ -507,7 +519,7 @@ fn import(args: ImportArgs) -> ExitCode {
     for file in &imported.files {
         println!("Skrev {}", args.data.join(&file.rel).display());
     }
-    if let Some(name) = args.gem_opsaetning {
+    if let Some(name) = setup_name {
         let path = args.data.join(helhed::input::setup::IMPORT_DIR).join(format!("{name}.yaml"));
         let text = helhed::present::import::setup_yaml(&flags, &name);
         match helhed::output::create_new(&path, text.as_bytes()) {

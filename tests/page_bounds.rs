@@ -27,7 +27,9 @@ fn pages(pdf: &[u8]) -> Option<Vec<((f64, f64), Vec<Word>)>> {
     let out = match Command::new("pdftotext").arg("-bbox").arg(&path).arg("-").output() {
         Ok(out) if out.status.success() => String::from_utf8(out.stdout).unwrap(),
         Ok(out) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&out.stderr)),
-        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => panic!("pdftotext (poppler-utils) is required under CI"),
+        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("pdftotext (poppler-utils) is required under CI")
+        }
         Err(_) => {
             common::skip_note("pdftotext is not installed; the page-bounds check was skipped");
             return None;
@@ -43,7 +45,8 @@ fn pages(pdf: &[u8]) -> Option<Vec<((f64, f64), Vec<Word>)>> {
             pages.push(((attr(line, "width"), attr(line, "height")), Vec::new()));
         } else if line.starts_with("<word ") {
             let text = line.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
-            let word = Word { text, x: (attr(line, "xMin"), attr(line, "xMax")), y: (attr(line, "yMin"), attr(line, "yMax")) };
+            let word =
+                Word { text, x: (attr(line, "xMin"), attr(line, "xMax")), y: (attr(line, "yMin"), attr(line, "yMax")) };
             pages.last_mut().expect("a word on a page").1.push(word);
         }
     }
@@ -97,7 +100,11 @@ fn every_area_of_every_indicator_is_on_a_page_for_plans_of_any_size() {
                     // Each indicator's table(s), and the name elsewhere (a
                     // criterion's list, the front page's list).
                     let found = occurrences(&words, &name);
-                    assert!(found >= indicators * tables, "{doc}: «{name}» stands {found} times, not in all {} tables", indicators * tables);
+                    assert!(
+                        found >= indicators * tables,
+                        "{doc}: «{name}» stands {found} times, not in all {} tables",
+                        indicators * tables
+                    );
                 }
                 let samlet = occurrences(&words, "Samlet");
                 assert!(samlet >= indicators * tables, "{doc}: Samlet stands {samlet} times");

@@ -47,6 +47,48 @@ pub struct Edit {
     pub value: Option<String>,
 }
 
+/// Why a file could not be changed, at its 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// A block written on one line (`antal: {beboere: 1}`).
+    OneLine {
+        /// 1-based line.
+        line: usize,
+        /// The block's key.
+        key: String,
+        /// What stands after it.
+        value: String,
+    },
+    /// A value over several lines (a block scalar, a nested mapping).
+    Lines {
+        /// 1-based line.
+        line: usize,
+        /// The key.
+        key: String,
+    },
+}
+
+impl EditError {
+    /// The line it is at.
+    pub fn line(&self) -> usize {
+        match self {
+            EditError::OneLine { line, .. } | EditError::Lines { line, .. } => *line,
+        }
+    }
+
+    /// What to tell the user.
+    pub fn message(&self) -> String {
+        match self {
+            EditError::OneLine { key, value, .. } => format!(
+                "«{key}: {value}» står på én linje; skriv den som en blok med én nøgle pr. linje, så kan helhed rette den"
+            ),
+            EditError::Lines { key, .. } => {
+                format!("«{key}» har en værdi over flere linjer; helhed retter kun én linje pr. nøgle")
+            }
+        }
+    }
+}
+
 /// A year file's edits.
 #[derive(Debug, Clone)]
 pub struct FileEdits {
@@ -176,7 +218,11 @@ pub fn report(changes: &[Change], dry_run: bool, data: &std::path::Path) -> (Vec
         })
         .collect();
     let verb = if dry_run { "Prøvekørsel (--tør), intet er skrevet" } else { "Indlæst" };
-    lines.push(format!("{verb}: {} tal, heraf {}.", changes.len(), crate::model::text::join_with(&summary, "og")));
+    if changes.is_empty() {
+        lines.push(format!("{verb}: ingen tal."));
+    } else {
+        lines.push(format!("{verb}: {} tal, heraf {}.", changes.len(), crate::model::text::join_with(&summary, "og")));
+    }
     (lines, conflicts)
 }
 

@@ -10,16 +10,7 @@
 //! checks every figure, so a change can never leave a file that reads
 //! differently from what was meant.
 
-use crate::present::import::Edit;
-
-/// Why a file could not be changed: the 1-based line, and what is there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditError {
-    /// 1-based line.
-    pub line: usize,
-    /// What stands in the way.
-    pub message: String,
-}
+use crate::present::import::{Edit, EditError};
 
 /// A line of the file, as far as editing needs it.
 struct Line<'a> {
@@ -36,65 +27,73 @@ fn parse(line: &str) -> Line<'_> {
     let content = line.trim_start_matches(' ');
     let indent = line.len() - content.len();
     let empty = content.trim().is_empty() || content.starts_with('#');
+    let none = Line { indent, key: None, rest: "", empty };
     if empty || content.starts_with("- ") || content == "-" {
-        return Line { indent, key: None, rest: "", empty };
+        return none;
     }
+    // The key: quoted, or up to a colon followed by a space, a tab or the end.
     let (key, after) = match content.chars().next() {
         Some(q @ ('"' | '\'')) => match content[1..].find(q) {
-            Some(end) => (&content[1..=end], &content[end + 2..]),
-            None => return Line { indent, key: None, rest: "", empty },
+            Some(end) => (&content[1..=end], content[end + 2..].trim_start_matches([' ', '\t'])),
+            None => return none,
         },
-        _ => match content.find(": ").or_else(|| content.strip_suffix(':').map(|k| k.len())) {
-            Some(end) => (&content[..end], &content[end..]),
-            None => return Line { indent, key: None, rest: "", empty },
-        },
+        _ => {
+            let bytes = content.as_bytes();
+            let colon = (0..bytes.len())
+                .find(|&i| bytes[i] == b':' && bytes.get(i + 1).is_none_or(|b| *b == b' ' || *b == b'\t'));
+            match colon {
+                Some(end) => (content[..end].trim_end(), &content[end..]),
+                None => return none,
+            }
+        }
     };
     match after.strip_prefix(':') {
-        Some(rest) => Line { indent, key: Some(key.trim_end()), rest, empty },
-        None => Line { indent, key: None, rest: "", empty },
+        Some(rest) => Line { indent, key: Some(key), rest, empty },
+        None => none,
     }
 }
 
-/// The comment at the end of a value (`  # …`), or "".
-fn comment(rest: &str) -> &str {
-    let trimmed = rest.trim_start();
-    let offset = rest.len() - trimmed.len();
-    let value_end = match trimmed.chars().next() {
-        Some('"') => {
-            let mut escaped = false;
-            trimmed[1..]
-                .char_indices()
-                .find(|&(_, c)| {
-                    let end = c == '"' && !escaped;
-                    escaped = c == '\\' && !escaped;
-                    end
-                })
-                .map_or(trimmed.len(), |(i, _)| i + 2)
+/// Where the comment at the end of a value begins (a `#` after white space,
+/// outside quotes), or the end.
+fn comment_start(rest: &str) -> usize {
+    let (mut double, mut single, mut escaped, mut space) = (false, false, false, true);
+    for (i, c) in rest.char_indices() {
+        match c {
+            '#' if !double && !single && space => return i,
+            '"' if !single && !escaped => double = !double,
+            '\'' if !double => single = !single,
+            _ => {}
         }
-        Some('\'') => trimmed[1..].find('\'').map_or(trimmed.len(), |i| i + 2),
-        _ => 0,
-    };
-    let tail = &rest[offset + value_end..];
-    let hash =
-        if value_end == 0 && tail.starts_with('#') { Some(0) } else { tail.find(" #").or_else(|| tail.find("\t#")) };
-    hash.map_or("", |i| tail[i..].trim())
+        escaped = double && c == '\\' && !escaped;
+        space = c == ' ' || c == '\t';
+    }
+    rest.len()
+}
+
+/// The comment at the end of a value (`# …`), or "".
+fn comment(rest: &str) -> &str {
+    rest[comment_start(rest)..].trim()
 }
 
 /// The value of a key line without its comment.
 fn value(rest: &str) -> &str {
-    let c = comment(rest);
-    rest[..rest.len() - c.len()].trim()
+    rest[..comment_start(rest)].trim()
 }
 
 /// Applies `edits` in order to a year file's text.
 pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    // A byte order mark stays where it was, out of the way of the first key.
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     for edit in edits {
         apply_one(&mut lines, edit)?;
     }
-    let mut out = lines.join(newline);
-    if !out.is_empty() {
+    let mut out = format!("{bom}{}", lines.join(newline));
+    if !lines.is_empty() {
         out.push_str(newline);
     }
     Ok(out)
@@ -111,9 +110,17 @@ fn end_of(lines: &[String], at: usize, indent: usize) -> usize {
         .unwrap_or(lines.len())
 }
 
-/// After the last line with content in `start..end`, or `none` when there is none.
-fn after_content(lines: &[String], start: usize, end: usize, none: usize) -> usize {
-    (start..end).rev().find(|&i| !parse(&lines[i]).empty).map_or(none, |i| i + 1)
+/// After the last line with content in `start..end` (a comment indented by
+/// `inner` or more counts: it belongs to what is above it), or `none` when
+/// there is none.
+fn after_content(lines: &[String], start: usize, end: usize, inner: usize, none: usize) -> usize {
+    (start..end)
+        .rev()
+        .find(|&i| {
+            let l = parse(&lines[i]);
+            !l.empty || (!lines[i].trim().is_empty() && l.indent >= inner)
+        })
+        .map_or(none, |i| i + 1)
 }
 
 /// The indent of the first line with content in `start..end`, if deeper than `parent`.
@@ -146,12 +153,10 @@ fn open_block(lines: &mut [String], at: usize) -> Result<(), EditError> {
                 format!("{}{key}:{}", " ".repeat(indent), if c.is_empty() { String::new() } else { format!(" {c}") });
             Ok(())
         }
-        other => Err(EditError {
+        other => Err(EditError::OneLine {
             line: at + 1,
-            message: format!(
-                "«{}: {other}» står på én linje; skriv den som en blok med én nøgle pr. linje, så kan helhed rette den",
-                l.key.unwrap_or_default()
-            ),
+            key: l.key.unwrap_or_default().to_string(),
+            value: other.to_string(),
         }),
     }
 }
@@ -170,7 +175,7 @@ fn apply_one(lines: &mut Vec<String>, edit: &Edit) -> Result<(), EditError> {
                 }
                 None if edit.value.is_none() => return Ok(()),
                 None => {
-                    let at = after_content(lines, 0, lines.len(), lines.len());
+                    let at = after_content(lines, 0, lines.len(), 1, lines.len());
                     lines.insert(at, format!("{name}:"));
                     (at + 1, at + 1, 2)
                 }
@@ -197,10 +202,10 @@ fn apply_one(lines: &mut Vec<String>, edit: &Edit) -> Result<(), EditError> {
                             }
                             h
                         }
-                        None => after_content(lines, 0, lines.len(), lines.len()),
+                        None => after_content(lines, 0, lines.len(), 1, lines.len()),
                     }
                 }
-                Some(_) => after_content(lines, start, end, start),
+                Some(_) => after_content(lines, start, end, indent + 1, start),
             };
             lines.insert(at, format!("{}{block}:", " ".repeat(indent)));
             (at, at + 1, indent + 2)
@@ -213,13 +218,7 @@ fn apply_one(lines: &mut Vec<String>, edit: &Edit) -> Result<(), EditError> {
             if below > at + 1 && (at + 1..below).any(|i| !parse(&lines[i]).empty)
                 || value(l.rest).starts_with(['|', '>'])
             {
-                return Err(EditError {
-                    line: at + 1,
-                    message: format!(
-                        "«{}» har en værdi over flere linjer; helhed retter kun én linje pr. nøgle",
-                        edit.key
-                    ),
-                });
+                return Err(EditError::Lines { line: at + 1, key: edit.key.clone() });
             }
             match &edit.value {
                 Some(v) => {
@@ -228,10 +227,16 @@ fn apply_one(lines: &mut Vec<String>, edit: &Edit) -> Result<(), EditError> {
                     lines[at] = if c.is_empty() { format!("{head} {v}") } else { format!("{head} {v}  {c}") };
                 }
                 None => {
-                    lines.remove(at);
-                    // A block left empty goes too.
+                    // The line goes; a comment on it stays, on a line of its own.
+                    let c = comment(l.rest).to_string();
+                    if c.is_empty() {
+                        lines.remove(at);
+                    } else {
+                        lines[at] = format!("{}{c}", " ".repeat(inner));
+                    }
+                    // A block left with nothing in it, not even a comment, goes too.
                     let end = end_of(lines, block_at, indent);
-                    if (block_at + 1..end).all(|i| parse(&lines[i]).empty)
+                    if (block_at + 1..end).all(|i| lines[i].trim().is_empty())
                         && comment(parse(&lines[block_at]).rest).is_empty()
                     {
                         lines.remove(block_at);
@@ -241,7 +246,7 @@ fn apply_one(lines: &mut Vec<String>, edit: &Edit) -> Result<(), EditError> {
         }
         None => {
             if let Some(v) = &edit.value {
-                let at = after_content(lines, block_at + 1, block_end, block_at + 1);
+                let at = after_content(lines, block_at + 1, block_end, inner, block_at + 1);
                 lines.insert(at, format!("{}{}: {v}", " ".repeat(inner), edit.key));
             }
         }
@@ -312,8 +317,7 @@ mod tests {
     fn a_one_line_block_is_refused_at_its_line() {
         let text = "note: x\nantal: {beboere: 1}\n";
         let err = apply(text, &[set(None, Block::Counts, "beboere", Some("2"))]).unwrap_err();
-        assert_eq!(err.line, 2);
-        assert!(err.message.contains("står på én linje"), "{}", err.message);
+        assert_eq!(err, EditError::OneLine { line: 2, key: "antal".into(), value: "{beboere: 1}".into() });
     }
 
     #[test]
@@ -321,6 +325,34 @@ mod tests {
         let text = "note: \"a # not a comment\"\r\nantal:\r\n  beboere: 5 # c\r\n";
         let out = apply(text, &[set(None, Block::Counts, "beboere", Some("6"))]).unwrap();
         assert_eq!(out, "note: \"a # not a comment\"\r\nantal:\r\n  beboere: 6  # c\r\n");
+    }
+
+    #[test]
+    fn a_removed_key_keeps_its_comment() {
+        let text = "mangler:\n  beboere: \"kommer i marts\"  # spurgt LBF 3/2\n";
+        let out = apply(
+            text,
+            &[set(None, Block::Withheld, "beboere", None), set(None, Block::Counts, "beboere", Some("1180"))],
+        )
+        .unwrap();
+        assert_eq!(out, "mangler:\n  # spurgt LBF 3/2\nantal:\n  beboere: 1180\n");
+    }
+
+    #[test]
+    fn quotes_in_a_flow_mapping_hide_a_hash() {
+        let text = "kilder:\n  beboere: {fil: \"tal #2.csv\", celle: \"D2\"}  # c\n";
+        let out =
+            apply(text, &[set(None, Block::Sources, "beboere", Some("{fil: \"ny.csv\", celle: \"D2\"}"))]).unwrap();
+        assert_eq!(out, "kilder:\n  beboere: {fil: \"ny.csv\", celle: \"D2\"}  # c\n");
+    }
+
+    #[test]
+    fn odd_but_valid_lines_are_understood() {
+        // A tab after the colon, a comment with trailing spaces, a quoted key
+        // with a space before its colon, a byte order mark.
+        let text = "\u{feff}antal:\t# fra LBF  \n  \"beboere\"   : 1\n";
+        let out = apply(text, &[set(None, Block::Counts, "beboere", Some("2"))]).unwrap();
+        assert_eq!(out, "\u{feff}antal:\t# fra LBF  \n  \"beboere\"   : 2\n");
     }
 
     #[test]

@@ -218,8 +218,31 @@ impl<'m> Names<'m> {
     /// The measure or indicator a sheet's name means.
     pub fn key(&self, name: &str) -> Result<Key, String> {
         let n = normal(name);
-        if let Some((_, key)) = self.keys.iter().find(|(k, _)| *k == n) {
-            return Ok(key.clone());
+        let mut found: Vec<&Key> = self.keys.iter().filter(|(k, _)| *k == n).map(|(_, key)| key).collect();
+        found.sort();
+        found.dedup();
+        match found.as_slice() {
+            [key] => return Ok((*key).clone()),
+            [] => {}
+            _ => {
+                // A measure and a rate indicator of the same id or name.
+                let names: Vec<String> = found
+                    .iter()
+                    .map(|key| match key {
+                        Key::Count(id) => {
+                            format!("målingen «{}»", self.model.measure(id).map_or(id.as_str(), |m| m.name.as_str()))
+                        }
+                        Key::Value(id) => format!(
+                            "indikatoren «{}»",
+                            self.model.indicator(id).map_or(id.as_str(), |i| i.name.as_str())
+                        ),
+                    })
+                    .collect();
+                return Err(format!(
+                    "«{name}» kan være både {}; skriv navnet på den, der menes (eller giv den et alias i plan.yaml)",
+                    crate::model::text::join_with(&names, "og")
+                ));
+            }
         }
         // A count's indicator often has its measure's id: each id once.
         let ids: std::collections::BTreeSet<&str> = self

@@ -91,6 +91,11 @@ impl Reader<'_> {
             return Ok(None);
         }
         let year: u16 = digits.parse().map_err(|_| Some(format!("«{text}» er ikke et år")))?;
+        // A count such as 1174 is not a year: only years near the plan's are.
+        let plan = &self.model.plan;
+        if year < plan.first_year.saturating_sub(50) || year > plan.last_year.saturating_add(50) {
+            return Ok(None);
+        }
         let rest = text[4..].trim().trim_start_matches('-').trim().to_uppercase();
         let half = match rest.as_str() {
             "" => None,
@@ -129,7 +134,9 @@ impl Reader<'_> {
             return;
         }
         let entry = match &self.sheet.rows[row][col] {
-            Cell::Number(n) => Entry::Number(*n * self.layout.factor),
+            // A factor's product is written without trailing zeros (1,5 × 1000 is 1500).
+            Cell::Number(n) if self.layout.factor == rust_decimal::Decimal::ONE => Entry::Number(*n),
+            Cell::Number(n) => Entry::Number((*n * self.layout.factor).normalize()),
             Cell::Empty => Entry::Withheld(Blank::Empty),
             Cell::Text(t) if is_marker(t) => Entry::Withheld(Blank::Marker(t.trim().to_string())),
             Cell::Text(t) => {
@@ -340,7 +347,22 @@ fn long(reader: &mut Reader, diags: &mut Diagnostics, required: bool) -> bool {
             continue;
         }
         let cell_text = |c: Option<usize>| c.and_then(|c| row.get(c)).and_then(text);
-        if filters.iter().any(|(c, wanted)| cell_text(Some(*c)).is_none_or(|t| t.trim() != wanted.trim())) {
+        if filters.iter().any(|(c, wanted)| cell_text(Some(*c)).is_none_or(|t| t.trim().to_lowercase() != *wanted)) {
+            continue;
+        }
+        // A row without a figure or a marker, and without a year, is a note
+        // (a source line, a title): passed over.
+        let value_cell = columns.value.and_then(|c| row.get(c));
+        let figure = match value_cell {
+            Some(Cell::Number(_)) => true,
+            Some(Cell::Text(t)) => is_marker(t),
+            _ => false,
+        };
+        let dated = columns.year.and_then(|c| row.get(c)).is_some_and(|c| !matches!(reader.year(c), Ok(None)));
+        if !figure
+            && !(dated
+                || columns.year.is_none() && cell_text(columns.area).is_some_and(|a| reader.names.series(&a).is_ok()))
+        {
             continue;
         }
         let series = match (cell_text(columns.area), &fixed.area) {
@@ -423,6 +445,10 @@ enum Heading {
     Area(String),
     Year(u16, Option<usize>),
     Key(Key),
+    /// A quarter other than the one asked for: its column is passed over.
+    Skipped,
+    /// A period helhed has no figures for (a quarter not asked for, a month).
+    Invalid(String),
 }
 
 /// Reads a wide table.
@@ -437,7 +463,11 @@ fn wide(
     let fixed = reader.layout.fixed.clone();
     let heading = |reader: &Reader, dim: Dimension, cell: &Cell| -> Option<Heading> {
         match dim {
-            Dimension::Year => reader.year(cell).ok().flatten().map(|(y, h)| Heading::Year(y, h)),
+            Dimension::Year => match reader.year(cell) {
+                Ok(found) => found.map(|(y, h)| Heading::Year(y, h)),
+                Err(None) => Some(Heading::Skipped),
+                Err(Some(message)) => Some(Heading::Invalid(message)),
+            },
             Dimension::Area => text(cell).and_then(|t| reader.names.series(&t).ok()).map(Heading::Area),
             Dimension::Measure => text(cell).and_then(|t| reader.names.key(&t).ok()).map(Heading::Key),
         }
@@ -446,23 +476,24 @@ fn wide(
         Some(d) => vec![d],
         None => vec![Dimension::Year, Dimension::Area, Dimension::Measure],
     };
-    // The header row: the given one, else the first with two or more headings.
-    let found = dims.iter().find_map(|&dim| {
-        let rows: Vec<usize> = match header_row {
-            Some(r) => vec![(r.saturating_sub(sheet.origin.0)) as usize],
-            None => (0..sheet.rows.len().min(HEADER_SEARCH)).collect(),
-        };
-        rows.into_iter().find_map(|r| {
-            let columns: Vec<(usize, Heading)> = sheet
-                .rows
-                .get(r)?
-                .iter()
-                .enumerate()
-                .filter_map(|(c, cell)| heading(reader, dim, cell).map(|h| (c, h)))
-                .collect();
-            (columns.len() >= 2 || (header_row.is_some() && !columns.is_empty())).then_some((dim, r, columns))
-        })
-    });
+    // The header row: the given one, else the one with the most headings
+    // (at least two; the first of equals).
+    let rows: Vec<usize> = match header_row {
+        Some(r) => vec![(r.saturating_sub(sheet.origin.0)) as usize],
+        None => (0..sheet.rows.len().min(HEADER_SEARCH)).collect(),
+    };
+    let mut found: Option<(Dimension, usize, Vec<(usize, Heading)>)> = None;
+    for &dim in &dims {
+        for &r in &rows {
+            let Some(row) = sheet.rows.get(r) else { continue };
+            let columns: Vec<(usize, Heading)> =
+                row.iter().enumerate().filter_map(|(c, cell)| heading(reader, dim, cell).map(|h| (c, h))).collect();
+            let enough = columns.len() >= 2 || (header_row.is_some() && !columns.is_empty());
+            if enough && found.as_ref().is_none_or(|(_, _, best)| columns.len() > best.len()) {
+                found = Some((dim, r, columns));
+            }
+        }
+    }
     let Some((across, header, columns)) = found else {
         let message = "fandt hverken en overskriftsrække med kolonnerne «område», «år» og «værdi» eller en række med år (eller områder) som kolonner; angiv --form og --kolonner, eller en opsætning i data/import/";
         reader.error(header_row.unwrap_or(0) as usize, 0, message.into(), diags);
@@ -488,13 +519,27 @@ fn wide(
             return;
         }
     };
+    // A heading for a period helhed has no figures for is an error at its cell.
+    for (c, head) in &columns {
+        if let Heading::Invalid(message) = head {
+            reader.error(header, *c, message.clone(), diags);
+        }
+    }
     let first_heading = columns.first().map_or(0, |(c, _)| *c);
+    let last_heading = columns.last().map_or(0, |(c, _)| *c);
+    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    // A names column has text (not numbers such as a department's number).
+    let has_names = |c: usize| {
+        sheet.rows.iter().skip(header + 1).any(|row| matches!(row.get(c), Some(Cell::Text(t)) if !is_marker(t)))
+    };
     let names = match names_column {
         Some(c) => (c.saturating_sub(sheet.origin.1)) as usize,
-        // The last column left of the headings that has text below the header.
+        // The nearest column left of the headings with names below the
+        // header, else the nearest right of them.
         None => (0..first_heading)
             .rev()
-            .find(|&c| sheet.rows.iter().skip(header + 1).any(|row| row.get(c).and_then(text).is_some()))
+            .find(|&c| has_names(c))
+            .or_else(|| (last_heading + 1..width).find(|&c| has_names(c)))
             .unwrap_or(0),
     };
     for r in header + 1..sheet.rows.len() {
@@ -539,6 +584,7 @@ fn wide(
                     Heading::Area(id) => series = Some(id.clone()),
                     Heading::Year(y, half) => when = Some((*y, half.or(fixed.half))),
                     Heading::Key(k) => key = Some(k.clone()),
+                    Heading::Skipped | Heading::Invalid(_) => when = None,
                 }
             }
             if let (Some(series), Some(when), Some(key)) = (series, when, key) {
