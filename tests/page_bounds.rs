@@ -18,9 +18,12 @@ struct Word {
     y: (f64, f64),
 }
 
+/// A page's width and height, and its words.
+type Page = ((f64, f64), Vec<Word>);
+
 /// A PDF's pages (width, height) with their words, via `pdftotext -bbox`.
 /// `None` where pdftotext is not installed (an error under CI).
-fn pages(pdf: &[u8]) -> Option<Vec<((f64, f64), Vec<Word>)>> {
+fn pages(pdf: &[u8]) -> Option<Vec<Page>> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.pdf");
     std::fs::write(&path, pdf).unwrap();

@@ -676,10 +676,9 @@ pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[Tar
                 let follows = runs.last().and_then(|r| r.last()).is_some_and(|last| {
                     years.iter().position(|y| *y == last.0).map(|i| i + 1) == years.iter().position(|y| *y == point.0)
                 });
-                if follows {
-                    runs.last_mut().map(|r| r.push(point));
-                } else {
-                    runs.push(vec![point]);
+                match runs.last_mut() {
+                    Some(run) if follows => run.push(point),
+                    _ => runs.push(vec![point]),
                 }
             }
             for run in runs {

@@ -359,10 +359,9 @@ fn long(reader: &mut Reader, diags: &mut Diagnostics, required: bool) -> bool {
             _ => false,
         };
         let dated = columns.year.and_then(|c| row.get(c)).is_some_and(|c| !matches!(reader.year(c), Ok(None)));
-        if !figure
-            && !(dated
-                || columns.year.is_none() && cell_text(columns.area).is_some_and(|a| reader.names.series(&a).is_ok()))
-        {
+        let named_row =
+            columns.year.is_none() && cell_text(columns.area).is_some_and(|a| reader.names.series(&a).is_ok());
+        if !figure && !dated && !named_row {
             continue;
         }
         let series = match (cell_text(columns.area), &fixed.area) {
@@ -482,7 +481,9 @@ fn wide(
         Some(r) => vec![(r.saturating_sub(sheet.origin.0)) as usize],
         None => (0..sheet.rows.len().min(HEADER_SEARCH)).collect(),
     };
-    let mut found: Option<(Dimension, usize, Vec<(usize, Heading)>)> = None;
+    // What the header row holds, its index, and its headings by column.
+    type Found = (Dimension, usize, Vec<(usize, Heading)>);
+    let mut found: Option<Found> = None;
     for &dim in &dims {
         for &r in &rows {
             let Some(row) = sheet.rows.get(r) else { continue };
