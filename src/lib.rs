@@ -188,7 +188,7 @@ pub struct Reuse<'a> {
 /// it was made from the same inputs (see [`output::reuse`]).
 ///
 /// The work runs in two parallel phases: Typst lays out both PDFs, then
-/// exports them while the site and `tal.json` are made. An export runs on
+/// exports them while the site, `tal.json` and `tal.xlsx` are made. An export runs on
 /// one thread. Started as soon as its own layout was done, the
 /// statusrapport's export would hold a thread that the appendix's longer
 /// layout could use, and the build would end on the appendix alone.
@@ -202,7 +202,7 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
         || {
             rayon::join(
                 || status.and_then(PdfJob::export),
-                || rayon::join(|| site(inputs, ev), || tal_json(inputs, ev)),
+                || rayon::join(|| site(inputs, ev), || tal_files(inputs, ev)),
             )
         },
     );
@@ -388,13 +388,42 @@ fn move_figures(data: &mut serde_json::Value, doc: &str) {
     }
 }
 
-/// `tal.json`: every computed figure and evaluation.
-fn tal_json(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
-    let _scope = typst_timing::TimingScope::new("helhed: tal.json");
+/// Every computed figure and evaluation: `tal.json`, and the same as a
+/// workbook, `tal.xlsx`, with each of its sheets as a CSV file in `tal/`;
+/// the two made in parallel.
+fn tal_files(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let tal = present::tal::tal(&inputs.model, evaluated);
-    let mut bytes = serde_json::to_vec_pretty(&tal).expect("the figures serialise");
+    let (json, workbook) = rayon::join(|| tal_json(&tal), || tal_workbook(&inputs.model, &tal));
+    let mut outputs = vec![json];
+    outputs.extend(workbook?);
+    Ok((outputs, Diagnostics::default()))
+}
+
+/// `tal.json`.
+fn tal_json(tal: &present::tal::Tal) -> Output {
+    let _scope = typst_timing::TimingScope::new("helhed: tal.json");
+    let mut bytes = serde_json::to_vec_pretty(tal).expect("the figures serialise");
     bytes.push(b'\n');
-    Ok((vec![Output { rel: PathBuf::from("tal.json"), bytes, pages: None }], Diagnostics::default()))
+    Output { rel: PathBuf::from("tal.json"), bytes, pages: None }
+}
+
+/// `tal.xlsx` and `tal/<ark>.csv`.
+fn tal_workbook(model: &Model, tal: &present::tal::Tal) -> Result<Vec<Output>, Diagnostics> {
+    let _scope = typst_timing::TimingScope::new("helhed: tal.xlsx");
+    let book = present::workbook::workbook(model, tal);
+    let rel = PathBuf::from("tal.xlsx");
+    let bytes = render::xlsx::bytes(&book).map_err(|e| {
+        let mut diags = Diagnostics::default();
+        diags.error(&rel, None, format!("kan ikke laves: {e}"));
+        diags
+    })?;
+    let mut outputs = vec![Output { rel, bytes, pages: None }];
+    outputs.extend(book.sheets.iter().map(|sheet| Output {
+        rel: Path::new(present::workbook::CSV_DIR).join(format!("{}.csv", sheet.id)),
+        bytes: render::csv::bytes(&sheet.csv()),
+        pages: None,
+    }));
+    Ok(outputs)
 }
 
 /// `site/`: the public website.

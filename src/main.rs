@@ -7,7 +7,7 @@ use helhed::Config;
 use helhed::model::Period;
 use helhed::model::diag::Diagnostics;
 use helhed::render::guard::{Limits, set_limits};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -307,13 +307,13 @@ fn main() -> ExitCode {
     };
     let code = run(cli, started);
     if let Some(path) = trace {
-        write_trace(std::path::Path::new(&path), templates.as_deref());
+        write_trace(Path::new(&path), templates.as_deref());
     }
     code
 }
 
 /// Writes Typst's timing events, each placed at its template file and line.
-fn write_trace(path: &std::path::Path, templates: Option<&std::path::Path>) {
+fn write_trace(path: &Path, templates: Option<&Path>) {
     use std::collections::HashMap;
     use typst::syntax::{Source, Span};
     let mut unused = Diagnostics::default();
@@ -524,11 +524,13 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                             eprintln!("advarsel: {}: {item}", f.file.display());
                         }
                     }
-                    let site_files =
-                        rendered.outputs.iter().filter(|o| o.rel.starts_with(helhed::present::site::SITE_DIR)).count();
-                    for output in
-                        rendered.outputs.iter().filter(|o| !o.rel.starts_with(helhed::present::site::SITE_DIR))
-                    {
+                    // A folder of many files is reported in one line.
+                    let folders = [
+                        (helhed::present::site::SITE_DIR, "hjemmesiden", "; åbn index.html"),
+                        (helhed::present::workbook::CSV_DIR, "tal.xlsx' ark som CSV", ""),
+                    ];
+                    let grouped = |rel: &Path| folders.iter().any(|(dir, ..)| rel.starts_with(dir));
+                    for output in rendered.outputs.iter().filter(|o| !grouped(&o.rel)) {
                         let path = helhed::output_path(&config, output);
                         let pages = match output.pages {
                             Some(1) => " (1 side)".to_string(),
@@ -545,20 +547,16 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                             println!("Skrev {}{pages}", path.display());
                         }
                     }
-                    if site_files > 0 {
-                        let site = config.out.join(helhed::present::site::SITE_DIR);
-                        let same = rendered
-                            .unchanged
-                            .iter()
-                            .filter(|rel| rel.starts_with(helhed::present::site::SITE_DIR))
-                            .count();
-                        let verb = if same == site_files { "Uændret" } else { "Skrev" };
-                        let note = if same > 0 && same < site_files {
-                            format!(", heraf {same} uændrede")
-                        } else {
-                            String::new()
-                        };
-                        println!("{verb} {}/ (hjemmesiden, {site_files} filer{note}; åbn index.html)", site.display());
+                    for (dir, what, hint) in folders {
+                        let files = rendered.outputs.iter().filter(|o| o.rel.starts_with(dir)).count();
+                        if files == 0 {
+                            continue;
+                        }
+                        let same = rendered.unchanged.iter().filter(|rel| rel.starts_with(dir)).count();
+                        let verb = if same == files { "Uændret" } else { "Skrev" };
+                        let note =
+                            if same > 0 && same < files { format!(", heraf {same} uændrede") } else { String::new() };
+                        println!("{verb} {}/ ({what}, {files} filer{note}{hint})", config.out.join(dir).display());
                     }
                     for rel in &rendered.removed {
                         println!("Fjernede {}: hjemmesiden har ikke længere den side", config.out.join(rel).display());

@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod guard;
 pub mod html;
 pub mod world;
+pub mod xlsx;
 
 use crate::input::templates::Templates;
 use crate::model::Date;
