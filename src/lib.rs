@@ -237,7 +237,7 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
     if diags.has_errors() {
         return Err(Failed(diags));
     }
-    record.set_site(outputs.iter().map(|o| o.rel.as_path()).filter(|rel| rel.starts_with(present::site::SITE_DIR)));
+    record.set_folder_files(outputs.iter().map(|o| o.rel.as_path()).filter(|rel| output::reuse::kept_in_step(rel)));
     Ok(Rendered {
         outputs,
         warnings: diags,
@@ -444,9 +444,9 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
     let mut rendered = render_reusing(&inputs, reuse)?;
     // A reused PDF is the file already there: nothing to write.
     let fresh = rendered.outputs.iter().filter(|o| !rendered.reused.contains(&o.rel));
-    // A site page this build no longer makes is removed: the folder is
-    // copied to the web host as it is.
-    let removed = record.stale_site_files(&rendered.record);
+    // A site page (or a sheet's CSV) this build no longer makes is removed:
+    // the folder is copied to the web host as it is.
+    let removed = record.stale_folder_files(&rendered.record);
     let record_file = rendered.record.to_output();
     // All or nothing: see `output::commit`.
     let written = output::commit::commit(&config.out, fresh.chain([&record_file]), &removed);

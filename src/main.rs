@@ -559,7 +559,12 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                         println!("{verb} {}/ ({what}, {files} filer{note}{hint})", config.out.join(dir).display());
                     }
                     for rel in &rendered.removed {
-                        println!("Fjernede {}: hjemmesiden har ikke længere den side", config.out.join(rel).display());
+                        let why = if rel.starts_with(helhed::present::site::SITE_DIR) {
+                            "hjemmesiden har ikke længere den side"
+                        } else {
+                            "tal.xlsx har ikke længere det ark"
+                        };
+                        println!("Fjernede {}: {why}", config.out.join(rel).display());
                     }
                     println!("Færdig på {} ms.", started.elapsed().as_millis());
                     ExitCode::SUCCESS
