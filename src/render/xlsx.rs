@@ -71,9 +71,14 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
     };
     let mixed: Vec<bool> = (0..widths.len()).map(|col| holds(col, true) && holds(col, false)).collect();
     for (col, text) in (0u16..).zip(&sheet.header) {
-        let i = usize::from(col);
-        let numeric = holds(i, false) && !holds(i, true);
-        let format = if numeric { header.clone().set_align(FormatAlign::Right) } else { header.clone() };
+        // A column without text (the years, the changes) has its header
+        // right, above its numbers; text after the first column stands a
+        // little in, apart from the numbers before it.
+        let format = match col {
+            0 => header.clone(),
+            _ if !holds(usize::from(col), true) => header.clone().set_align(FormatAlign::Right),
+            _ => header.clone().set_indent(1),
+        };
         ws.write_string_with_format(header_row, col, text, &format)?;
     }
     let header_lines = sheet.header.iter().zip(&widths).map(|(h, w)| lines_needed(h, *w)).max().unwrap_or(1);
@@ -86,8 +91,8 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
             if let (true, Cell::Text(text)) = (wrap, cell) {
                 lines = lines.max(lines_needed(text, *width));
             }
-            let left = mixed.get(usize::from(col)).copied().unwrap_or(false);
-            write_cell(ws, row, col, cell, r.kind, wrap, left)?;
+            let column = Column { wrap, mixed: mixed.get(usize::from(col)).copied().unwrap_or(false) };
+            write_cell(ws, row, col, cell, r.kind, column)?;
         }
         set_lines(ws, row, lines)?;
         row += 1;
@@ -156,21 +161,33 @@ fn lines_needed(text: &str, width: usize) -> usize {
     lines
 }
 
+/// How a column's cells are laid out.
+#[derive(Clone, Copy)]
+struct Column {
+    /// Its text wraps (the column is as wide as a column is made).
+    wrap: bool,
+    /// Text with a few numbers in it: the numbers stand left too.
+    mixed: bool,
+}
+
 fn write_cell(
     ws: &mut Worksheet,
     row: u32,
     col: u16,
     cell: &Cell,
     kind: RowKind,
-    wrap: bool,
-    left: bool,
+    column: Column,
 ) -> Result<(), XlsxError> {
     let mut format = Format::new().set_align(FormatAlign::Top);
     if kind != RowKind::Plain {
         format = format.set_bold();
     }
-    if left {
+    let left = column.mixed || matches!(cell, Cell::Text(_));
+    if column.mixed {
         format = format.set_align(FormatAlign::Left);
+    }
+    if left && col > 0 {
+        format = format.set_indent(1);
     }
     match cell {
         Cell::Empty => {
@@ -179,7 +196,7 @@ fn write_cell(
             }
         }
         Cell::Text(text) => {
-            if wrap {
+            if column.wrap {
                 format = format.set_text_wrap();
             }
             ws.write_string_with_format(row, col, text, &format)?;
