@@ -188,8 +188,8 @@ pub struct Reuse<'a> {
 /// it was made from the same inputs (see [`output::reuse`]).
 ///
 /// The work runs in two parallel phases: Typst lays out both PDFs, then
-/// exports them while the site, `tal.json` and `tal.xlsx` are made. An export runs on
-/// one thread. Started as soon as its own layout was done, the
+/// exports them while the site, `tal.json` and `tal.xlsx` are made. An
+/// export runs on one thread. Started as soon as its own layout was done, the
 /// statusrapport's export would hold a thread that the appendix's longer
 /// layout could use, and the build would end on the appendix alone.
 pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered, Failed> {

@@ -772,7 +772,8 @@ pub fn method_text(model: &Model, indicator: &Indicator) -> String {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// `opfyldt` → `Opfyldt`.
+pub(crate) fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }

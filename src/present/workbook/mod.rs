@@ -13,6 +13,7 @@ mod tables;
 
 use crate::model::text::format_da_plain;
 use crate::model::{Date, GoalStatus, Model};
+use crate::present::report::capitalise;
 use crate::present::site::CsvTable;
 use crate::present::tal::Tal;
 use rust_decimal::Decimal;
@@ -231,7 +232,7 @@ fn overview(model: &Model, tal: &Tal, name: String, contents: &[(String, String)
     ];
     for status in GoalStatus::ALL {
         let count = tal.succeskriterier.antal.iter().find(|c| c.status == status).map_or(0, |c| c.antal);
-        rows.push(fact(&capitalised(status.danish()), Cell::number(Decimal::from(count), 0)));
+        rows.push(fact(&capitalise(status.danish()), Cell::number(Decimal::from(count), 0)));
     }
     rows.push(Row::plain(vec![]));
     rows.push(Row { kind: RowKind::Heading, cells: vec![Cell::text("Arkene")] });
@@ -249,12 +250,6 @@ fn overview(model: &Model, tal: &Tal, name: String, contents: &[(String, String)
         notes: Vec::new(),
         fixed_columns: 0,
     }
-}
-
-/// `opfyldt` → `Opfyldt`.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The tab names given so far, to keep each unique.
