@@ -51,7 +51,8 @@ pub(super) fn criteria(model: &Model, tal: &Tal, name: String) -> Sheet {
         let unit = c.indikator.as_deref().and_then(|id| model.indicator(id)).map_or("", |i| i.unit.as_str());
         let focus = model.focus_areas.iter().find(|f| f.id == c.indsatsområde).map_or(&c.indsatsområde, |f| &f.name);
         for (i, e) in c.resultater.iter().enumerate() {
-            // The criterion's words once, on its first row; its id on every row.
+            // The criterion's words once, on its first row; its id on every
+            // row, in the column kept in view (the words would fill a screen).
             let first = |text: &str| if i == 0 { Cell::text(text) } else { Cell::Empty };
             let d = e.decimaler;
             let cells = vec![
@@ -89,7 +90,7 @@ pub(super) fn criteria(model: &Model, tal: &Tal, name: String) -> Sheet {
         header: header.iter().map(|h| (*h).to_string()).collect(),
         rows,
         notes: Vec::new(),
-        fixed_columns: 3,
+        fixed_columns: 1,
     }
 }
 
