@@ -162,7 +162,7 @@ fn list_rows(model: &Model, l: &ListFigures) -> Vec<Row> {
         [
             Cell::marked(r.value, 0, l.example),
             Cell::text("antal"),
-            Cell::text("mindst"),
+            Cell::text(crate::model::Cmp::AtLeast.danish()),
             Cell::number(r.minimum, 0),
             Cell::Empty,
         ],
