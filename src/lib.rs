@@ -188,8 +188,8 @@ pub struct Reuse<'a> {
 /// it was made from the same inputs (see [`output::reuse`]).
 ///
 /// The work runs in two parallel phases: Typst lays out both PDFs, then
-/// exports them while the site and `tal.json` are made. An export runs on
-/// one thread. Started as soon as its own layout was done, the
+/// exports them while the site, `tal.json` and `tal.xlsx` are made. An
+/// export runs on one thread. Started as soon as its own layout was done, the
 /// statusrapport's export would hold a thread that the appendix's longer
 /// layout could use, and the build would end on the appendix alone.
 pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered, Failed> {
@@ -202,7 +202,7 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
         || {
             rayon::join(
                 || status.and_then(PdfJob::export),
-                || rayon::join(|| site(inputs, ev), || tal_json(inputs, ev)),
+                || rayon::join(|| site(inputs, ev), || tal_files(inputs, ev)),
             )
         },
     );
@@ -237,7 +237,7 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
     if diags.has_errors() {
         return Err(Failed(diags));
     }
-    record.set_site(outputs.iter().map(|o| o.rel.as_path()).filter(|rel| rel.starts_with(present::site::SITE_DIR)));
+    record.set_folder_files(outputs.iter().map(|o| o.rel.as_path()).filter(|rel| output::reuse::kept_in_step(rel)));
     Ok(Rendered {
         outputs,
         warnings: diags,
@@ -388,13 +388,42 @@ fn move_figures(data: &mut serde_json::Value, doc: &str) {
     }
 }
 
-/// `tal.json`: every computed figure and evaluation.
-fn tal_json(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
-    let _scope = typst_timing::TimingScope::new("helhed: tal.json");
+/// Every computed figure and evaluation: `tal.json`, and the same as a
+/// workbook, `tal.xlsx`, with each of its sheets as a CSV file in `tal/`;
+/// the two made in parallel.
+fn tal_files(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let tal = present::tal::tal(&inputs.model, evaluated);
-    let mut bytes = serde_json::to_vec_pretty(&tal).expect("the figures serialise");
+    let (json, workbook) = rayon::join(|| tal_json(&tal), || tal_workbook(&inputs.model, &tal));
+    let mut outputs = vec![json];
+    outputs.extend(workbook?);
+    Ok((outputs, Diagnostics::default()))
+}
+
+/// `tal.json`.
+fn tal_json(tal: &present::tal::Tal) -> Output {
+    let _scope = typst_timing::TimingScope::new("helhed: tal.json");
+    let mut bytes = serde_json::to_vec_pretty(tal).expect("the figures serialise");
     bytes.push(b'\n');
-    Ok((vec![Output { rel: PathBuf::from("tal.json"), bytes, pages: None }], Diagnostics::default()))
+    Output { rel: PathBuf::from("tal.json"), bytes, pages: None }
+}
+
+/// `tal.xlsx` and `tal/<ark>.csv`.
+fn tal_workbook(model: &Model, tal: &present::tal::Tal) -> Result<Vec<Output>, Diagnostics> {
+    let _scope = typst_timing::TimingScope::new("helhed: tal.xlsx");
+    let book = present::workbook::workbook(model, tal);
+    let rel = PathBuf::from("tal.xlsx");
+    let bytes = render::xlsx::bytes(&book).map_err(|e| {
+        let mut diags = Diagnostics::default();
+        diags.error(&rel, None, format!("kan ikke laves: {e}"));
+        diags
+    })?;
+    let mut outputs = vec![Output { rel, bytes, pages: None }];
+    outputs.extend(book.sheets.iter().map(|sheet| Output {
+        rel: Path::new(present::workbook::CSV_DIR).join(format!("{}.csv", sheet.id)),
+        bytes: render::csv::bytes(&sheet.csv()),
+        pages: None,
+    }));
+    Ok(outputs)
 }
 
 /// `site/`: the public website.
@@ -415,9 +444,9 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
     let mut rendered = render_reusing(&inputs, reuse)?;
     // A reused PDF is the file already there: nothing to write.
     let fresh = rendered.outputs.iter().filter(|o| !rendered.reused.contains(&o.rel));
-    // A site page this build no longer makes is removed: the folder is
-    // copied to the web host as it is.
-    let removed = record.stale_site_files(&rendered.record);
+    // A site page (or a sheet's CSV) this build no longer makes is removed:
+    // the folder is copied to the web host as it is.
+    let removed = record.stale_folder_files(&rendered.record);
     let record_file = rendered.record.to_output();
     // All or nothing: see `output::commit`.
     let written = output::commit::commit(&config.out, fresh.chain([&record_file]), &removed);

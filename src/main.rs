@@ -7,7 +7,7 @@ use helhed::Config;
 use helhed::model::Period;
 use helhed::model::diag::Diagnostics;
 use helhed::render::guard::{Limits, set_limits};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -127,8 +127,8 @@ struct ImportArgs {
     #[arg(long, value_name = "KOLONNE")]
     navnekolonne: Option<String>,
     /// Kun rækker, hvor kolonnen har teksten, fx --filter "KØN=I alt"; kan gives flere gange.
-    #[arg(long, value_name = "KOLONNE=TEKST")]
-    filter: Vec<String>,
+    #[arg(long, value_name = "KOLONNE=TEKST", value_parser = parse_filter)]
+    filter: Vec<(String, String)>,
     /// CSV: skilletegnet, ; , | eller tab; standard: findes af filen.
     #[arg(long, value_name = "TEGN")]
     skilletegn: Option<String>,
@@ -202,6 +202,11 @@ struct Folders {
 
 fn parse_period(s: &str) -> Result<Period, String> {
     s.parse()
+}
+
+fn parse_filter(s: &str) -> Result<(String, String), String> {
+    let (column, text) = s.split_once('=').ok_or("skriv KOLONNE=TEKST, fx --filter \"KØN=I alt\"")?;
+    Ok((column.trim().to_string(), text.trim().to_string()))
 }
 
 impl From<Folders> for Config {
@@ -379,13 +384,13 @@ fn main() -> ExitCode {
     };
     let code = run(cli, started);
     if let Some(path) = trace {
-        write_trace(std::path::Path::new(&path), templates.as_deref());
+        write_trace(Path::new(&path), templates.as_deref());
     }
     code
 }
 
 /// Writes Typst's timing events, each placed at its template file and line.
-fn write_trace(path: &std::path::Path, templates: Option<&std::path::Path>) {
+fn write_trace(path: &Path, templates: Option<&Path>) {
     use std::collections::HashMap;
     use typst::syntax::{Source, Span};
     let mut unused = Diagnostics::default();
@@ -457,14 +462,6 @@ fn new_period(args: &NewPeriodArgs) -> ExitCode {
 fn import(args: ImportArgs) -> ExitCode {
     use helhed::input::raw::RawNumber;
     use helhed::input::setup::RawSetup;
-    let mut filter = std::collections::BTreeMap::new();
-    for f in &args.filter {
-        let Some((column, text)) = f.split_once('=') else {
-            eprintln!("fejl: --filter skal være KOLONNE=TEKST, fx --filter \"KØN=I alt\", ikke «{f}»");
-            return ExitCode::from(2);
-        };
-        filter.insert(column.trim().to_string(), text.trim().to_string());
-    }
     let flags = RawSetup {
         form: args.form,
         ark: args.ark,
@@ -477,7 +474,7 @@ fn import(args: ImportArgs) -> ExitCode {
         kolonner: args.kolonner,
         header_row: args.overskriftsraekke,
         navnekolonne: args.navnekolonne,
-        filter,
+        filter: args.filter.into_iter().collect(),
         faktor: args.faktor.map(RawNumber),
         kvartal: args.kvartal,
     };
@@ -682,11 +679,13 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                             eprintln!("advarsel: {}: {item}", f.file.display());
                         }
                     }
-                    let site_files =
-                        rendered.outputs.iter().filter(|o| o.rel.starts_with(helhed::present::site::SITE_DIR)).count();
-                    for output in
-                        rendered.outputs.iter().filter(|o| !o.rel.starts_with(helhed::present::site::SITE_DIR))
-                    {
+                    // A folder of many files is reported in one line.
+                    let folders = [
+                        (helhed::present::site::SITE_DIR, "hjemmesiden", "; åbn index.html"),
+                        (helhed::present::workbook::CSV_DIR, "tal.xlsx' ark som CSV", ""),
+                    ];
+                    let grouped = |rel: &Path| folders.iter().any(|(dir, ..)| rel.starts_with(dir));
+                    for output in rendered.outputs.iter().filter(|o| !grouped(&o.rel)) {
                         let path = helhed::output_path(&config, output);
                         let pages = match output.pages {
                             Some(1) => " (1 side)".to_string(),
@@ -703,23 +702,24 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                             println!("Skrev {}{pages}", path.display());
                         }
                     }
-                    if site_files > 0 {
-                        let site = config.out.join(helhed::present::site::SITE_DIR);
-                        let same = rendered
-                            .unchanged
-                            .iter()
-                            .filter(|rel| rel.starts_with(helhed::present::site::SITE_DIR))
-                            .count();
-                        let verb = if same == site_files { "Uændret" } else { "Skrev" };
-                        let note = if same > 0 && same < site_files {
-                            format!(", heraf {same} uændrede")
-                        } else {
-                            String::new()
-                        };
-                        println!("{verb} {}/ (hjemmesiden, {site_files} filer{note}; åbn index.html)", site.display());
+                    for (dir, what, hint) in folders {
+                        let files = rendered.outputs.iter().filter(|o| o.rel.starts_with(dir)).count();
+                        if files == 0 {
+                            continue;
+                        }
+                        let same = rendered.unchanged.iter().filter(|rel| rel.starts_with(dir)).count();
+                        let verb = if same == files { "Uændret" } else { "Skrev" };
+                        let note =
+                            if same > 0 && same < files { format!(", heraf {same} uændrede") } else { String::new() };
+                        println!("{verb} {}/ ({what}, {files} filer{note}{hint})", config.out.join(dir).display());
                     }
                     for rel in &rendered.removed {
-                        println!("Fjernede {}: hjemmesiden har ikke længere den side", config.out.join(rel).display());
+                        let why = if rel.starts_with(helhed::present::site::SITE_DIR) {
+                            "hjemmesiden har ikke længere den side"
+                        } else {
+                            "tal.xlsx har ikke længere det ark"
+                        };
+                        println!("Fjernede {}: {why}", config.out.join(rel).display());
                     }
                     println!("Færdig på {} ms.", started.elapsed().as_millis());
                     ExitCode::SUCCESS

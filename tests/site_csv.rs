@@ -77,14 +77,7 @@ fn every_page_with_figures_links_its_csv_which_holds_them_as_shown() {
 
 #[test]
 fn every_csv_opens_in_libreoffice_with_danish_letters_and_decimals_intact() {
-    let soffice = ["soffice", "libreoffice"].into_iter().find(|c| Command::new(c).arg("--version").output().is_ok());
-    let Some(soffice) = soffice else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("the CSV test needs LibreOffice Calc (apt-get install libreoffice-calc)");
-        }
-        common::skip_note("CSV in LibreOffice SKIPPED; missing: soffice (apt-get install libreoffice-calc)");
-        return;
-    };
+    let Some(soffice) = common::soffice("CSV in LibreOffice") else { return };
     let f = site();
     let converted = f.path("xlsx");
     let profile = f.path("lo-profile");

@@ -195,6 +195,18 @@ pub enum SeriesKind {
     Group,
 }
 
+impl SeriesKind {
+    /// The Danish word, as it serialises: `område`, `samlet`, `reference`, `gruppe`.
+    pub fn danish(self) -> &'static str {
+        match self {
+            SeriesKind::Area => "område",
+            SeriesKind::Total => "samlet",
+            SeriesKind::Reference => "reference",
+            SeriesKind::Group => "gruppe",
+        }
+    }
+}
+
 /// A series of figures: an area, *samlet*, or a reference.
 #[derive(Debug, Clone, Serialize)]
 pub struct Series {

@@ -142,6 +142,7 @@ impl Preview {
             Some("css") => "text/css; charset=utf-8",
             Some("pdf") => "application/pdf",
             Some("json") => "application/json",
+            Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             Some("csv") => "text/csv; charset=utf-8",
             Some("svg") => "image/svg+xml",
             Some("png") => "image/png",

@@ -28,9 +28,10 @@ pub struct Record {
     /// Per PDF (path relative to the output folder): its fingerprints.
     #[serde(default)]
     dokumenter: BTreeMap<String, Entry>,
-    /// The site's files as the last build wrote them (paths relative to the
-    /// output folder). A page the next build no longer makes, say for an
-    /// area renamed, is removed so that it is not published by mistake.
+    /// The files of the folders kept in step ([`kept_in_step`]: the site and
+    /// the workbook's CSV files) as the last build wrote them (paths relative
+    /// to the output folder). A page the next build no longer makes, say for
+    /// an area renamed, is removed so that it is not published by mistake.
     #[serde(default)]
     hjemmeside: Vec<String>,
 }
@@ -83,24 +84,23 @@ impl Record {
         self.dokumenter.insert(key(rel), entry);
     }
 
-    /// Records the site's files, replacing those of the last build.
-    pub fn set_site<'a>(&mut self, files: impl IntoIterator<Item = &'a Path>) {
+    /// Records the files of the folders kept in step, replacing those of the
+    /// last build.
+    pub fn set_folder_files<'a>(&mut self, files: impl IntoIterator<Item = &'a Path>) {
         self.hjemmeside = files.into_iter().map(key).collect();
         self.hjemmeside.sort();
     }
 
-    /// The site's files this record holds and `next` does not: pages the
-    /// last build wrote and the next no longer makes.
-    /// Only plain paths inside the site folder count, whatever the file says.
-    pub fn stale_site_files(&self, next: &Record) -> Vec<PathBuf> {
+    /// The files of the folders kept in step that this record holds and
+    /// `next` does not: pages the last build wrote and the next no longer
+    /// makes. Only plain paths inside those folders count, whatever the file
+    /// says.
+    pub fn stale_folder_files(&self, next: &Record) -> Vec<PathBuf> {
         self.hjemmeside
             .iter()
             .filter(|f| !next.hjemmeside.contains(f))
             .map(PathBuf::from)
-            .filter(|p| {
-                p.starts_with(crate::present::site::SITE_DIR)
-                    && p.components().all(|c| matches!(c, std::path::Component::Normal(_)))
-            })
+            .filter(|p| kept_in_step(p) && p.components().all(|c| matches!(c, std::path::Component::Normal(_))))
             .collect()
     }
 
@@ -120,6 +120,14 @@ impl Record {
     }
 }
 
+/// Whether `rel` lies in a folder whose files a build keeps in step with
+/// what it makes (the site, `site/`, and the workbook's sheets as CSV,
+/// `tal/`): a file the last build wrote there and this one does not make
+/// is removed.
+pub fn kept_in_step(rel: &Path) -> bool {
+    rel.starts_with(crate::present::site::SITE_DIR) || rel.starts_with(crate::present::workbook::CSV_DIR)
+}
+
 /// A path as the record's key: forward slashes on every system.
 fn key(rel: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
@@ -130,13 +138,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_site_files_the_next_build_no_longer_makes_are_stale() {
-        let files =
-            ["site/index.html", "site/sydbyen.html", "site/../plan.yaml", "statusrapport-2018-h1.pdf", "/etc/passwd"];
+    fn only_site_and_sheet_files_the_next_build_no_longer_makes_are_stale() {
+        let files = [
+            "site/index.html",
+            "site/sydbyen.html",
+            "site/../plan.yaml",
+            "statusrapport-2018-h1.pdf",
+            "/etc/passwd",
+            "tal/indikator-gammel.csv",
+            "tal/budget.csv",
+        ];
         let last = Record { hjemmeside: files.map(String::from).to_vec(), ..Record::default() };
         let mut next = Record::default();
-        next.set_site([Path::new("site/index.html"), Path::new("site/sydbyen-vest.html")]);
-        assert_eq!(last.stale_site_files(&next), [PathBuf::from("site/sydbyen.html")]);
+        next.set_folder_files(
+            ["site/index.html", "site/sydbyen-vest.html", "tal/budget.csv"].into_iter().map(Path::new),
+        );
+        assert_eq!(
+            last.stale_folder_files(&next),
+            [PathBuf::from("site/sydbyen.html"), PathBuf::from("tal/indikator-gammel.csv")]
+        );
     }
 
     #[test]

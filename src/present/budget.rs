@@ -155,7 +155,7 @@ pub fn budget_view(t: &BudgetTotals) -> BudgetView {
 }
 
 /// The short heading of a financing column.
-fn source_heading(source: FundingSource) -> &'static str {
+pub(crate) fn source_heading(source: FundingSource) -> &'static str {
     match source {
         FundingSource::Lbf => "LBF",
         FundingSource::HousingCash => "Boligorg. kontant",

@@ -48,13 +48,18 @@ pub fn texts(rules: &ListRules, result: &ListResult, area_name: &str) -> ListTex
     }
 }
 
+/// The status of an area on no list.
+const NOT_LISTED: &str = "ikke på nogen liste";
+/// The status of an area whose list missing figures decide.
+const UNDECIDED: &str = "kan ikke afgøres";
+
 /// The status in Danish: the category's name, "ikke på nogen liste" or
 /// "kan ikke afgøres".
 pub fn status_words(status: &Status) -> &str {
     match status {
         Status::Listed { name, .. } => name,
-        Status::NotListed { .. } => "ikke på nogen liste",
-        Status::Undecided { .. } => "kan ikke afgøres",
+        Status::NotListed { .. } => NOT_LISTED,
+        Status::Undecided { .. } => UNDECIDED,
     }
 }
 
@@ -134,10 +139,17 @@ fn missing(figure: &MissingFigure) -> String {
     }
 }
 
+/// The decimals a criterion's value, threshold and margin are shown with:
+/// enough to tell them apart, and never fewer than the threshold has (2,75
+/// stays 2,75).
+pub(crate) fn criterion_decimals(c: &CriterionResult) -> u32 {
+    decimals_for(c.value, c.threshold).max(c.threshold.map_or(1, |t| natural(t, 1)))
+}
+
 /// A criterion's sentence: value; threshold. Outcome. A threshold is never
 /// shown with fewer decimals than it has (2,75 stays 2,75).
 fn criterion_sentence(c: &CriterionResult) -> String {
-    let d = decimals_for(c.value, c.threshold).max(c.threshold.map_or(1, |t| natural(t, 1)));
+    let d = criterion_decimals(c);
     let unit = c.unit.as_str();
     let value_part = match c.value {
         Some(v) => quantity(v, d, unit),
@@ -438,6 +450,17 @@ pub enum StatusFigures {
         #[serde(rename = "begrundelse")]
         reason: String,
     },
+}
+
+impl StatusFigures {
+    /// The status in Danish, as [`status_words`] says it.
+    pub fn words(&self) -> &str {
+        match self {
+            StatusFigures::Listed { name, .. } => name,
+            StatusFigures::NotListed { .. } => NOT_LISTED,
+            StatusFigures::Undecided { .. } => UNDECIDED,
+        }
+    }
 }
 
 impl ListFigures {

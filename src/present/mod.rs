@@ -21,3 +21,4 @@ pub mod site;
 pub mod site_front;
 pub mod tal;
 pub mod words;
+pub mod workbook;

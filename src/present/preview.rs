@@ -74,8 +74,10 @@ pub fn page(view: &PreviewView, events: &str) -> String {
     if view.outputs.iter().any(|r| name(r) == "site/index.html") {
         html.push_str(&link(&PathBuf::from("site/index.html"), "Hjemmesiden"));
     }
-    if view.outputs.iter().any(|r| name(r) == "tal.json") {
-        html.push_str(&link(&PathBuf::from("tal.json"), "tal.json"));
+    for file in ["tal.json", "tal.xlsx"] {
+        if view.outputs.iter().any(|r| name(r) == file) {
+            html.push_str(&link(&PathBuf::from(file), file));
+        }
     }
     let _ = write!(
         html,

@@ -16,6 +16,7 @@ pub use crate::present::front::{ChangesView, CountView, KeyFigureView, count_vie
 pub use crate::present::halves::HalfTableView;
 use crate::present::lists as present_lists;
 use crate::present::{criteria, words};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The version of the shape of both documents' `data.json`; CHANGELOG.md
@@ -658,20 +659,8 @@ pub(crate) fn indicator_view(
 
     let mut noter = Vec::new();
     for row in &trend.rows {
-        // One note per reason, naming every year it applies to.
-        let mut reasons: Vec<(String, Vec<String>)> = Vec::new();
-        for p in &row.points {
-            let Some(reason) = &p.missing else { continue };
-            let reason = words::missing(model, reason);
-            match reasons.iter_mut().find(|(r, _)| *r == reason) {
-                Some((_, years)) => years.push(p.year.to_string()),
-                None => reasons.push((reason, vec![p.year.to_string()])),
-            }
-        }
-        for (reason, years) in reasons {
-            let years: Vec<&str> = years.iter().map(String::as_str).collect();
-            noter.push(format!("{} {}: {reason}.", row.name, join_names(&years)));
-        }
+        let missing = row.points.iter().filter_map(|p| Some((p.year, words::missing(model, p.missing.as_ref()?))));
+        noter.extend(missing_notes(&row.name, missing));
     }
     let given_totals: Vec<String> = trend
         .rows
@@ -715,12 +704,37 @@ pub fn indicator_title(indicator: &Indicator) -> String {
     }
 }
 
+/// Why a series lacks values, one note per reason naming every year it
+/// applies to: `Motalavej 2013 og 2014: <reason>.`
+pub(crate) fn missing_notes(series: &str, missing: impl IntoIterator<Item = (u16, String)>) -> Vec<String> {
+    let mut reasons: Vec<(String, Vec<String>)> = Vec::new();
+    for (year, reason) in missing {
+        match reasons.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, years)) => years.push(year.to_string()),
+            None => reasons.push((reason, vec![year.to_string()])),
+        }
+    }
+    reasons
+        .into_iter()
+        .map(|(reason, years)| {
+            let years: Vec<&str> = years.iter().map(String::as_str).collect();
+            format!("{series} {}: {reason}.", join_names(&years))
+        })
+        .collect()
+}
+
 /// Decimals to print a value with: the indicator's, or more where a given
 /// figure was written more precisely (the plan's 30,65 stays 30,65).
 pub fn shown_decimals(indicator: &Indicator, value: &Value) -> u32 {
-    match value.origin {
-        Origin::Given => indicator.decimals.max(value.value.normalize().scale()),
-        _ => indicator.decimals,
+    decimals_shown(indicator.decimals, value.value, value.origin)
+}
+
+/// [`shown_decimals`] of an indicator with `decimals`, for `value` obtained
+/// as `origin`.
+pub(crate) fn decimals_shown(decimals: u32, value: Decimal, origin: Origin) -> u32 {
+    match origin {
+        Origin::Given => decimals.max(value.normalize().scale()),
+        _ => decimals,
     }
 }
 
@@ -758,7 +772,8 @@ pub fn method_text(model: &Model, indicator: &Indicator) -> String {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// `opfyldt` → `Opfyldt`.
+pub(crate) fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }

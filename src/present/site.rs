@@ -668,17 +668,11 @@ fn csv_table(figures: &[FigureView]) -> CsvTable {
     for f in figures {
         for (row, values) in f.tabel.raekker.iter().zip(&f.csv) {
             for (year, value) in f.tabel.aar.iter().zip(values) {
-                let kind = match row.slags {
-                    SeriesKind::Area => "område",
-                    SeriesKind::Total => "samlet",
-                    SeriesKind::Group => "gruppe",
-                    SeriesKind::Reference => "reference",
-                };
                 rows.push(vec![
                     f.navn.clone(),
                     f.enhed.clone(),
                     row.navn.clone(),
-                    kind.to_string(),
+                    row.slags.danish().to_string(),
                     year.clone(),
                     value.0.clone(),
                     value.1.clone(),

@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod guard;
 pub mod html;
 pub mod world;
+pub mod xlsx;
 pub mod yaml_edit;
 
 use crate::input::templates::Templates;

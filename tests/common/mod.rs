@@ -163,6 +163,20 @@ pub fn skip_note(message: &str) {
     let _ = writeln!(std::io::stderr(), "note: {message}");
 }
 
+/// LibreOffice's command (`soffice` or `libreoffice`), for a test that opens
+/// a file in Calc. None (and a note that `what` was skipped) where it is not
+/// installed; under CI a missing LibreOffice fails the test instead.
+pub fn soffice(what: &str) -> Option<&'static str> {
+    let found = ["soffice", "libreoffice"].into_iter().find(|c| Command::new(c).arg("--version").output().is_ok());
+    if found.is_none() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("{what} needs LibreOffice Calc (apt-get install libreoffice-calc)");
+        }
+        skip_note(&format!("{what} SKIPPED; missing: soffice (apt-get install libreoffice-calc)"));
+    }
+    found
+}
+
 /// The text of a PDF, via poppler's pdftotext. None (and a note) where it is
 /// not installed; under CI a missing pdftotext fails the test instead.
 pub fn pdf_text(pdf: &[u8]) -> Option<String> {
