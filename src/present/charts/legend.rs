@@ -60,7 +60,8 @@ pub fn legend(model: &Model, trend: &Trend, targets: &[super::TargetLine]) -> Ve
 
 #[cfg(test)]
 mod tests {
-    use super::super::*;
+    use crate::present::charts::tick_step;
+    use rust_decimal::Decimal;
     use std::str::FromStr;
 
     #[test]
