@@ -136,7 +136,7 @@ fn unknown_field() {
     f.write("data/motalavej/2019.yaml", "antal:\n  beboere: 1186\nvardier:\n  tryghed: 50\n");
     assert_has(
         &f.errors(),
-        "fejl: data/motalavej/2019.yaml:3:1: ukendt felt «vardier»; tilladte felter her: eksempeldata, note, antal, værdier, h1, h2",
+        "fejl: data/motalavej/2019.yaml:3:1: ukendt felt «vardier»; tilladte felter her: eksempeldata, note, antal, værdier, mangler, kilder, h1, h2",
     );
 }
 
@@ -220,7 +220,9 @@ fn the_binary_exits_non_zero_and_keeps_out_intact() {
             "helhedsevaluering-2018.pdf",
             "site",
             "statusrapport-2018-h2.pdf",
-            "tal.json"
+            "tal",
+            "tal.json",
+            "tal.xlsx"
         ],
         "no temporary files may be left"
     );
