@@ -484,3 +484,45 @@ mod tests {
         assert_eq!(pos_at("ab\næø x".as_bytes(), "ab\næø ".len()), Pos { line: 2, column: 4 });
     }
 }
+
+#[cfg(test)]
+mod damaged {
+    //! Damaged files: every fixture cut short and with bytes changed is read
+    //! or refused, never a panic.
+    use super::*;
+
+    const FIXTURES: [(&str, &[u8]); 6] = [
+        ("a.xlsx", include_bytes!("../../tests/fixtures/import/beboerdata.xlsx")),
+        ("a.xls", include_bytes!("../../tests/fixtures/import/beboerdata.xls")),
+        ("a.ods", include_bytes!("../../tests/fixtures/import/beboerdata.ods")),
+        ("a.json", include_bytes!("../../tests/fixtures/import/statistikbanken-folk1a.json")),
+        ("a.csv", include_bytes!("../../tests/fixtures/import/statistikbanken-folk1a.csv")),
+        ("a.csv", include_bytes!("../../tests/fixtures/import/lang.csv")),
+    ];
+
+    #[test]
+    fn damaged_files_are_read_or_refused_without_a_panic() {
+        for (name, bytes) in FIXTURES {
+            let step = (bytes.len() / 97).max(1);
+            for cut in (0..bytes.len()).step_by(step) {
+                let mut diags = Diagnostics::default();
+                let _ = read(Path::new(name), &bytes[..cut], &Options::default(), &mut diags);
+            }
+            // A simple deterministic sequence of positions and values.
+            let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+            for _ in 0..300 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let mut damaged = bytes.to_vec();
+                let at = (x % bytes.len() as u64) as usize;
+                damaged[at] = (x >> 32) as u8;
+                let at2 = ((x >> 20) % bytes.len() as u64) as usize;
+                damaged[at2] = (x >> 40) as u8;
+                let mut diags = Diagnostics::default();
+                let read = read(Path::new(name), &damaged, &Options::default(), &mut diags);
+                assert!(read.is_some() || diags.has_errors(), "{name}: neither read nor refused");
+            }
+        }
+    }
+}
