@@ -64,7 +64,8 @@
 //! (`xls`), because calamine reads every sheet of it at once. For ODS,
 //! calamine's own limit (100 million cells) holds until the range is
 //! checked here. Calamine unpacks a zip archive (XLSX, ODS) itself; the file
-//! size is the bound on what it unpacks.
+//! size is the bound on what it unpacks. A panic inside calamine on a
+//! damaged file is caught and reported as a damaged file.
 //!
 
 mod book;
