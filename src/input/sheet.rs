@@ -22,7 +22,9 @@
 //!   Each [`Sheet`] row remembers its line ([`Sheet::lines`]).
 //! - **XLSX, XLS, ODS** (`book`) through calamine: every visible worksheet,
 //!   in the workbook's order, unless [`Options::sheet`] names one (hidden ones
-//!   too); an unknown name is an error listing the sheets.
+//!   too); an unknown name is an error listing the sheets. A sheet is its
+//!   used range without empty rows and columns at the edges ([`Sheet::origin`]
+//!   says where it begins), and each row ends at its last non-empty cell.
 //! - **JSON-stat** (`jsonstat`), as Statistikbanken's `format=JSONSTAT`
 //!   gives it (version 1, `{"dataset": {…}}`) or version 2.0 (`"class":
 //!   "dataset"`): flattened to one long sheet, one row per value.
@@ -47,10 +49,11 @@
 //! inside a number make it text. The number is parsed from its digits, never
 //! through a float.
 //!
+//! Floats appear in two places only, where a library hands them over.
 //! Spreadsheets store numbers as binary floats; [`number::from_f64`] turns
-//! one into the decimal Excel shows (15 significant digits), the only place
-//! a float appears. JSON-stat numbers are read by serde_json and written back
-//! as their shortest decimal, which is exact for figures of up to 15 digits.
+//! one into the decimal Excel shows (15 significant digits). JSON-stat
+//! numbers are read by serde_json and written back as their shortest
+//! decimal, which is exact for figures of up to 15 significant digits.
 //!
 //! # Limits
 //!
@@ -58,14 +61,15 @@
 //! cells over all its sheets read (empty ones inside a table included), a
 //! JSON-stat dataset at most that many cells once flattened, checked from its
 //! `size` before any row is made (and a JSON file of over two million
-//! arrays, objects and members is refused before it is parsed). A spreadsheet whose used range would span
-//! more cells than that is refused before a grid is allocated: XLSX is read
-//! cell by cell for this, and an XLS file's cell records are scanned first
-//! (`xls`), because calamine reads every sheet of it at once. For ODS,
-//! calamine's own limit (100 million cells) holds until the range is
-//! checked here. Calamine unpacks a zip archive (XLSX, ODS) itself; the file
-//! size is the bound on what it unpacks.
-//!
+//! arrays, objects and members is refused before it is parsed). A
+//! spreadsheet whose used range would span more cells than that is refused
+//! before a grid is allocated: XLSX is read cell by cell for this, and an
+//! XLS file's cell records are scanned first (`xls`), because calamine reads
+//! every sheet of it at once. For ODS, calamine's own limit (100 million
+//! cells) holds until the range is checked here. Calamine unpacks a zip
+//! archive (XLSX, ODS) itself; the file size is the bound on what it
+//! unpacks. A panic inside calamine on a damaged file is caught and reported
+//! as a damaged file.
 
 mod book;
 pub mod delimited;
@@ -482,5 +486,47 @@ mod tests {
     #[test]
     fn positions_count_characters() {
         assert_eq!(pos_at("ab\næø x".as_bytes(), "ab\næø ".len()), Pos { line: 2, column: 4 });
+    }
+}
+
+#[cfg(test)]
+mod damaged {
+    //! Damaged files: every fixture cut short and with bytes changed is read
+    //! or refused, never a panic.
+    use super::*;
+
+    const FIXTURES: [(&str, &[u8]); 6] = [
+        ("a.xlsx", include_bytes!("../../tests/fixtures/import/beboerdata.xlsx")),
+        ("a.xls", include_bytes!("../../tests/fixtures/import/beboerdata.xls")),
+        ("a.ods", include_bytes!("../../tests/fixtures/import/beboerdata.ods")),
+        ("a.json", include_bytes!("../../tests/fixtures/import/statistikbanken-folk1a.json")),
+        ("a.csv", include_bytes!("../../tests/fixtures/import/statistikbanken-folk1a.csv")),
+        ("a.csv", include_bytes!("../../tests/fixtures/import/lang.csv")),
+    ];
+
+    #[test]
+    fn damaged_files_are_read_or_refused_without_a_panic() {
+        for (name, bytes) in FIXTURES {
+            let step = (bytes.len() / 97).max(1);
+            for cut in (0..bytes.len()).step_by(step) {
+                let mut diags = Diagnostics::default();
+                let _ = read(Path::new(name), &bytes[..cut], &Options::default(), &mut diags);
+            }
+            // A simple deterministic sequence of positions and values.
+            let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+            for _ in 0..300 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let mut damaged = bytes.to_vec();
+                let at = (x % bytes.len() as u64) as usize;
+                damaged[at] = (x >> 32) as u8;
+                let at2 = ((x >> 20) % bytes.len() as u64) as usize;
+                damaged[at2] = (x >> 40) as u8;
+                let mut diags = Diagnostics::default();
+                let read = read(Path::new(name), &damaged, &Options::default(), &mut diags);
+                assert!(read.is_some() || diags.has_errors(), "{name}: neither read nor refused");
+            }
+        }
     }
 }

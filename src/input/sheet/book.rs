@@ -12,7 +12,37 @@ use std::io::Cursor;
 use std::path::Path;
 
 /// Reads the chosen sheets of a workbook.
+///
+/// Calamine can panic on a damaged file (an arithmetic overflow in a cell
+/// reference, say); such a panic is caught here and reported as a damaged
+/// file, so one bad file cannot stop `helhed`.
 pub(super) fn read(
+    path: &Path,
+    bytes: &[u8],
+    kind: Kind,
+    options: &Options,
+    diags: &mut Diagnostics,
+) -> Option<Vec<Sheet>> {
+    let mut inner = Diagnostics::default();
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_unguarded(path, bytes, kind, options, &mut inner)
+    }));
+    diags.extend(inner);
+    match caught {
+        Ok(sheets) => sheets,
+        Err(_) => {
+            let what = match kind {
+                Kind::Xls => "en Excel 97-2003-fil (.xls)",
+                Kind::Ods => "et OpenDocument-regneark (.ods)",
+                _ => "en Excel-fil (.xlsx)",
+            };
+            diags.error(path, None, format!("kan ikke læses som {what}: filen er ødelagt"));
+            None
+        }
+    }
+}
+
+fn read_unguarded(
     path: &Path,
     bytes: &[u8],
     kind: Kind,

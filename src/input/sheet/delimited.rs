@@ -41,6 +41,10 @@ pub(super) fn read(path: &Path, bytes: &[u8], options: &Options, diags: &mut Dia
         return None;
     }
     let (raw, lines) = records(path, body, delimiter, skipped, diags)?;
+    if raw.is_empty() {
+        diags.error(path, None, "filen er tom: der er ingen rækker at importere");
+        return None;
+    }
     let decimal = options.decimal.unwrap_or_else(|| sniff_decimal(&raw, delimiter));
     let rows = raw.into_iter().map(|record| record.into_iter().map(|field| cell(&field, decimal)).collect()).collect();
     let kind = Kind::Csv { delimiter, decimal, encoding };
@@ -368,6 +372,13 @@ mod tests {
         let (kind, sheet) = read_ok(text.as_bytes(), &Options::default());
         assert!(matches!(kind, Kind::Csv { delimiter: b';', decimal: DecimalMark::Comma, .. }));
         assert_eq!(sheet.rows[3][1], d("5700000"));
+    }
+
+    #[test]
+    fn an_empty_file_is_said_to_be_empty() {
+        for bytes in [&b""[..], b"\xEF\xBB\xBF", b"\r\n\n"] {
+            assert_eq!(errors(bytes), ["fejl: tal.csv: filen er tom: der er ingen rækker at importere"]);
+        }
     }
 
     #[test]

@@ -45,8 +45,9 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), Refused> {
     let mut total: u64 = 0;
     let mut work = 0usize;
     for start in starts {
-        let Some((rows, cols, read)) = span(&stream, start) else { continue };
+        let (span, read) = span(&stream, start)?;
         work += read;
+        let Some((rows, cols)) = span else { continue };
         if work > stream.len().saturating_mul(2) {
             return Err(Refused::Broken("arkene i filen overlapper hinanden"));
         }
@@ -80,9 +81,11 @@ impl<'a> Iterator for Records<'a> {
     }
 }
 
-/// The rows and columns a sheet's cells span, from its first BOF to its EOF,
-/// and how many bytes were read; `None` when it has no cells.
-fn span(stream: &[u8], start: usize) -> Option<(u64, u64, usize)> {
+/// The rows and columns a sheet's cells span, from its first BOF to its EOF
+/// (`None` when it has no cells), and how many bytes were read. A
+/// DIMENSIONS record, from which calamine reserves room for the cells,
+/// counts as cells over its range.
+fn span(stream: &[u8], start: usize) -> Result<(Option<(u64, u64)>, usize), Refused> {
     let mut records = Records { stream, at: start };
     let mut bbox: Option<(u16, u16, u16, u16)> = None;
     let (mut seen_bof, mut depth) = (false, 0usize);
@@ -106,6 +109,13 @@ fn span(stream: &[u8], start: usize) -> Option<(u64, u64, usize)> {
                 None
             }
             0x000A => break,
+            0x0200 => {
+                let (rows, cols) = dimensions(data)?;
+                if rows.saturating_mul(cols) > MAX_CELLS as u64 {
+                    return Err(Refused::Spread { rows, cols });
+                }
+                None
+            }
             // NUMBER, RK, LABEL, LABELSST, FORMULA, BOOLERR, RSTRING.
             0x0203 | 0x027E | 0x0204 | 0x00FD | 0x0006 | 0x0205 | 0x00D6 => {
                 u16_at(0).zip(u16_at(2)).map(|(row, col)| (row, col, col))
@@ -124,8 +134,30 @@ fn span(stream: &[u8], start: usize) -> Option<(u64, u64, usize)> {
             });
         }
     }
-    let (top, bottom, left, right) = bbox?;
-    Some((u64::from(bottom - top) + 1, u64::from(right - left) + 1, records.at.saturating_sub(start)))
+    let read = records.at.saturating_sub(start);
+    Ok((bbox.map(|(top, bottom, left, right)| (u64::from(bottom - top) + 1, u64::from(right - left) + 1)), read))
+}
+
+/// The rows and columns of a DIMENSIONS record as calamine reads it
+/// (`parse_dimensions` and the reservation after it); a range calamine's
+/// arithmetic would wrap around is refused.
+fn dimensions(data: &[u8]) -> Result<(u64, u64), Refused> {
+    let u16_at = |i: usize| u32::from(u16::from_le_bytes([data[i], data[i + 1]]));
+    let (first_row, last_row, mut first_col, last_col) = match data.len() {
+        10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+        14 | 16 => (le32(data, 0).unwrap_or(0), le32(data, 4).unwrap_or(0), u16_at(8), u16_at(10)),
+        // Calamine refuses the record.
+        _ => return Ok((0, 0)),
+    };
+    if first_col > 0xFF || last_col < first_col {
+        first_col = 0;
+    }
+    let (end_row, end_col) =
+        if last_row >= 1 && last_col >= 1 { (last_row - 1, last_col - 1) } else { (first_row, first_col) };
+    if end_row < first_row || end_col < first_col {
+        return Err(Refused::Broken("filens DIMENSIONS-post er ødelagt"));
+    }
+    Ok((u64::from(end_row - first_row) + 1, u64::from(end_col - first_col) + 1))
 }
 
 fn le32(bytes: &[u8], at: usize) -> Option<u32> {
