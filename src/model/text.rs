@@ -129,6 +129,23 @@ pub fn join_or_none(items: &[&str]) -> String {
     if items.is_empty() { "(ingen)".to_string() } else { join_with(items, "og") }
 }
 
+/// Levenshtein distance between two names, by characters: how close a
+/// name that is not known is to one that is (`mente du «kriminalitet»?`).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Messages about a name helhed does not know: the known ones, or the
 //! closest of them (`mente du «kriminalitet»?`).
 
-use crate::model::text::{join_or_none, join_with, odd_characters};
+use crate::model::text::{edit_distance, join_or_none, join_with, odd_characters};
 
 /// What a message says about the known ids when `unknown` is not one of
 /// them: all of them when they are few (`kendte målinger: a, b og c`), else
@@ -55,22 +55,6 @@ pub(super) fn one_of(field: &str, value: &str, allowed: &[&str]) -> String {
         message.push_str(&format!("; mente du {}?", join_with(&near, "eller")));
     }
     message
-}
-
-/// Levenshtein distance between two ids, by characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let here = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
-            prev = here;
-        }
-    }
-    row[b.len()]
 }
 
 /// Joins ids for a message: `a, b og c`, or `(ingen)`.

@@ -3,8 +3,9 @@
 
 use super::number::from_f64;
 use super::xls::Refused;
-use super::{Cell, Kind, MAX_CELLS, Options, Sheet, column_name, edit_distance, number_da};
+use super::{Cell, Kind, MAX_CELLS, Options, Sheet, column_name, number_da};
 use crate::model::diag::Diagnostics;
+use crate::model::text::edit_distance;
 use crate::model::text::join_with;
 use calamine::{Data, DataRef, ExcelDateTime, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsx};
 use rust_decimal::Decimal;
