@@ -32,15 +32,40 @@ pub(super) fn read(
     match caught {
         Ok(sheets) => sheets,
         Err(_) => {
-            let what = match kind {
-                Kind::Xls => "en Excel 97-2003-fil (.xls)",
-                Kind::Ods => "et OpenDocument-regneark (.ods)",
-                _ => "en Excel-fil (.xlsx)",
-            };
-            diags.error(path, None, format!("kan ikke læses som {what}: filen er ødelagt"));
+            diags.error(path, None, format!("kan ikke læses som {}: filen er ødelagt", what(kind)));
             None
         }
     }
+}
+
+/// The kind of workbook, as a message names it.
+fn what(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Xls => "en Excel 97-2003-fil (.xls)",
+        Kind::Ods => "et OpenDocument-regneark (.ods)",
+        _ => "en Excel-fil (.xlsx)",
+    }
+}
+
+/// The chosen sheets of a workbook calamine reads a sheet of whole (XLS, ODS).
+fn whole_sheets<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
+    path: &Path,
+    mut book: R,
+    options: &Options,
+    budget: &mut Budget,
+    unreadable: &dyn Fn(&dyn std::fmt::Display, &mut Diagnostics),
+    diags: &mut Diagnostics,
+) -> Option<Vec<Sheet>>
+where
+    R::Error: std::fmt::Display,
+{
+    let names = choose(path, book.sheets_metadata(), options, diags)?;
+    let mut sheets = Vec::new();
+    for name in names {
+        let range = book.worksheet_range(&name).map_err(|e| unreadable(&e, diags)).ok()?;
+        sheets.push(from_range(path, name, &range, budget, diags)?);
+    }
+    Some(sheets)
 }
 
 fn read_unguarded(
@@ -52,12 +77,7 @@ fn read_unguarded(
 ) -> Option<Vec<Sheet>> {
     let cursor = Cursor::new(bytes);
     let unreadable = |e: &dyn std::fmt::Display, diags: &mut Diagnostics| {
-        let what = match kind {
-            Kind::Xls => "en Excel 97-2003-fil (.xls)",
-            Kind::Ods => "et OpenDocument-regneark (.ods)",
-            _ => "en Excel-fil (.xlsx)",
-        };
-        diags.error(path, None, format!("kan ikke læses som {what}: {e}"));
+        diags.error(path, None, format!("kan ikke læses som {}: {e}", what(kind)));
     };
     let mut budget = Budget { left: MAX_CELLS };
     match kind {
@@ -78,24 +98,12 @@ fn read_unguarded(
                 diags.error(path, None, message);
                 return None;
             }
-            let mut book: Xls<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e, diags)).ok()?;
-            let names = choose(path, book.sheets_metadata(), options, diags)?;
-            let mut sheets = Vec::new();
-            for name in names {
-                let range = book.worksheet_range(&name).map_err(|e| unreadable(&e, diags)).ok()?;
-                sheets.push(from_range(path, name, &range, &mut budget, diags)?);
-            }
-            Some(sheets)
+            let book: Xls<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e, diags)).ok()?;
+            whole_sheets(path, book, options, &mut budget, &unreadable, diags)
         }
         Kind::Ods => {
-            let mut book: Ods<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e, diags)).ok()?;
-            let names = choose(path, book.sheets_metadata(), options, diags)?;
-            let mut sheets = Vec::new();
-            for name in names {
-                let range = book.worksheet_range(&name).map_err(|e| unreadable(&e, diags)).ok()?;
-                sheets.push(from_range(path, name, &range, &mut budget, diags)?);
-            }
-            Some(sheets)
+            let book: Ods<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e, diags)).ok()?;
+            whole_sheets(path, book, options, &mut budget, &unreadable, diags)
         }
         _ => {
             let mut book: Xlsx<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| unreadable(&e, diags)).ok()?;
