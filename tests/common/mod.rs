@@ -155,6 +155,17 @@ indikatorer:
     }
 }
 
+/// Every file under `dir` with its bytes, by path relative to it: to see
+/// that a command changed exactly what it should.
+pub fn files(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
 /// Tells the person running the tests that a check was skipped. Written to
 /// the process's stderr directly, past the test harness's output capture, so
 /// that it shows in a plain `cargo test` even though the test passes.
