@@ -505,10 +505,9 @@ pub struct ImportRequest {
 pub struct Imported {
     /// The changed and new year files.
     pub files: Vec<Output>,
-    /// What changed, conflicts first, and a summary line.
+    /// What changes (each figure added, filled in, replaced or in conflict,
+    /// in the sheet's order), and a summary line.
     pub report: Vec<String>,
-    /// How many figures differ from those already there and were left alone.
-    pub conflicts: usize,
     /// Problems that did not stop the import (years outside the plan's).
     pub warnings: Diagnostics,
 }
@@ -568,8 +567,7 @@ pub fn import(config: &Config, request: &ImportRequest) -> Result<Imported, Fail
         );
     }
     let changes = eval::import::changes(&model, &records, request.overwrite);
-    let (report, conflicts) = present::import::report(&changes, request.dry_run, &config.data);
-    let mut files = Vec::new();
+    let report = present::import::report(&changes, request.dry_run, &config.data);
     let mut texts = Vec::new();
     for edits in present::import::edits(&changes) {
         let path = config.data.join(&edits.file);
@@ -587,21 +585,29 @@ pub fn import(config: &Config, request: &ImportRequest) -> Result<Imported, Fail
     if diags.has_errors() {
         return Err(Failed(diags));
     }
-    reread(config, &texts, &changes, &mut diags);
+    reread(config, &texts, &records, &changes, &mut diags);
     if diags.has_errors() {
         return Err(Failed(diags));
     }
-    for (file, text) in texts {
-        files.push(Output { rel: PathBuf::from(file), bytes: text.into_bytes(), pages: None });
-    }
-    let mut warnings = Diagnostics::default();
-    warnings.extend(diags);
-    Ok(Imported { files, report, conflicts, warnings })
+    let files = texts.into_iter().map(|(file, text)| Output {
+        rel: PathBuf::from(file),
+        bytes: text.into_bytes(),
+        pages: None,
+    });
+    Ok(Imported { files: files.collect(), report, warnings: diags })
 }
 
 /// Reads the data folder again with the imported files' new texts, and
-/// checks that each figure reads as imported.
-fn reread(config: &Config, texts: &[(String, String)], changes: &[eval::import::Change], diags: &mut Diagnostics) {
+/// checks that each figure reads as imported: `records` compared again is
+/// unchanged, but for the conflicts of `changes` (the records compared
+/// before, in the same order), which were left alone.
+fn reread(
+    config: &Config,
+    texts: &[(String, String)],
+    records: &[model::import::Record],
+    changes: &[eval::import::Change],
+    diags: &mut Diagnostics,
+) {
     let mut again = Diagnostics::default();
     let mut loaded = input::load(&config.data, render::fonts::shown, &mut again);
     for (rel, text) in texts {
@@ -619,12 +625,9 @@ fn reread(config: &Config, texts: &[(String, String)], changes: &[eval::import::
         return;
     }
     let Some(model) = model else { return };
-    for change in eval::import::changes(&model, &changes.iter().map(|c| c.record.clone()).collect::<Vec<_>>(), false) {
-        let meant = match change.outcome {
-            eval::import::Outcome::Unchanged => true,
-            _ => changes.iter().any(|c| c.record == change.record && c.outcome == eval::import::Outcome::Conflict),
-        };
-        if !meant {
+    use eval::import::Outcome;
+    for (before, change) in changes.iter().zip(eval::import::changes(&model, records, false)) {
+        if change.outcome != Outcome::Unchanged && before.outcome != Outcome::Conflict {
             diags.error(
                 &config.data.join(&change.file),
                 None,

@@ -167,9 +167,9 @@ fn new_file_comment(record: &Record) -> String {
     format!("# {} {}: tal indlæst med «helhed importer» fra {}.\n", record.series, record.year, record.source.file)
 }
 
-/// What an import did (or, in a dry run, would do), line by line, and how
-/// many figures conflict.
-pub fn report(changes: &[Change], dry_run: bool, data: &std::path::Path) -> (Vec<String>, usize) {
+/// What an import did (or, in a dry run, would do), line by line, with a
+/// summary that counts each outcome.
+pub fn report(changes: &[Change], dry_run: bool, data: &std::path::Path) -> Vec<String> {
     let mut lines = Vec::new();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for change in changes {
@@ -204,7 +204,6 @@ pub fn report(changes: &[Change], dry_run: bool, data: &std::path::Path) -> (Vec
         *counts.entry(tally).or_default() += 1;
         lines.extend(line);
     }
-    let conflicts = counts.get("konflikter").copied().unwrap_or(0);
     let summary: Vec<String> = counts
         .iter()
         .map(|(what, n)| {
@@ -223,7 +222,7 @@ pub fn report(changes: &[Change], dry_run: bool, data: &std::path::Path) -> (Vec
     } else {
         lines.push(format!("{verb}: {} tal, heraf {}.", changes.len(), crate::model::text::join_with(&summary, "og")));
     }
-    (lines, conflicts)
+    lines
 }
 
 fn entry(entry: &Entry) -> String {
