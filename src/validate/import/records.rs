@@ -44,7 +44,7 @@ fn is_marker(text: &str) -> bool {
 /// Everything needed to turn cells into records.
 struct Reader<'a> {
     model: &'a Model,
-    names: Names<'a>,
+    names: &'a Names<'a>,
     layout: &'a Layout,
     workbook: &'a Workbook,
     sheet: &'a Sheet,
@@ -217,10 +217,11 @@ pub fn records(
         );
     }
     let sheets = if chosen { &workbook.sheets[..] } else { &workbook.sheets[..workbook.sheets.len().min(1)] };
+    let names = Names::new(model);
     for sheet in sheets {
         let mut reader = Reader {
             model,
-            names: Names::new(model),
+            names: &names,
             layout,
             workbook,
             sheet,
