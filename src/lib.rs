@@ -433,6 +433,31 @@ fn site(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnost
     Ok((render::html::render(&pages, &inputs.templates)?, Diagnostics::default()))
 }
 
+/// What `helhed check` finds beyond the data's own problems: Typst's and
+/// the site's warnings. With `pdf` the documents are laid out and exported
+/// as in a build (nothing is written); without, everything else is made
+/// (the documents' data and charts, the site, `tal.json` and `tal.xlsx`) and
+/// Typst does not run, so a check costs a fraction of a build.
+pub fn check(inputs: &Inputs, pdf: bool) -> Result<Diagnostics, Failed> {
+    if pdf {
+        return render(inputs).map(|r| r.warnings);
+    }
+    let evaluated = eval::evaluate(&inputs.model, inputs.period);
+    let ev = &evaluated;
+    let (_documents, (site, tal)) = rayon::join(
+        || rayon::join(|| statusrapport_job(inputs, ev), || helhedsevaluering_job(inputs, ev)),
+        || rayon::join(|| site(inputs, ev), || tal_files(inputs, ev)),
+    );
+    let mut diags = inputs.warnings.clone();
+    for result in [site, tal] {
+        match result {
+            Ok((_, warnings)) => diags.extend(warnings),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if diags.has_errors() { Err(Failed(diags)) } else { Ok(diags) }
+}
+
 /// Validates and renders everything, then writes it to the output folder.
 /// Nothing is written unless every document rendered. A PDF whose inputs are
 /// unchanged since the file in the output folder was written is reused (see

@@ -1,227 +1,14 @@
 //! The `helhed` command: parses arguments, runs the pipeline, prints what it
 //! wrote or every problem it found, and sets the exit code.
 
-use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+mod cli;
+
+use cli::{BuildArgs, CheckArgs, Cli, Command, ImportArgs, NewPeriodArgs, ServeArgs, TemplatesCommand};
 use helhed::Config;
-use helhed::model::Period;
 use helhed::model::diag::Diagnostics;
-use helhed::render::guard::{Limits, set_limits};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
-
-/// helhed laver statusrapporter og evalueringer for en boligsocial helhedsplan
-/// ud fra planens tal i YAML.
-#[derive(Parser)]
-#[command(name = "helhed", version, about, long_about = None)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Læser data/, beregner tallene og skriver rapporterne i out/.
-    Build(BuildArgs),
-    /// Kontrollerer data og skabeloner uden at skrive noget.
-    Check(Folders),
-    /// Forbereder et nyt halvår: statusfilen, halvårets tal og forbruget, klar til at udfylde.
-    ///
-    /// Skriver kun filer, der ikke findes; en fil, der findes, ændres aldrig.
-    #[command(name = "ny-periode")]
-    NyPeriode(NewPeriodArgs),
-    /// Indlæser tal fra et regneark (CSV, XLSX, XLS, ODS) eller Statistikbanken (CSV, JSON-stat) i data/.
-    ///
-    /// Retter kun de tal, arket har; kommentarer, tekster og andre nøgler
-    /// bliver stående. Et tal, der er anderledes end det, der står, er en
-    /// konflikt og røres kun med --overskriv. Hvert tal får sin kilde (fil,
-    /// ark, celle) under kilder:, og en skjult celle («..», «x», «<5», tom)
-    /// står under mangler:, aldrig som 0.
-    Importer(Box<ImportArgs>),
-    /// Forhåndsvisning i browseren, der bygger igen, hver gang du gemmer.
-    ///
-    /// Bygger statusrapporten, bilaget og hjemmesiden i en midlertidig mappe,
-    /// viser dem på http://127.0.0.1:PORT/ (kun på denne maskine) og bygger
-    /// igen, når en fil i data eller skabelonerne gemmes. Ctrl-C stopper.
-    Serve(ServeArgs),
-    /// Rapportskabelonerne.
-    #[command(subcommand)]
-    Templates(TemplatesCommand),
-}
-
-#[derive(Subcommand)]
-enum TemplatesCommand {
-    /// Skriver de indbyggede skabeloner i MAPPE, så de kan redigeres og bruges med --templates.
-    Export {
-        /// Mappen skabelonerne skrives i; den oprettes om nødvendigt.
-        #[arg(value_name = "MAPPE")]
-        dir: PathBuf,
-        /// Overskriv filer, der allerede findes.
-        #[arg(long)]
-        overskriv: bool,
-        /// Skriv også dokumenternes data (statusrapport.data.json,
-        /// helhedsevaluering.data.json og figurer/), så `typst watch
-        /// statusrapport.typ --input data=statusrapport.data.json` sætter
-        /// dokumentet, som helhed gør.
-        #[arg(long = "med-data")]
-        med_data: bool,
-        /// Mappen med planens tal, når --med-data er givet.
-        #[arg(long, value_name = "MAPPE", default_value = "data")]
-        data: PathBuf,
-        /// Halvåret, når --med-data er givet; standard er det seneste halvår i data.
-        #[arg(long, value_name = "ÅÅÅÅ-HN", value_parser = parse_period)]
-        periode: Option<Period>,
-    },
-}
-
-#[derive(Args)]
-struct NewPeriodArgs {
-    /// Halvåret, der skal forberedes, fx 2019-H1.
-    #[arg(value_name = "ÅÅÅÅ-HN", value_parser = parse_period)]
-    periode: Period,
-    /// Mappen med planens tal: plan.yaml og én mappe pr. område.
-    #[arg(long, value_name = "MAPPE", default_value = "data")]
-    data: PathBuf,
-}
-
-#[derive(Args)]
-struct ImportArgs {
-    /// Regnearket eller filen fra Statistikbanken.
-    #[arg(value_name = "FIL")]
-    fil: PathBuf,
-    /// Mappen med planens tal: plan.yaml og én mappe pr. område.
-    #[arg(long, value_name = "MAPPE", default_value = "data")]
-    data: PathBuf,
-    /// Læs arket efter opsætningen data/import/NAVN.yaml; tilvalg her går forud for den.
-    #[arg(long = "opsætning", value_name = "NAVN")]
-    opsaetning: Option<String>,
-    /// Gem tilvalgene som data/import/NAVN.yaml, så næste import er `--opsætning NAVN`.
-    #[arg(long = "gem-opsætning", value_name = "NAVN")]
-    gem_opsaetning: Option<String>,
-    /// lang (én række pr. tal) eller bred (år eller områder som kolonner); standard: findes af arket.
-    #[arg(long, value_name = "FORM")]
-    form: Option<String>,
-    /// Arket i en projektmappe; standard er det første.
-    #[arg(long, value_name = "NAVN")]
-    ark: Option<String>,
-    /// Målingen (eller indikatoren) for alle tal, når arket ikke har en kolonne for den.
-    #[arg(long = "måling", value_name = "ID")]
-    maaling: Option<String>,
-    /// Området for alle tal.
-    #[arg(long = "område", value_name = "ID")]
-    omraade: Option<String>,
-    /// Året for alle tal.
-    #[arg(long = "år", value_name = "ÅR")]
-    aar: Option<u16>,
-    /// Halvåret (1 eller 2) for alle tal.
-    #[arg(long = "halvår", value_name = "1|2")]
-    halvaar: Option<u8>,
-    /// En bred tabel: hvad overskriftsrækken har, år, område eller måling.
-    #[arg(long, value_name = "HVAD")]
-    kolonner: Option<String>,
-    /// En bred tabel: overskriftsrækkens nummer (1 er den første).
-    #[arg(long = "overskriftsrække", value_name = "N")]
-    overskriftsraekke: Option<u32>,
-    /// En bred tabel: kolonnen med rækkernes navne, fx A.
-    #[arg(long, value_name = "KOLONNE")]
-    navnekolonne: Option<String>,
-    /// Kun rækker, hvor kolonnen har teksten, fx --filter "KØN=I alt"; kan gives flere gange.
-    #[arg(long, value_name = "KOLONNE=TEKST", value_parser = parse_filter)]
-    filter: Vec<(String, String)>,
-    /// CSV: skilletegnet, ; , | eller tab; standard: findes af filen.
-    #[arg(long, value_name = "TEGN")]
-    skilletegn: Option<String>,
-    /// CSV: komma eller punktum; standard: findes af filen.
-    #[arg(long, value_name = "TEGN")]
-    decimaltegn: Option<String>,
-    /// En tabel pr. kvartal (Statistikbankens 2018K1): kvartalet, hvis tal er årets (1-4).
-    #[arg(long, value_name = "1-4")]
-    kvartal: Option<u8>,
-    /// Gang hvert tal med dette, fx 1000 for tal i tusinder.
-    #[arg(long, value_name = "TAL")]
-    faktor: Option<String>,
-    /// Erstat tal, der er anderledes end arkets.
-    #[arg(long)]
-    overskriv: bool,
-    /// Vis kun, hvad der ville blive ændret.
-    #[arg(long = "tør")]
-    toer: bool,
-}
-
-#[derive(Args)]
-struct ServeArgs {
-    /// Mappen med planens tal: plan.yaml og én mappe pr. område.
-    #[arg(long, value_name = "MAPPE", default_value = "data")]
-    data: PathBuf,
-    /// Mappen med rapportskabeloner (standard: report-templates, hvis den findes).
-    #[arg(long, value_name = "MAPPE")]
-    templates: Option<PathBuf>,
-    /// Halvåret der rapporteres om, fx 2018-H2; standard er det seneste halvår i data.
-    #[arg(long, value_name = "ÅÅÅÅ-HN", value_parser = parse_period)]
-    periode: Option<Period>,
-    /// Porten på 127.0.0.1; 0 vælger en ledig.
-    #[arg(long, value_name = "PORT", default_value_t = 8080)]
-    port: u16,
-}
-
-#[derive(Args)]
-struct BuildArgs {
-    #[command(flatten)]
-    folders: Folders,
-    /// Sæt alle PDF'er forfra, også dem hvis data og skabeloner er uændrede
-    /// siden sidste bygning.
-    #[arg(long)]
-    fuld: bool,
-}
-
-#[derive(Args)]
-struct Folders {
-    /// Mappen med planens tal: plan.yaml og én mappe pr. område.
-    #[arg(long, value_name = "MAPPE", default_value = "data")]
-    data: PathBuf,
-    /// Mappen med rapportskabeloner; en fil her erstatter den indbyggede af samme navn
-    /// (standard: report-templates, hvis den findes, ellers de indbyggede).
-    #[arg(long, value_name = "MAPPE")]
-    templates: Option<PathBuf>,
-    /// Mappen rapporterne skrives i; eksisterende filer bevares, hvis bygningen fejler.
-    #[arg(long, value_name = "MAPPE", default_value = "out")]
-    out: PathBuf,
-    /// Halvåret der rapporteres om, fx 2018-H2; standard er det seneste halvår i data.
-    #[arg(long, value_name = "ÅÅÅÅ-HN", value_parser = parse_period)]
-    periode: Option<Period>,
-    /// Det længste en skabelon må køre, i sekunder; derefter stoppes den med en fejl.
-    #[arg(long = "tidsgrænse", value_name = "SEKUNDER", default_value_t = Limits::DEFAULT.seconds,
-          value_parser = clap::value_parser!(u64).range(1..))]
-    tidsgraense: u64,
-    /// Den mest hukommelse helhed må bruge, mens en skabelon kører, i MB.
-    #[arg(long, value_name = "MB", default_value_t = Limits::DEFAULT.megabytes,
-          value_parser = clap::value_parser!(u64).range(1..))]
-    hukommelse: u64,
-}
-
-fn parse_period(s: &str) -> Result<Period, String> {
-    s.parse()
-}
-
-fn parse_filter(s: &str) -> Result<(String, String), String> {
-    let (column, text) = s.split_once('=').ok_or("skriv KOLONNE=TEKST, fx --filter \"KØN=I alt\"")?;
-    Ok((column.trim().to_string(), text.trim().to_string()))
-}
-
-impl From<Folders> for Config {
-    fn from(f: Folders) -> Config {
-        set_limits(Limits { seconds: f.tidsgraense, megabytes: f.hukommelse });
-        Config {
-            data: f.data,
-            templates_asked: f.templates.is_some(),
-            templates: f.templates.unwrap_or_else(|| "report-templates".into()),
-            out: f.out,
-            period: f.periode,
-            reuse: true,
-        }
-    }
-}
 
 /// The most problems printed for one file; the rest are counted. A file
 /// with a million unknown keys would otherwise print a million lines.
@@ -257,118 +44,8 @@ fn fail(diags: &Diagnostics) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// The command line in Danish: clap's own headings, usage words and help
-/// flags are English, so each command gets a Danish help template, Danish
-/// headings, its own `-h`/`--help` (and `-V`/`--version` at the top) and a
-/// Danish usage line.
-fn danish(cmd: clap::Command, parent: Option<&str>) -> clap::Command {
-    let top = parent.is_none();
-    let mut cmd = cmd
-        .disable_help_flag(true)
-        .disable_help_subcommand(true)
-        .help_template("{about-with-newline}\nBrug: {usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("Kommandoer")
-        .subcommand_value_name("KOMMANDO")
-        .arg(Arg::new("hjælp").short('h').long("help").action(ArgAction::Help).help("Vis denne hjælp"));
-    if top {
-        cmd = cmd
-            .disable_version_flag(true)
-            .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help("Vis helheds version"));
-    }
-    let mut cmd = cmd.mut_args(|a| {
-        let heading = if a.is_positional() { "Argumenter" } else { "Tilvalg" };
-        // clap writes a default as `[default: data]`: say it in Danish.
-        let defaults: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
-        let help = match (a.get_help(), defaults.as_slice()) {
-            (Some(help), [default]) => Some(format!("{help} (standard: {default})")),
-            (Some(help), _) => Some(help.to_string()),
-            (None, _) => None,
-        };
-        let a = a.help_heading(heading);
-        let a = if defaults.is_empty() { a } else { a.hide_default_value(true) };
-        match help {
-            Some(help) => a.help(help),
-            None => a,
-        }
-    });
-    let usage = cmd.render_usage().to_string();
-    let usage =
-        usage.trim_start_matches("Usage: ").replace("[OPTIONS]", "[TILVALG]").replace("<COMMAND>", "<KOMMANDO>");
-    let usage = match parent {
-        Some(parent) => format!("{parent} {usage}"),
-        None => usage,
-    };
-    cmd = cmd.override_usage(usage);
-    let name = match parent {
-        Some(parent) => format!("{parent} {}", cmd.get_name()),
-        None => cmd.get_name().to_string(),
-    };
-    cmd.mut_subcommands(|sub| danish(sub, Some(&name)))
-}
-
-/// A command-line mistake in Danish, as far as clap tells what it was.
-fn danish_error(e: &clap::Error) -> String {
-    let context = |kind: ContextKind| match e.get(kind) {
-        Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(v)) => v.join(", "),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    };
-    let suggestion = match e.get(ContextKind::SuggestedSubcommand).or_else(|| e.get(ContextKind::SuggestedArg)) {
-        Some(ContextValue::String(s)) => format!("; mente du «{s}»?"),
-        Some(ContextValue::Strings(v)) if !v.is_empty() => format!("; mente du «{}»?", v.join("» eller «")),
-        _ => String::new(),
-    };
-    match e.kind() {
-        ErrorKind::UnknownArgument => format!("ukendt tilvalg «{}»{suggestion}", context(ContextKind::InvalidArg)),
-        ErrorKind::InvalidSubcommand => {
-            format!("ukendt kommando «{}»{suggestion}", context(ContextKind::InvalidSubcommand))
-        }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            let why = std::error::Error::source(e).map(|s| format!(": {s}")).unwrap_or_default();
-            format!(
-                "ugyldig værdi «{}» til {}{why}",
-                context(ContextKind::InvalidValue),
-                context(ContextKind::InvalidArg)
-            )
-        }
-        ErrorKind::MissingRequiredArgument => format!("mangler {}", context(ContextKind::InvalidArg)),
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "vælg en kommando: build, check, importer, ny-periode, serve eller templates".to_string()
-        }
-        ErrorKind::ArgumentConflict => format!(
-            "{} kan ikke bruges sammen med {}",
-            context(ContextKind::InvalidArg),
-            context(ContextKind::PriorArg)
-        ),
-        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
-            format!("for mange værdier: {}", context(ContextKind::InvalidValue))
-        }
-        _ => e.kind().to_string(),
-    }
-}
-
-/// The command line, parsed: help and version are printed and end the
-/// program; a mistake is said in Danish with exit code 2.
-fn parse() -> Cli {
-    let matches = danish(Cli::command(), None).try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
-    match matches {
-        Ok(cli) => cli,
-        Err(e) if e.kind() == ErrorKind::DisplayVersion => {
-            println!("helhed {}", env!("CARGO_PKG_VERSION"));
-            std::process::exit(0);
-        }
-        Err(e) if e.kind() == ErrorKind::DisplayHelp => e.exit(),
-        Err(e) => {
-            eprintln!("fejl: {}", danish_error(&e));
-            eprintln!("Se helhed --help.");
-            std::process::exit(2);
-        }
-    }
-}
-
 fn main() -> ExitCode {
-    let cli = parse();
+    let cli = cli::parse();
     let started = Instant::now();
     // For profiling: HELHED_TYPST_TIMING=trace.json writes Typst's own timing
     // events as a Chrome trace (open it in chrome://tracing or Perfetto).
@@ -377,7 +54,7 @@ fn main() -> ExitCode {
         typst_timing::enable();
     }
     let templates = match &cli.command {
-        Command::Build(BuildArgs { folders: f, .. }) | Command::Check(f) => {
+        Command::Build(BuildArgs { folders: f, .. }) | Command::Check(CheckArgs { folders: f, .. }) => {
             Some(f.templates.clone().unwrap_or_else(|| "report-templates".into()))
         }
         Command::Templates(_) | Command::NyPeriode(_) | Command::Serve(_) | Command::Importer(_) => None,
@@ -770,21 +447,25 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
         Command::NyPeriode(args) => new_period(&args),
         Command::Serve(args) => serve(&args),
         Command::Importer(args) => import(*args),
-        Command::Check(folders) => {
+        Command::Check(CheckArgs { folders, pdf }) => {
             let config = Config::from(folders);
-            match helhed::prepare(&config).and_then(|inputs| helhed::render(&inputs).map(|r| (inputs, r))) {
-                Ok((inputs, rendered)) => {
-                    print_diagnostics(&rendered.warnings);
+            match helhed::prepare(&config).and_then(|inputs| helhed::check(&inputs, pdf).map(|w| (inputs, w))) {
+                Ok((inputs, warnings)) => {
+                    print_diagnostics(&warnings);
                     if !inputs.todo.is_empty() {
                         print_todo(&inputs);
                     }
+                    let what = if pdf { "Data og skabeloner" } else { "Data, tal og hjemmesidens skabeloner" };
                     println!(
-                        "Data og skabeloner er i orden: {} områder, {} indikatorer, {} succeskriterier, halvår {}.",
+                        "{what} er i orden: {} områder, {} indikatorer, {} succeskriterier, halvår {}.",
                         inputs.model.areas().count(),
                         inputs.model.indicators.len(),
                         inputs.model.criteria.len(),
                         inputs.period.danish()
                     );
+                    if !pdf {
+                        println!("PDF'ernes skabeloner er ikke prøvet; helhed check --pdf sætter også dokumenterne.");
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(failed) => {

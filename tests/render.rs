@@ -257,9 +257,32 @@ fn check_writes_nothing() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
+        "Data, tal og hjemmesidens skabeloner er i orden: 4 områder, 53 indikatorer, 57 succeskriterier, \
+         halvår 2. halvår 2018.\n\
+         PDF'ernes skabeloner er ikke prøvet; helhed check --pdf sætter også dokumenterne."
+    );
+    let out = f.run(&["check", "--pdf"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
         "Data og skabeloner er i orden: 4 områder, 53 indikatorer, 57 succeskriterier, halvår 2. halvår 2018."
     );
     assert!(!f.path("out").exists());
+}
+
+#[test]
+fn check_lays_out_the_documents_only_when_asked() {
+    let f = Fixture::example();
+    f.write("report-templates/statusrapport.typ", "#let data = json(\"data.json\")\n#ukendt-funktion()\n");
+    // Without --pdf Typst does not run, so the broken template goes unseen…
+    let out = f.run(&["check"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // …and with it the error is found at the template's line.
+    let out = f.run(&["check", "--pdf"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("report-templates/statusrapport.typ:2:2: "), "{stderr}");
+    assert!(stderr.contains("helhed: 1 fejl fundet."), "{stderr}");
 }
 
 #[test]

@@ -82,6 +82,9 @@ pub enum PageData {
         eksempel: bool,
         /// Its CSV file, `index.csv`.
         csv: Option<String>,
+        /// Every area, with its page and list status.
+        #[serde(rename = "områder")]
+        omraader: Vec<AreaLink>,
         /// The headline indicators, all areas.
         #[serde(rename = "nøgletal")]
         noegletal: Vec<FigureView>,
@@ -143,9 +146,14 @@ pub struct SiteView {
     pub periode: PeriodView,
     /// When the figures were last updated: `15. januar 2019`.
     pub opdateret: String,
-    /// The areas, each with its page.
+    /// The areas in every page's navigation: all of them, or none when there
+    /// are more than [`NAV_AREAS`] (then the navigation links to the front
+    /// page's list, and a page does not grow with the number of areas).
     #[serde(rename = "områder")]
     pub omraader: Vec<AreaLink>,
+    /// How many areas the plan has.
+    #[serde(rename = "antal_områder")]
+    pub antal_omraader: usize,
     /// The suppression threshold: `5`.
     #[serde(rename = "diskretionsgrænse")]
     pub diskretionsgraense: u32,
@@ -337,6 +345,10 @@ pub struct MethodView {
     pub datakilde: String,
 }
 
+/// The most areas the navigation names one by one; a plan with more has a
+/// single link to the front page's list of areas.
+pub const NAV_AREAS: usize = 8;
+
 /// Every page of the site: its template, its file and its data.
 pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
     let period = evaluated.period;
@@ -393,7 +405,8 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         beskrivelse: description(model),
         periode: PeriodView { id: period.to_string(), tekst: period.danish() },
         opdateret: model.plan.data_date.danish(),
-        omraader: areas.clone(),
+        omraader: if areas.len() <= NAV_AREAS { areas.clone() } else { Vec::new() },
+        antal_omraader: areas.len(),
         diskretionsgraense: model.plan.suppress_below,
         eksempeldata: false,
         generator: format!("helhed {}", env!("CARGO_PKG_VERSION")),
@@ -409,6 +422,7 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
             side: "index",
             eksempel,
             csv: Some("index.csv".into()),
+            omraader: areas.clone(),
             noegletal: headline,
             status_antal: report::count_views(model, results),
             ikke_opfyldt,
@@ -577,16 +591,25 @@ fn figure_view(
     area: Option<&str>,
     period: Period,
 ) -> FigureView {
-    let mut trend = trend.clone();
-    if let Some(area) = area {
-        trend.rows.retain(|r| r.kind != SeriesKind::Area || r.series == area);
-    }
-    let public_trend = public.trend(indicator, &trend);
+    // An area's page copies only its own row, not every area's.
+    let own;
+    let trend = match area {
+        Some(area) => {
+            own = Trend {
+                indicator: trend.indicator.clone(),
+                years: trend.years.clone(),
+                rows: trend.rows.iter().filter(|r| r.kind != SeriesKind::Area || r.series == area).cloned().collect(),
+            };
+            &own
+        }
+        None => trend,
+    };
+    let public_trend = public.trend(indicator, trend);
     let hidden_series: Vec<&str> = trend
         .rows
         .iter()
         .map(|r| r.series.as_str())
-        .filter(|s| public.series_hidden(indicator, &trend, s, period))
+        .filter(|s| public.series_hidden(indicator, trend, s, period))
         .collect();
     let skjult = !hidden_series.is_empty();
     let mut targets: Vec<TargetLine> = charts::target_lines(results, indicator, &public_trend);
@@ -619,7 +642,7 @@ fn figure_view(
         .unzip();
     let tabel = TableView { aar: trend.years.iter().map(u16::to_string).collect(), raekker };
     let shown: Vec<&str> = trend.rows.iter().map(|r| r.series.as_str()).collect();
-    let goal = |e: &Evaluation| goal_view(public, indicator, &trend, &hidden_series, e);
+    let goal = |e: &Evaluation| goal_view(public, indicator, trend, &hidden_series, e);
     let maal: Vec<GoalGroup> = results
         .iter()
         .filter(|r| r.indicator.as_deref() == Some(indicator.id.as_str()))
