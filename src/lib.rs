@@ -16,9 +16,12 @@ pub mod eval;
 pub mod input;
 pub mod model;
 pub mod output;
+mod pipeline;
 pub mod present;
 pub mod render;
 pub mod validate;
+
+pub use pipeline::import::{ImportRequest, Imported, import};
 
 use eval::Evaluated;
 use input::templates::Templates;
@@ -72,6 +75,20 @@ pub struct Inputs {
     pub warnings: Diagnostics,
     /// What the half-year's report still lacks, by the file to fill in.
     pub todo: Vec<present::gaps::TodoFile>,
+    /// The plan's folder when the data folder holds several plans: its
+    /// documents go to `out/<folder>/` and its site to `out/site/<folder>/`.
+    pub folder: Option<String>,
+}
+
+impl Inputs {
+    /// Where an output of this plan goes, relative to the output folder.
+    fn place(&self, rel: PathBuf) -> PathBuf {
+        let Some(folder) = &self.folder else { return rel };
+        match rel.strip_prefix(present::site::SITE_DIR) {
+            Ok(page) => Path::new(present::site::SITE_DIR).join(folder).join(page),
+            Err(_) => Path::new(folder).join(rel),
+        }
+    }
 }
 
 /// The documents of a build, rendered in memory.
@@ -136,7 +153,7 @@ pub fn validated(
         (Some(model), Some(period)) if !diags.has_errors() => {
             let gaps = eval::gaps::gaps(&model, period);
             let todo = present::gaps::todo(&model, period, &gaps, &config.data);
-            Ok(Inputs { model, period, templates, warnings: diags, todo })
+            Ok(Inputs { model, period, templates, warnings: diags, todo, folder: None })
         }
         _ => Err(Failed(diags)),
     }
@@ -193,8 +210,11 @@ pub struct Reuse<'a> {
 /// statusrapport's export would hold a thread that the appendix's longer
 /// layout could use, and the build would end on the appendix alone.
 pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered, Failed> {
-    let evaluated = eval::evaluate(&inputs.model, inputs.period);
-    let ev = &evaluated;
+    render_evaluated(inputs, &eval::evaluate(&inputs.model, inputs.period), reuse)
+}
+
+/// [`render_reusing`] of figures already evaluated.
+pub(crate) fn render_evaluated(inputs: &Inputs, ev: &Evaluated, reuse: Option<Reuse>) -> Result<Rendered, Failed> {
     let (evaluation, status) =
         rayon::join(|| helhedsevaluering(inputs, ev, reuse), || statusrapport(inputs, ev, reuse));
     let (evaluation, (status, (site, tal))) = rayon::join(
@@ -319,7 +339,7 @@ fn statusrapport_job(inputs: &Inputs, evaluated: &Evaluated) -> (render::Job<'st
         date: inputs.model.plan.data_date,
         ident: format!("helhed/statusrapport/{}", inputs.period.slug()),
     };
-    (job, PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug())))
+    (job, inputs.place(PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug()))))
 }
 
 fn helhedsevaluering<'a>(
@@ -343,7 +363,7 @@ fn helhedsevaluering_job(inputs: &Inputs, evaluated: &Evaluated) -> (render::Job
         date: inputs.model.plan.data_date,
         ident: format!("helhed/helhedsevaluering/{year}"),
     };
-    (job, PathBuf::from(format!("helhedsevaluering-{year}.pdf")))
+    (job, inputs.place(PathBuf::from(format!("helhedsevaluering-{year}.pdf"))))
 }
 
 /// What each document's template reads, as files for a template author's
@@ -396,7 +416,7 @@ fn tal_files(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Dia
     let (json, workbook) = rayon::join(|| tal_json(&tal), || tal_workbook(&inputs.model, &tal));
     let mut outputs = vec![json];
     outputs.extend(workbook?);
-    Ok((outputs, Diagnostics::default()))
+    Ok((outputs.into_iter().map(|o| Output { rel: inputs.place(o.rel), ..o }).collect(), Diagnostics::default()))
 }
 
 /// `tal.json`.
@@ -429,8 +449,12 @@ fn tal_workbook(model: &Model, tal: &present::tal::Tal) -> Result<Vec<Output>, D
 /// `site/`: the public website.
 fn site(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let _scope = typst_timing::TimingScope::new("helhed: site");
-    let pages = present::site::pages(&inputs.model, evaluated);
-    Ok((render::html::render(&pages, &inputs.templates)?, Diagnostics::default()))
+    let mut pages = present::site::pages(&inputs.model, evaluated);
+    if inputs.folder.is_some() {
+        present::site::link_plans(&mut pages);
+    }
+    let outputs = render::html::render(&pages, &inputs.templates)?;
+    Ok((outputs.into_iter().map(|o| Output { rel: inputs.place(o.rel), ..o }).collect(), Diagnostics::default()))
 }
 
 /// What `helhed check` finds beyond the data's own problems: Typst's and
@@ -463,6 +487,10 @@ pub fn check(inputs: &Inputs, pdf: bool) -> Result<Diagnostics, Failed> {
 /// unchanged since the file in the output folder was written is reused (see
 /// [`output::reuse`]) unless `config.reuse` is off.
 pub fn build(config: &Config) -> Result<Rendered, Failed> {
+    let folders = input::plan_folders(&config.data);
+    if !folders.is_empty() {
+        return pipeline::plans::build(config, &folders);
+    }
     let inputs = prepare(config)?;
     let record = output::reuse::Record::load(&config.out);
     let reuse = config.reuse.then_some(Reuse { out: &config.out, record: &record });
@@ -478,21 +506,21 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
     rendered.removed = removed;
     match written {
         Ok(unchanged) => rendered.unchanged = unchanged,
-        Err(failure) => {
-            let mut diags = rendered.warnings;
-            let state = if failure.untouched {
-                "intet i mappen er ændret".to_string()
-            } else {
-                format!(
-                    "{}: nogle filer er fra denne bygning, andre fra den forrige; byg igen",
-                    output::commit::NOT_RESTORED
-                )
-            };
-            diags.error(&failure.path, None, format!("kan ikke skrives: {}; {state}", failure.error));
-            return Err(Failed(diags));
-        }
+        Err(failure) => return Err(not_written(failure, rendered.warnings)),
     }
     Ok(rendered)
+}
+
+/// A build that could not write its files: the error, with whether the
+/// output folder is as it was, after the build's other problems `diags`.
+fn not_written(failure: output::commit::Failure, mut diags: Diagnostics) -> Failed {
+    let state = if failure.untouched {
+        "intet i mappen er ændret".to_string()
+    } else {
+        format!("{}: nogle filer er fra denne bygning, andre fra den forrige; byg igen", output::commit::NOT_RESTORED)
+    };
+    diags.error(&failure.path, None, format!("kan ikke skrives: {}; {state}", failure.error));
+    Failed(diags)
 }
 
 /// The embedded default templates as output files, for `helhed templates
@@ -507,160 +535,4 @@ pub fn default_templates() -> Vec<Output> {
 /// The path an output was written to.
 pub fn output_path(config: &Config, output: &Output) -> PathBuf {
     Path::new(&config.out).join(&output.rel)
-}
-
-/// What `helhed importer` is asked to do.
-#[derive(Debug, Clone, Default)]
-pub struct ImportRequest {
-    /// The sheet to read.
-    pub file: PathBuf,
-    /// A setup in `data/import/<navn>.yaml` to read it by.
-    pub setup: Option<String>,
-    /// The setup's fields given as flags; they take precedence.
-    pub flags: input::setup::RawSetup,
-    /// Replace figures that differ from the sheet's (`--overskriv`).
-    pub overwrite: bool,
-    /// Only say what would change (`--tør`).
-    pub dry_run: bool,
-}
-
-/// What an import changes: the year files' new texts (paths relative to the
-/// data folder), and the report.
-#[derive(Debug)]
-pub struct Imported {
-    /// The changed and new year files.
-    pub files: Vec<Output>,
-    /// What changes (each figure added, filled in, replaced or in conflict,
-    /// in the sheet's order), and a summary line.
-    pub report: Vec<String>,
-    /// Problems that did not stop the import (years outside the plan's).
-    pub warnings: Diagnostics,
-}
-
-/// Reads a sheet's figures into the data folder's year files (in memory;
-/// the caller writes `files`). Every problem is collected; the new files are
-/// read and checked again before they are returned, so an import never
-/// leaves a file helhed cannot read or one that says other than the sheet.
-pub fn import(config: &Config, request: &ImportRequest) -> Result<Imported, Failed> {
-    use validate::import::Origin;
-    let mut diags = Diagnostics::default();
-    let mut loaded = input::load(&config.data, render::fonts::shown, &mut diags);
-    let setup = match &request.setup {
-        None => None,
-        Some(name) => {
-            let found = loaded.setups.iter().position(|s| {
-                let stem = s.rel.strip_prefix("import/").unwrap_or(&s.rel);
-                stem == format!("{name}.yaml") || stem == format!("{name}.yml")
-            });
-            if found.is_none() {
-                let known: Vec<&str> = loaded.setups.iter().map(|s| s.rel.as_str()).collect();
-                diags.error(
-                    &config.data.join(input::setup::IMPORT_DIR).join(format!("{name}.yaml")),
-                    None,
-                    format!("opsætningen findes ikke (datamappen har: {})", model::text::join_or_none(&known)),
-                );
-            }
-            found.map(|i| loaded.setups.swap_remove(i))
-        }
-    };
-    let Some(model) = validate::validate(loaded, &mut diags).filter(|_| !diags.has_errors()) else {
-        return Err(Failed(diags));
-    };
-    // The setup file's own problems are told at its lines.
-    if let Some(setup) = &setup
-        && validate::import::layout(&model, &setup.content, &Origin::File(setup), &mut diags).is_none()
-    {
-        return Err(Failed(diags));
-    }
-    let raw = setup.map(|s| s.content).unwrap_or_default().overridden_by(request.flags.clone());
-    let origin = Origin::Flags(&request.file);
-    let layout = validate::import::layout(&model, &raw, &origin, &mut diags);
-    let options = validate::import::sheet_options(&raw, &origin, &mut diags);
-    let workbook = input::sheet::read_file(&request.file, &options, &mut diags);
-    let (Some(layout), Some(workbook)) = (layout, workbook) else {
-        return Err(Failed(diags));
-    };
-    let records = validate::import::records::records(&model, &layout, &workbook, options.sheet.is_some(), &mut diags);
-    if diags.has_errors() {
-        return Err(Failed(diags));
-    }
-    if records.is_empty() {
-        diags.warning(
-            &request.file,
-            None,
-            "arket gav ingen tal: se efter, om tabellens form, filteret og årene passer",
-        );
-    }
-    let changes = eval::import::changes(&model, &records, request.overwrite);
-    let report = present::import::report(&changes, request.dry_run, &config.data);
-    let mut texts = Vec::new();
-    for edits in present::import::edits(&changes) {
-        let path = config.data.join(&edits.file);
-        let old = match input::read_text(&path, &mut diags) {
-            Some(Some(text)) => text,
-            Some(None) => edits.new_file.clone().unwrap_or_default(),
-            None => continue,
-        };
-        match render::yaml_edit::apply(&old, &edits.edits) {
-            Ok(new) if new != old => texts.push((edits.file.clone(), new)),
-            Ok(_) => {}
-            Err(e) => diags.error(&path, Some(model::diag::Pos { line: e.line(), column: 1 }), e.message()),
-        }
-    }
-    if diags.has_errors() {
-        return Err(Failed(diags));
-    }
-    reread(config, &texts, &records, &changes, &mut diags);
-    if diags.has_errors() {
-        return Err(Failed(diags));
-    }
-    let files = texts.into_iter().map(|(file, text)| Output {
-        rel: PathBuf::from(file),
-        bytes: text.into_bytes(),
-        pages: None,
-    });
-    Ok(Imported { files: files.collect(), report, warnings: diags })
-}
-
-/// Reads the data folder again with the imported files' new texts, and
-/// checks that each figure reads as imported: `records` compared again is
-/// unchanged, but for the conflicts of `changes` (the records compared
-/// before, in the same order), which were left alone.
-fn reread(
-    config: &Config,
-    texts: &[(String, String)],
-    records: &[model::import::Record],
-    changes: &[eval::import::Change],
-    diags: &mut Diagnostics,
-) {
-    let mut again = Diagnostics::default();
-    let mut loaded = input::load(&config.data, render::fonts::shown, &mut again);
-    for (rel, text) in texts {
-        loaded.years.retain(|s| &s.rel != rel);
-        loaded.years.extend(input::parse_year_file(&config.data, rel, text, render::fonts::shown, &mut again));
-    }
-    let model = validate::validate(loaded, &mut again);
-    if again.has_errors() {
-        diags.extend(again);
-        diags.error(
-            &config.data,
-            None,
-            "importen er ikke skrevet: datamappen ville ikke kunne læses bagefter (se ovenfor)",
-        );
-        return;
-    }
-    let Some(model) = model else { return };
-    use eval::import::Outcome;
-    for (before, change) in changes.iter().zip(eval::import::changes(&model, records, false)) {
-        if change.outcome != Outcome::Unchanged && before.outcome != Outcome::Conflict {
-            diags.error(
-                &config.data.join(&change.file),
-                None,
-                format!(
-                    "importen er ikke skrevet: «{}» ville ikke stå som i kilden (en fejl i helhed; meld den)",
-                    change.record.key.id()
-                ),
-            );
-        }
-    }
 }

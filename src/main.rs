@@ -6,7 +6,7 @@ mod cli;
 use cli::{BuildArgs, CheckArgs, Cli, Command, ImportArgs, NewPeriodArgs, ServeArgs, TemplatesCommand};
 use helhed::Config;
 use helhed::model::diag::Diagnostics;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -328,6 +328,26 @@ fn serve(args: &ServeArgs) -> ExitCode {
 }
 
 /// The to-do list for the half-year, grouped by file.
+/// The folder of many files an output is reported with, if any: the site
+/// (`site/`, with every plan's site), or a workbook's CSV files (`tal/`, or a
+/// plan's `<plan>/tal/`); with what it holds and a hint.
+fn group(rel: &Path) -> Option<(PathBuf, &'static str, &'static str)> {
+    let (site, csv) = (helhed::present::site::SITE_DIR, helhed::present::workbook::CSV_DIR);
+    if rel.starts_with(site) {
+        return Some((site.into(), "hjemmesiden", "; åbn index.html"));
+    }
+    let mut parts = rel.iter();
+    let first = parts.next()?;
+    let dir = if first == csv {
+        PathBuf::from(csv)
+    } else if parts.next()? == csv {
+        Path::new(first).join(csv)
+    } else {
+        return None;
+    };
+    (rel.iter().count() > dir.iter().count()).then_some((dir, "tal.xlsx' ark som CSV", ""))
+}
+
 fn print_todo(inputs: &helhed::Inputs) {
     if inputs.todo.is_empty() {
         println!("Intet mangler til {}.", inputs.period.danish());
@@ -356,13 +376,18 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                             eprintln!("advarsel: {}: {item}", f.file.display());
                         }
                     }
-                    // A folder of many files is reported in one line.
-                    let folders = [
-                        (helhed::present::site::SITE_DIR, "hjemmesiden", "; åbn index.html"),
-                        (helhed::present::workbook::CSV_DIR, "tal.xlsx' ark som CSV", ""),
-                    ];
-                    let grouped = |rel: &Path| folders.iter().any(|(dir, ..)| rel.starts_with(dir));
-                    for output in rendered.outputs.iter().filter(|o| !grouped(&o.rel)) {
+                    // A folder of many files is reported in one line: the
+                    // site, and each workbook's CSV folder.
+                    let groups: Vec<(PathBuf, &str, &str)> = {
+                        let mut groups: Vec<(PathBuf, &str, &str)> = Vec::new();
+                        for g in rendered.outputs.iter().filter_map(|o| group(&o.rel)) {
+                            if !groups.contains(&g) {
+                                groups.push(g);
+                            }
+                        }
+                        groups
+                    };
+                    for output in rendered.outputs.iter().filter(|o| group(&o.rel).is_none()) {
                         let path = helhed::output_path(&config, output);
                         let pages = match output.pages {
                             Some(1) => " (1 side)".to_string(),
@@ -379,12 +404,10 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
                             println!("Skrev {}{pages}", path.display());
                         }
                     }
-                    for (dir, what, hint) in folders {
-                        let files = rendered.outputs.iter().filter(|o| o.rel.starts_with(dir)).count();
-                        if files == 0 {
-                            continue;
-                        }
-                        let same = rendered.unchanged.iter().filter(|rel| rel.starts_with(dir)).count();
+                    for (dir, what, hint) in groups {
+                        let in_dir = |rel: &Path| group(rel).is_some_and(|g| g.0 == dir);
+                        let files = rendered.outputs.iter().filter(|o| in_dir(&o.rel)).count();
+                        let same = rendered.unchanged.iter().filter(|rel| in_dir(rel)).count();
                         let verb = if same == files { "Uændret" } else { "Skrev" };
                         let note =
                             if same > 0 && same < files { format!(", heraf {same} uændrede") } else { String::new() };

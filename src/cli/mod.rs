@@ -340,4 +340,3 @@ pub fn parse() -> Cli {
         }
     }
 }
-

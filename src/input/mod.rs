@@ -62,6 +62,24 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// The longest a message quotes from a file.
 const MAX_QUOTE: usize = 200;
 
+/// The plan folders of a data folder that holds several plans: each folder
+/// (sorted by name) with a `plan.yaml` of its own, when the data folder has
+/// none. Empty for a data folder of one plan (or none: then [`load`] says
+/// what is missing).
+pub fn plan_folders(data_dir: &Path) -> Vec<String> {
+    if data_dir.join("plan.yaml").exists() {
+        return Vec::new();
+    }
+    let Ok(entries) = std::fs::read_dir(data_dir) else { return Vec::new() };
+    let mut folders: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()) && e.path().join("plan.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    folders
+}
+
 /// Reads the data folder. Problems go into `diags`; what could be read is returned.
 ///
 /// Only regular files are read. A symbolic link is followed when what it

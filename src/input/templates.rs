@@ -13,11 +13,13 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("helhed.typ", include_str!("../../report-templates/helhed.typ")),
     ("statusrapport.typ", include_str!("../../report-templates/statusrapport.typ")),
     ("helhedsevaluering.typ", include_str!("../../report-templates/helhedsevaluering.typ")),
+    ("oversigt.typ", include_str!("../../report-templates/oversigt.typ")),
     ("site/base.html", include_str!("../../report-templates/site/base.html")),
     ("site/komponenter.html", include_str!("../../report-templates/site/komponenter.html")),
     ("site/index.html", include_str!("../../report-templates/site/index.html")),
     ("site/omraade.html", include_str!("../../report-templates/site/omraade.html")),
     ("site/metode.html", include_str!("../../report-templates/site/metode.html")),
+    ("site/oversigt.html", include_str!("../../report-templates/site/oversigt.html")),
     ("site/style.css", include_str!("../../report-templates/site/style.css")),
 ];
 

@@ -53,69 +53,105 @@ pub fn commit<'a>(
     outputs: impl IntoIterator<Item = &'a Output>,
     removed: &[PathBuf],
 ) -> Result<Vec<PathBuf>, Failure> {
-    std::fs::create_dir_all(out_dir).map_err(|e| Failure::at(out_dir, e))?;
-    let lock_path = out_dir.join(LOCK);
-    let lock = File::create(&lock_path).map_err(|e| Failure::at(&lock_path, e))?;
-    if let Err(e) = lock.try_lock() {
-        let error = match e {
-            std::fs::TryLockError::WouldBlock => io::Error::other(
-                "en anden bygning skriver i samme mappe lige nu; vent til den er færdig, og byg så igen",
-            ),
-            std::fs::TryLockError::Error(e) => e,
-        };
-        return Err(Failure::at(&lock_path, error));
-    }
-    remove_stale_temporaries(out_dir);
-
-    // Stage: every changed file written in full beside its target.
-    let mut unchanged = Vec::new();
-    let mut staged: Vec<(PathBuf, tempfile::NamedTempFile)> = Vec::new();
+    let mut staging = Staging::open(out_dir)?;
     for output in outputs {
-        let target = out_dir.join(&output.rel);
-        if std::fs::read(&target).is_ok_and(|old| old == output.bytes) {
-            unchanged.push(output.rel.clone());
-            continue;
+        staging.put(output)?;
+    }
+    staging.commit(removed)
+}
+
+/// A build's files on their way into the output folder: each is written in
+/// full beside its target as soon as it is done ([`Staging::put`]), so the
+/// build need not keep it in memory, and all are put in place together by
+/// [`Staging::commit`]. Dropped without a commit, every staged file is
+/// removed and the folder is as it was.
+#[derive(Debug)]
+pub struct Staging {
+    out_dir: PathBuf,
+    /// Held until the commit: one build at a time.
+    lock: File,
+    /// Each target with its staged file (closed; removed when dropped).
+    staged: Vec<(PathBuf, tempfile::TempPath)>,
+    /// The outputs whose files already held their bytes.
+    unchanged: Vec<PathBuf>,
+}
+
+impl Staging {
+    /// Takes the output folder's lock (creating the folder) and removes the
+    /// temporary files an interrupted build left.
+    pub fn open(out_dir: &Path) -> Result<Staging, Failure> {
+        std::fs::create_dir_all(out_dir).map_err(|e| Failure::at(out_dir, e))?;
+        let lock_path = out_dir.join(LOCK);
+        let lock = File::create(&lock_path).map_err(|e| Failure::at(&lock_path, e))?;
+        if let Err(e) = lock.try_lock() {
+            let error = match e {
+                std::fs::TryLockError::WouldBlock => io::Error::other(
+                    "en anden bygning skriver i samme mappe lige nu; vent til den er færdig, og byg så igen",
+                ),
+                std::fs::TryLockError::Error(e) => e,
+            };
+            return Err(Failure::at(&lock_path, error));
         }
-        // Dropping `staged` on an error removes every temporary file.
-        let temp = stage(&target, &output.bytes).map_err(|e| Failure::at(&target, e))?;
-        staged.push((target, temp));
+        remove_stale_temporaries(out_dir);
+        Ok(Staging { out_dir: out_dir.to_path_buf(), lock, staged: Vec::new(), unchanged: Vec::new() })
     }
 
-    // Swap: old files aside, new ones in; undone if any step fails.
-    let mut done: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
-    let mut swap = || -> Result<(), Failure> {
-        for (target, temp) in staged.drain(..) {
-            let aside = move_aside(&target).map_err(|e| Failure::at(&target, e))?;
-            done.push((target.clone(), aside));
-            temp.persist(&target).map_err(|e| Failure::at(&target, e.error))?;
+    /// Writes `output` in full beside its target, unless the target already
+    /// holds exactly its bytes.
+    pub fn put(&mut self, output: &Output) -> Result<(), Failure> {
+        let target = self.out_dir.join(&output.rel);
+        if std::fs::read(&target).is_ok_and(|old| old == output.bytes) {
+            self.unchanged.push(output.rel.clone());
+            return Ok(());
         }
-        for rel in removed {
-            let target = out_dir.join(rel);
-            let aside = move_aside(&target).map_err(|e| Failure::at(&target, e))?;
-            if aside.is_some() {
-                done.push((target, aside));
-            }
-        }
+        // Closed at once (a build may stage thousands of files); the path
+        // still removes the file when dropped.
+        let temp = stage(&target, &output.bytes).map_err(|e| Failure::at(&target, e))?.into_temp_path();
+        self.staged.push((target, temp));
         Ok(())
-    };
-    if let Err(mut failure) = swap() {
-        for (target, aside) in done.into_iter().rev() {
-            let undone = match &aside {
-                Some(aside) => std::fs::rename(aside, &target),
-                None => std::fs::remove_file(&target),
-            };
-            if let Err(e) = undone {
-                failure = Failure { path: target, error: e, untouched: false };
+    }
+
+    /// Puts every staged file in place and removes `removed` (paths
+    /// relative to the folder), all or nothing. Returns the outputs whose
+    /// files already held their bytes (they were not written).
+    pub fn commit(self, removed: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+        let Staging { out_dir, lock, mut staged, unchanged } = self;
+        // Swap: old files aside, new ones in; undone if any step fails.
+        let mut done: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+        let mut swap = || -> Result<(), Failure> {
+            for (target, temp) in staged.drain(..) {
+                let aside = move_aside(&target).map_err(|e| Failure::at(&target, e))?;
+                done.push((target.clone(), aside));
+                temp.persist(&target).map_err(|e| Failure::at(&target, e.error))?;
             }
+            for rel in removed {
+                let target = out_dir.join(rel);
+                let aside = move_aside(&target).map_err(|e| Failure::at(&target, e))?;
+                if aside.is_some() {
+                    done.push((target, aside));
+                }
+            }
+            Ok(())
+        };
+        if let Err(mut failure) = swap() {
+            for (target, aside) in done.into_iter().rev() {
+                let undone = match &aside {
+                    Some(aside) => std::fs::rename(aside, &target),
+                    None => std::fs::remove_file(&target),
+                };
+                if let Err(e) = undone {
+                    failure = Failure { path: target, error: e, untouched: false };
+                }
+            }
+            return Err(failure);
         }
-        return Err(failure);
+        for aside in done.into_iter().filter_map(|(_, aside)| aside) {
+            // Left behind only if the system refuses; the next build removes it.
+            let _ = std::fs::remove_file(aside);
+        }
+        drop(lock);
+        Ok(unchanged)
     }
-    for aside in done.into_iter().filter_map(|(_, aside)| aside) {
-        // Left behind only if the system refuses; the next build removes it.
-        let _ = std::fs::remove_file(aside);
-    }
-    drop(lock);
-    Ok(unchanged)
 }
 
 /// Writes `bytes` to a new temporary file in `target`'s folder (created if
@@ -151,17 +187,15 @@ fn move_aside(target: &Path) -> io::Result<Option<PathBuf>> {
     Ok(Some(path))
 }
 
-/// Removes what an interrupted build left: `.helhed-*.tmp` in the folder
-/// and its `site/`. Nothing else is touched.
+/// Removes what an interrupted build left: `.helhed-*.tmp` files anywhere
+/// in the folders a build writes (the output folder, its `site/`, and with
+/// several plans each plan's folder and site). Nothing else is touched.
 fn remove_stale_temporaries(out_dir: &Path) {
-    for dir in [out_dir.to_path_buf(), out_dir.join(crate::present::site::SITE_DIR)] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with(".helhed-") && name.ends_with(".tmp") && entry.file_type().is_ok_and(|t| t.is_file()) {
-                let _ = std::fs::remove_file(entry.path());
-            }
+    // A build writes at most three folders deep (`site/<plan>/…`).
+    for entry in walkdir::WalkDir::new(out_dir).max_depth(3).into_iter().flatten() {
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with(".helhed-") && name.ends_with(".tmp") && entry.file_type().is_file() {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

@@ -104,6 +104,16 @@ impl Record {
             .collect()
     }
 
+    /// Takes from `other` what it says of the PDFs in `folder` (a plan's
+    /// folder when the data folder holds several plans, each rendered with
+    /// its own copy of the record).
+    pub fn take_folder(&mut self, other: &Record, folder: &str) {
+        let prefix = format!("{folder}/");
+        for (file, entry) in other.dokumenter.iter().filter(|(file, _)| file.starts_with(&prefix)) {
+            self.dokumenter.insert(file.clone(), entry.clone());
+        }
+    }
+
     /// The record as the file [`FILE`].
     pub fn to_output(&self) -> Output {
         let record = Record {
@@ -122,10 +132,14 @@ impl Record {
 
 /// Whether `rel` lies in a folder whose files a build keeps in step with
 /// what it makes (the site, `site/`, and the workbook's sheets as CSV,
-/// `tal/`): a file the last build wrote there and this one does not make
-/// is removed.
+/// `tal/`, also a plan's `<plan>/tal/` when the data folder holds several
+/// plans): a file the last build wrote there and this one does not make is
+/// removed.
 pub fn kept_in_step(rel: &Path) -> bool {
-    rel.starts_with(crate::present::site::SITE_DIR) || rel.starts_with(crate::present::workbook::CSV_DIR)
+    let csv = crate::present::workbook::CSV_DIR;
+    rel.starts_with(crate::present::site::SITE_DIR)
+        || rel.starts_with(csv)
+        || rel.iter().nth(1).is_some_and(|c| c == csv && rel.iter().count() > 2)
 }
 
 /// A path as the record's key: forward slashes on every system.

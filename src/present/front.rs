@@ -10,6 +10,7 @@ use crate::model::text::{format_change_da, join_names};
 use crate::model::{GoalStatus, Model, Period, SeriesKind};
 use crate::present::criteria;
 use crate::present::report::{DASH, StatusMark, indicator_title, shown_decimals};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Criteria with one status.
@@ -47,6 +48,24 @@ pub struct KeyFigureView {
     pub status: Option<StatusMark>,
     /// Whether a figure shown is illustrative.
     pub eksempel: bool,
+    /// The figures themselves, exact, for a workbook (not in `data.json`).
+    #[serde(skip)]
+    pub tal: KeyNumbers,
+}
+
+/// A key figure's exact numbers.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyNumbers {
+    /// The latest year.
+    pub year: u16,
+    /// Its value.
+    pub value: Decimal,
+    /// The decimals it is shown with.
+    pub decimals: u32,
+    /// The change since the year before, in the unit.
+    pub change: Option<Decimal>,
+    /// Samlet's requirement.
+    pub requirement: Option<Decimal>,
 }
 
 /// How many criteria have each status, and under which strands of work.
@@ -281,14 +300,23 @@ pub(crate) fn key_figures(model: &Model, trends: &[Trend], results: &[CriterionR
                 Some(e) => Some(e.status.into()),
                 None => (!on_it.is_empty()).then(|| goals::overall(on_it.iter().map(|r| r.status)).into()),
             };
+            let decimals = shown_decimals(ind, &value);
+            let tal = KeyNumbers {
+                year: latest.year,
+                value: value.value,
+                decimals,
+                change: latest.vs_previous.map(|c| c.points),
+                requirement: total.and_then(|e| e.requirement).map(|q| q.value),
+            };
             Some(KeyFigureView {
                 titel: indicator_title(ind),
                 aar: latest.year.to_string(),
-                vaerdi: criteria::figure(Some(ind), value.value, shown_decimals(ind, &value)),
+                vaerdi: criteria::figure(Some(ind), value.value, decimals),
                 aendring,
                 krav,
                 status,
                 eksempel: value.example,
+                tal,
             })
         })
         .collect()

@@ -14,6 +14,7 @@ pub mod halves;
 pub mod import;
 pub mod lists;
 pub mod new_period;
+pub mod overview;
 pub mod preview;
 pub mod prose;
 pub mod report;

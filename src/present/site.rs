@@ -36,7 +36,7 @@ pub const PAGES: [&str; 3] = ["site/index.html", "site/omraade.html", "site/meto
 pub const STYLESHEET: &str = "site/style.css";
 
 const DASH: &str = "–";
-const HIDDEN: &str = "skjult";
+pub(crate) const HIDDEN: &str = "skjult";
 
 /// One page of the site: which template renders it, into which file under
 /// [`SITE_DIR`], with which data.
@@ -118,6 +118,15 @@ pub enum PageData {
         #[serde(rename = "indsatsområder")]
         indsatsomraader: Vec<FocusActivities>,
     },
+    /// The front page of a data folder with several plans (see
+    /// [`crate::present::overview`]).
+    Plans {
+        /// The overview.
+        #[serde(flatten)]
+        oversigt: Box<crate::present::overview::Overview>,
+        /// `helhed 0.1.0`.
+        generator: String,
+    },
     /// Method and sources.
     Method {
         /// The plan and its areas.
@@ -161,6 +170,9 @@ pub struct SiteView {
     pub eksempeldata: bool,
     /// `helhed 0.1.0`.
     pub generator: String,
+    /// Whether the site is one of several plans' under an overview one
+    /// folder up (`../index.html`).
+    pub alle_planer: bool,
 }
 
 /// An area and its page.
@@ -410,6 +422,7 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         diskretionsgraense: model.plan.suppress_below,
         eksempeldata: false,
         generator: format!("helhed {}", env!("CARGO_PKG_VERSION")),
+        alle_planer: false,
     };
 
     let mut pages = Vec::new();
@@ -488,15 +501,43 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         PageData::Index { eksempel, .. } | PageData::Area { eksempel, .. } | PageData::Method { eksempel, .. } => {
             *eksempel
         }
+        PageData::Plans { oversigt, .. } => oversigt.eksempeldata,
     });
     for page in &mut pages {
         match &mut page.data {
             PageData::Index { site, .. } | PageData::Area { site, .. } | PageData::Method { site, .. } => {
                 site.eksempeldata = any;
             }
+            PageData::Plans { .. } => {}
         }
     }
     pages
+}
+
+/// Makes every page link to the overview of all plans one folder up.
+pub fn link_plans(pages: &mut [Page]) {
+    for page in pages {
+        match &mut page.data {
+            PageData::Index { site, .. } | PageData::Area { site, .. } | PageData::Method { site, .. } => {
+                site.alle_planer = true;
+            }
+            PageData::Plans { .. } => {}
+        }
+    }
+}
+
+/// The front page of a data folder with several plans: `index.html` of the
+/// folder's site, above each plan's own site in its folder.
+pub fn plans_page(overview: crate::present::overview::Overview) -> Page {
+    Page {
+        template: "site/oversigt.html",
+        file: "index.html".into(),
+        csv: None,
+        data: PageData::Plans {
+            oversigt: Box::new(overview),
+            generator: format!("helhed {}", env!("CARGO_PKG_VERSION")),
+        },
+    }
 }
 
 /// A success criterion's result for one series as the public may see it:

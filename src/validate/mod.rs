@@ -302,6 +302,36 @@ fn yaml_stem(name: &str) -> &str {
     name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")).unwrap_or(name)
 }
 
+/// The output's own folders beside the plans' (the site's and the CSV
+/// files', `present::site::SITE_DIR` and `present::workbook::CSV_DIR`): no
+/// plan folder may be named so.
+pub const OUTPUT_FOLDERS: [&str; 2] = ["site", "tal"];
+
+/// Checks the folders of a data folder with several plans: a folder's name
+/// becomes the plan's folder in `out/` and on the site, so it must be an id,
+/// and not one of [`OUTPUT_FOLDERS`].
+pub fn plan_folders(data_dir: &std::path::Path, folders: &[String], diags: &mut Diagnostics) {
+    for folder in folders {
+        let path = data_dir.join(folder);
+        if !is_id(folder) {
+            diags.error(
+                &path,
+                None,
+                format!(
+                    "mappen «{folder}» med en plan må kun hedde små bogstaver a-z, tal og bindestreg: \
+                     navnet bliver planens mappe i out/ og på hjemmesiden"
+                ),
+            );
+        } else if OUTPUT_FOLDERS.contains(&folder.as_str()) {
+            diags.error(
+                &path,
+                None,
+                format!("en plan kan ikke ligge i mappen «{folder}»: out/{folder}/ er oversigtens egen; giv mappen et andet navn"),
+            );
+        }
+    }
+}
+
 /// Whether `id` is usable as a folder name and in URLs.
 pub(crate) fn is_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')

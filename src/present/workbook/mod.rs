@@ -9,6 +9,7 @@
 //! decimals it is shown with; `render::xlsx` lays the sheets out.
 
 mod indicators;
+pub mod plans;
 mod tables;
 
 use crate::model::text::format_da_plain;

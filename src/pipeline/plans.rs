@@ -1,0 +1,169 @@
+//! The build of a data folder that holds several plans, one folder each
+//! (`data/<plan>/plan.yaml`). Each plan builds as it would alone, into
+//! `out/<plan>/` and its site into `out/site/<plan>/`; an overview across the
+//! plans goes beside them: `out/oversigt-<halvår>.pdf`, the site's front page
+//! `out/site/index.html`, `out/tal.json` and `out/tal.xlsx`.
+//!
+//! The plans build in parallel. Each plan's files are staged in the output
+//! folder (written beside their targets, see [`Staging`]) as
+//! soon as the plan is done, and only a small summary of it is kept for the
+//! overview, so memory does not grow with the number of plans. The folder
+//! changes all together at the end, or not at all when any plan fails; every
+//! plan's problems are told.
+
+use crate::input::templates::Templates;
+use crate::model::diag::{Diagnostics, Failed};
+use crate::output::commit::Staging;
+use crate::output::reuse::{Record, kept_in_step};
+use crate::present::overview::{Overview, PlanFiles, PlanSummary};
+use crate::render::Output;
+use crate::{Config, Rendered, Reuse, eval, present, render, validate};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Builds every plan of `folders` (the plan folders of `config.data`) and
+/// the overview, and writes them to `config.out`.
+pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
+    let mut diags = Diagnostics::default();
+    validate::plan_folders(&config.data, folders, &mut diags);
+    let templates = if config.templates_asked || config.templates.is_dir() {
+        Templates::load(&config.templates, &mut Diagnostics::default())
+    } else {
+        Templates::embedded()
+    };
+    if diags.has_errors() {
+        return Err(Failed(diags));
+    }
+    let record = Record::load(&config.out);
+    let reuse = config.reuse.then_some(Reuse { out: &config.out, record: &record });
+    let staging = Mutex::new(Staging::open(&config.out).map_err(|f| crate::not_written(f, Diagnostics::default()))?);
+    let stage = |outputs: &mut [Output], reused: &[PathBuf]| -> Result<(), Failed> {
+        let mut staging = staging.lock().unwrap_or_else(|e| e.into_inner());
+        for output in outputs {
+            if !reused.contains(&output.rel) {
+                staging.put(output).map_err(|f| crate::not_written(f, Diagnostics::default()))?;
+            }
+            // In the file now: the summary keeps only its name and pages.
+            output.bytes = Vec::new();
+        }
+        Ok(())
+    };
+
+    let built: Vec<Result<(Rendered, PlanSummary), Failed>> = folders
+        .par_iter()
+        .map(|folder| {
+            let plan = Config { data: config.data.join(folder), ..config.clone() };
+            let mut inputs = crate::prepare(&plan)?;
+            inputs.folder = Some(folder.clone());
+            let evaluated = eval::evaluate(&inputs.model, inputs.period);
+            let mut rendered = crate::render_evaluated(&inputs, &evaluated, reuse)?;
+            let files = plan_files(folder, &rendered.outputs);
+            let summary = present::overview::summary(folder, &inputs.model, &evaluated, files);
+            stage(&mut rendered.outputs, &rendered.reused)?;
+            // Typst's memo of this plan's layout serves no other plan.
+            typst::comemo::evict(4);
+            Ok((rendered, summary))
+        })
+        .collect();
+
+    let mut all = Rendered {
+        outputs: Vec::new(),
+        warnings: Diagnostics::default(),
+        reused: Vec::new(),
+        record: record.clone(),
+        removed: Vec::new(),
+        unchanged: Vec::new(),
+        todo: Vec::new(),
+        period: crate::model::Period { year: 0, half: 1 },
+        plan: String::new(),
+    };
+    let mut summaries = Vec::new();
+    for (folder, result) in folders.iter().zip(built) {
+        match result {
+            Ok((rendered, summary)) => {
+                all.outputs.extend(rendered.outputs);
+                diags.extend(rendered.warnings);
+                all.reused.extend(rendered.reused);
+                all.record.take_folder(&rendered.record, folder);
+                all.todo.extend(rendered.todo);
+                summaries.push(summary);
+            }
+            Err(Failed(d)) => diags.extend(d),
+        }
+    }
+    if diags.has_errors() {
+        // The staged files are removed as `staging` is dropped.
+        return Err(Failed(diags));
+    }
+
+    let overview = present::overview::overview(summaries);
+    all.period = overview.periode;
+    all.plan = overview.titel.clone();
+    let (mut outputs, warnings) = overview_files(&templates, overview).map_err(Failed)?;
+    diags.extend(warnings);
+    stage(&mut outputs, &[])?;
+    all.outputs.extend(outputs);
+
+    // A page of a plan no longer in the folder is removed from the site.
+    all.record.set_folder_files(all.outputs.iter().map(|o| o.rel.as_path()).filter(|rel| kept_in_step(rel)));
+    let removed = record.stale_folder_files(&all.record);
+    let mut staging = staging.into_inner().unwrap_or_else(|e| e.into_inner());
+    staging.put(&all.record.to_output()).map_err(|f| crate::not_written(f, diags.clone()))?;
+    all.unchanged = staging.commit(&removed).map_err(|f| crate::not_written(f, diags.clone()))?;
+    all.removed = removed;
+    all.warnings = diags;
+    Ok(all)
+}
+
+/// Where a plan's documents are, from its outputs' names.
+fn plan_files(folder: &str, outputs: &[Output]) -> PlanFiles {
+    let named = |prefix: &str| {
+        outputs
+            .iter()
+            .map(|o| o.rel.to_string_lossy().replace('\\', "/"))
+            .find(|rel| rel.starts_with(&format!("{folder}/{prefix}")) && rel.ends_with(".pdf"))
+            .unwrap_or_default()
+    };
+    PlanFiles {
+        statusrapport: named("statusrapport-"),
+        helhedsevaluering: named("helhedsevaluering-"),
+        tal: format!("{folder}/tal.json"),
+        hjemmeside: format!("{folder}/index.html"),
+    }
+}
+
+/// The overview's files: the PDF, the site's front page and stylesheet,
+/// `tal.json`, `tal.xlsx` and its sheets as CSV; and Typst's warnings.
+fn overview_files(templates: &Templates, overview: Overview) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+    let slug = overview.periode.slug();
+    let date = overview.data_date;
+    let mut json = serde_json::to_vec_pretty(&overview).expect("the overview serialises");
+    json.push(b'\n');
+    let job = render::Job {
+        template: "oversigt.typ",
+        data: json.clone(),
+        files: Vec::new(),
+        date,
+        ident: format!("helhed/oversigt/{slug}"),
+    };
+    let pdf = render::compile(templates, job)?.export()?;
+    let mut outputs = vec![
+        Output { rel: PathBuf::from(format!("oversigt-{slug}.pdf")), bytes: pdf.bytes, pages: Some(pdf.pages) },
+        Output { rel: PathBuf::from("tal.json"), bytes: json, pages: None },
+    ];
+    let book = present::workbook::plans::workbook(&overview, date);
+    let xlsx = render::xlsx::bytes(&book).map_err(|e| {
+        let mut diags = Diagnostics::default();
+        diags.error(Path::new("tal.xlsx"), None, format!("kan ikke laves: {e}"));
+        diags
+    })?;
+    outputs.push(Output { rel: PathBuf::from("tal.xlsx"), bytes: xlsx, pages: None });
+    outputs.extend(book.sheets.iter().map(|sheet| Output {
+        rel: Path::new(present::workbook::CSV_DIR).join(format!("{}.csv", sheet.id)),
+        bytes: render::csv::bytes(&sheet.csv()),
+        pages: None,
+    }));
+    outputs.extend(render::html::render(&[present::site::plans_page(overview)], templates)?);
+    Ok((outputs, pdf.warnings))
+}
