@@ -213,19 +213,34 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
     render_evaluated(inputs, &eval::evaluate(&inputs.model, inputs.period), reuse)
 }
 
+/// The most areas a plan may have for its two documents to be laid out at
+/// the same time; a larger plan's are laid out one after the other.
+const ONE_DOCUMENT_AT_A_TIME: usize = 30;
+
 /// [`render_reusing`] of figures already evaluated.
 pub(crate) fn render_evaluated(inputs: &Inputs, ev: &Evaluated, reuse: Option<Reuse>) -> Result<Rendered, Failed> {
-    let (evaluation, status) =
-        rayon::join(|| helhedsevaluering(inputs, ev, reuse), || statusrapport(inputs, ev, reuse));
-    let (evaluation, (status, (site, tal))) = rayon::join(
-        || evaluation.and_then(PdfJob::export),
-        || {
-            rayon::join(
-                || status.and_then(PdfJob::export),
-                || rayon::join(|| site(inputs, ev), || tal_files(inputs, ev)),
-            )
-        },
-    );
+    let (evaluation, (status, (site, tal))) = if inputs.model.areas().count() > ONE_DOCUMENT_AT_A_TIME {
+        // A large plan's documents are laid out one at a time (Typst spreads
+        // each over the threads), and Typst's memory of one is let go before
+        // the next: the peak is one document's, not both.
+        let status = statusrapport(inputs, ev, reuse).and_then(PdfJob::export);
+        typst::comemo::evict(0);
+        let evaluation = helhedsevaluering(inputs, ev, reuse).and_then(PdfJob::export);
+        typst::comemo::evict(0);
+        (evaluation, (status, rayon::join(|| site(inputs, ev), || tal_files(inputs, ev))))
+    } else {
+        let (evaluation, status) =
+            rayon::join(|| helhedsevaluering(inputs, ev, reuse), || statusrapport(inputs, ev, reuse));
+        rayon::join(
+            || evaluation.and_then(PdfJob::export),
+            || {
+                rayon::join(
+                    || status.and_then(PdfJob::export),
+                    || rayon::join(|| site(inputs, ev), || tal_files(inputs, ev)),
+                )
+            },
+        )
+    };
     let mut diags = inputs.warnings.clone();
     let mut outputs = Vec::new();
     let mut record = reuse.map(|r| r.record.clone()).unwrap_or_default();

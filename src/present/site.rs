@@ -575,7 +575,9 @@ pub(crate) fn goal_view(
 fn description(model: &Model) -> String {
     let plan = &model.plan;
     let areas: Vec<&str> = model.areas().map(|a| a.name.as_str()).collect();
-    let mut first = format!("{} er en boligsocial helhedsplan for {}", plan.name, join_names(&areas));
+    // Every page has the description: many areas are counted, not named.
+    let named = if areas.len() <= NAV_AREAS { join_names(&areas) } else { format!("{} boligområder", areas.len()) };
+    let mut first = format!("{} er en boligsocial helhedsplan for {named}", plan.name);
     if let Some(m) = &plan.municipality {
         first.push_str(&format!(" i {m}"));
     }
