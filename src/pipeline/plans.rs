@@ -4,7 +4,7 @@
 //! plans goes beside them: `out/oversigt-<halvår>.pdf`, the site's front page
 //! `out/site/index.html`, `out/tal.json` and `out/tal.xlsx`.
 //!
-//! The plans build in parallel. Each plan's files are staged in the output
+//! The plans build in parallel, as many at a time as there are cores. Each plan's files are staged in the output
 //! folder (written beside their targets, see [`Staging`]) as
 //! soon as the plan is done, and only a small summary of it is kept for the
 //! overview, so memory does not grow with the number of plans. The folder
@@ -18,9 +18,9 @@ use crate::output::reuse::{Record, kept_in_step};
 use crate::present::overview::{Overview, PlanFiles, PlanSummary};
 use crate::render::Output;
 use crate::{Config, Rendered, Reuse, eval, present, render, validate};
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Builds every plan of `folders` (the plan folders of `config.data`) and
 /// the overview, and writes them to `config.out`.
@@ -50,23 +50,20 @@ pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
         Ok(())
     };
 
-    let built: Vec<Result<(Rendered, PlanSummary), Failed>> = folders
-        .par_iter()
-        .map(|folder| {
-            let plan = Config { data: config.data.join(folder), ..config.clone() };
-            let mut inputs = crate::prepare(&plan)?;
-            inputs.folder = Some(folder.clone());
-            let evaluated = eval::evaluate(&inputs.model, inputs.period);
-            let mut rendered = crate::render_evaluated(&inputs, &evaluated, reuse)?;
-            let files = plan_files(folder, &rendered.outputs);
-            let summary = present::overview::summary(folder, &inputs.model, &evaluated, files);
-            stage(&mut rendered.outputs, &rendered.reused)?;
-            // Typst's memo of this plan's layout serves no other plan.
-            typst::comemo::evict(4);
-            Ok((rendered, summary))
-        })
-        .collect();
-
+    let build_plan = |folder: &String| -> Result<(Rendered, PlanSummary), Failed> {
+        let plan = Config { data: config.data.join(folder), ..config.clone() };
+        let mut inputs = crate::prepare(&plan)?;
+        inputs.folder = Some(folder.clone());
+        let evaluated = eval::evaluate(&inputs.model, inputs.period);
+        let mut rendered = crate::render_evaluated(&inputs, &evaluated, reuse)?;
+        let files = plan_files(folder, &rendered.outputs);
+        let summary = present::overview::summary(folder, &inputs.model, &evaluated, files);
+        stage(&mut rendered.outputs, &rendered.reused)?;
+        // Typst's memo of this plan's layout serves no other plan.
+        typst::comemo::evict(4);
+        Ok((rendered, summary))
+    };
+    let built = each_at_most_n_at_a_time(folders, build_plan);
     let mut all = Rendered {
         outputs: Vec::new(),
         warnings: Diagnostics::default(),
@@ -114,6 +111,37 @@ pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
     all.removed = removed;
     all.warnings = diags;
     Ok(all)
+}
+
+/// `f` of each of `items`, in their order, with as many at a time as the
+/// machine has cores. Each runs on a thread of its own, not as a task of
+/// Rayon's pool: a plan's export waits for its parts by running other tasks
+/// of the pool, and were the plans such tasks it would start one plan inside
+/// another, and hold many plans' memory at once.
+fn each_at_most_n_at_a_time<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(items.len());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            std::thread::Builder::new()
+                // Typst's layout recurses deeply: the main thread's stack.
+                .stack_size(8 << 20)
+                .spawn_scoped(scope, || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        let result = f(item);
+                        *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
+                    }
+                })
+                .expect("a thread can be started");
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.into_inner().unwrap_or_else(|e| e.into_inner()).expect("every item is done"))
+        .collect()
 }
 
 /// Where a plan's documents are, from its outputs' names.
