@@ -19,7 +19,7 @@ trap 'rm -rf "$work"' EXIT
 run() { # what, data folder
   local what=$1 data=$2 out="$work/out"
   rm -rf "$out"
-  /usr/bin/time -f "%e %M" -o "$work/time" "$bin" build --fuld --data "$data" --out "$out" >/dev/null 2>"$work/err" || {
+  /usr/bin/time -f "%e %M" -o "$work/time" "$bin" build --fuld --hukommelse 16000 --data "$data" --out "$out" >/dev/null 2>"$work/err" || {
     echo "$what: bygningen fejlede"; cat "$work/err"; exit 1; }
   read -r secs kb <"$work/time"
   echo "$what $secs $((kb / 1024))"

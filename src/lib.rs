@@ -472,6 +472,46 @@ fn site(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnost
     Ok((outputs.into_iter().map(|o| Output { rel: inputs.place(o.rel), ..o }).collect(), Diagnostics::default()))
 }
 
+/// One plan as `helhed check` found it.
+#[derive(Debug)]
+pub struct Checked {
+    /// Its folder, when the data folder holds several plans.
+    pub folder: Option<String>,
+    /// How many areas, indicators and success criteria it has.
+    pub counts: (usize, usize, usize),
+    /// The half-year checked.
+    pub period: Period,
+    /// What the half-year's report still lacks, by the file to fill in.
+    pub todo: Vec<present::gaps::TodoFile>,
+}
+
+/// `helhed check`: every plan of the data folder (one, or one per folder)
+/// validated, evaluated and rendered but for the PDFs unless `pdf` (see
+/// [`check`]); nothing is written. Every plan's problems are collected.
+pub fn check_all(config: &Config, pdf: bool) -> Result<(Vec<Checked>, Diagnostics), Failed> {
+    let folders = input::plan_folders(&config.data);
+    let mut diags = Diagnostics::default();
+    validate::plan_folders(&config.data, &folders, &mut diags);
+    let plans: Vec<(Option<String>, Config)> = if folders.is_empty() {
+        vec![(None, config.clone())]
+    } else {
+        folders.into_iter().map(|f| (Some(f.clone()), Config { data: config.data.join(f), ..config.clone() })).collect()
+    };
+    let mut checked = Vec::new();
+    for (folder, config) in plans {
+        match prepare(&config).and_then(|inputs| check(&inputs, pdf).map(|w| (inputs, w))) {
+            Ok((inputs, warnings)) => {
+                diags.extend(warnings);
+                let m = &inputs.model;
+                let counts = (m.areas().count(), m.indicators.len(), m.criteria.len());
+                checked.push(Checked { folder, counts, period: inputs.period, todo: inputs.todo });
+            }
+            Err(Failed(d)) => diags.extend(d),
+        }
+    }
+    if diags.has_errors() { Err(Failed(diags)) } else { Ok((checked, diags)) }
+}
+
 /// What `helhed check` finds beyond the data's own problems: Typst's and
 /// the site's warnings. With `pdf` the documents are laid out and exported
 /// as in a build (nothing is written); without, everything else is made

@@ -128,7 +128,7 @@ fn new_period(args: &NewPeriodArgs) -> ExitCode {
     }
     // What is left to do, as `check` says it.
     match helhed::prepare(&config) {
-        Ok(inputs) => print_todo(&inputs),
+        Ok(inputs) => print_todo(inputs.period, &inputs.todo),
         Err(failed) => print_diagnostics(&failed.0),
     }
     ExitCode::SUCCESS
@@ -348,14 +348,14 @@ fn group(rel: &Path) -> Option<(PathBuf, &'static str, &'static str)> {
     (rel.iter().count() > dir.iter().count()).then_some((dir, "tal.xlsx' ark som CSV", ""))
 }
 
-fn print_todo(inputs: &helhed::Inputs) {
-    if inputs.todo.is_empty() {
-        println!("Intet mangler til {}.", inputs.period.danish());
+fn print_todo(period: helhed::model::Period, todo: &[helhed::present::gaps::TodoFile]) {
+    if todo.is_empty() {
+        println!("Intet mangler til {}.", period.danish());
         return;
     }
-    let n: usize = inputs.todo.iter().map(|f| f.items.len()).sum();
-    println!("Til {} mangler der {n} ting:", inputs.period.danish());
-    for f in &inputs.todo {
+    let n: usize = todo.iter().map(|f| f.items.len()).sum();
+    println!("Til {} mangler der {n} ting:", period.danish());
+    for f in todo {
         println!("  {}", f.file.display());
         for item in &f.items {
             println!("    - {item}");
@@ -472,20 +472,22 @@ fn run(cli: Cli, started: Instant) -> ExitCode {
         Command::Importer(args) => import(*args),
         Command::Check(CheckArgs { folders, pdf }) => {
             let config = Config::from(folders);
-            match helhed::prepare(&config).and_then(|inputs| helhed::check(&inputs, pdf).map(|w| (inputs, w))) {
-                Ok((inputs, warnings)) => {
+            match helhed::check_all(&config, pdf) {
+                Ok((plans, warnings)) => {
                     print_diagnostics(&warnings);
-                    if !inputs.todo.is_empty() {
-                        print_todo(&inputs);
-                    }
                     let what = if pdf { "Data og skabeloner" } else { "Data, tal og hjemmesidens skabeloner" };
-                    println!(
-                        "{what} er i orden: {} områder, {} indikatorer, {} succeskriterier, halvår {}.",
-                        inputs.model.areas().count(),
-                        inputs.model.indicators.len(),
-                        inputs.model.criteria.len(),
-                        inputs.period.danish()
-                    );
+                    for plan in &plans {
+                        if !plan.todo.is_empty() {
+                            print_todo(plan.period, &plan.todo);
+                        }
+                        let (areas, indicators, criteria) = plan.counts;
+                        let whose = plan.folder.as_ref().map(|f| format!(" for {f}")).unwrap_or_default();
+                        println!(
+                            "{what} er i orden{whose}: {areas} områder, {indicators} indikatorer, \
+                             {criteria} succeskriterier, halvår {}.",
+                            plan.period.danish()
+                        );
+                    }
                     if !pdf {
                         println!("PDF'ernes skabeloner er ikke prøvet; helhed check --pdf sætter også dokumenterne.");
                     }

@@ -161,3 +161,25 @@ fn a_plan_taken_out_of_the_folder_leaves_the_site() {
     assert!(f.path("out/vestby/statusrapport-2018-h2.pdf").is_file());
     assert_eq!(json(&f, "out/tal.json")["titel"], "Oversigt over 1 helhedsplan");
 }
+
+#[test]
+fn check_checks_every_plan() {
+    let f = two_plans();
+    let out = f.run(&["check"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for plan in ["oestby", "vestby"] {
+        assert!(
+            stdout.contains(&format!(
+                "Data, tal og hjemmesidens skabeloner er i orden for {plan}: 4 områder, 53 indikatorer, \
+                 57 succeskriterier, halvår 2. halvår 2018."
+            )),
+            "{stdout}"
+        );
+    }
+    f.write("data/vestby/sydbyen/2019.yaml", "antal:\n  ukendt-maaling: 3\n");
+    let out = f.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("data/vestby/sydbyen/2019.yaml:2:"));
+    assert!(!f.path("out").exists());
+}
