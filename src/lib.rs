@@ -159,11 +159,32 @@ pub fn validated(
     }
 }
 
+/// For a command that works on one plan: an error when the data folder
+/// holds several (one folder each), naming them.
+pub(crate) fn one_plan(config: &Config, diags: &mut Diagnostics) -> Result<(), Failed> {
+    let folders = input::plan_folders(&config.data);
+    if folders.is_empty() {
+        return Ok(());
+    }
+    let example = config.data.join(&folders[0]);
+    diags.error(
+        &config.data,
+        None,
+        format!(
+            "datamappen har flere planer ({}); vælg én med --data, fx --data {}",
+            folders.join(", "),
+            example.display()
+        ),
+    );
+    Err(Failed(std::mem::take(diags)))
+}
+
 /// The files that start the half-year `period` (`helhed ny-periode`),
 /// made from the plan as it is. Every problem in the data is collected;
 /// nothing is written here.
 pub fn new_period(config: &Config, period: Period) -> Result<Vec<present::new_period::NewFile>, Failed> {
     let mut diags = Diagnostics::default();
+    one_plan(config, &mut diags)?;
     let loaded = input::load(&config.data, render::fonts::shown, &mut diags);
     let model = validate::validate(loaded, &mut diags);
     match model {

@@ -42,6 +42,7 @@ pub struct Imported {
 pub fn import(config: &Config, request: &ImportRequest) -> Result<Imported, Failed> {
     use validate::import::Origin;
     let mut diags = Diagnostics::default();
+    crate::one_plan(config, &mut diags)?;
     let mut loaded = input::load(&config.data, render::fonts::shown, &mut diags);
     let setup = match &request.setup {
         None => None,
