@@ -16,27 +16,31 @@ gen=target/release/examples/generer
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-run() { # what, data folder
-  local what=$1 data=$2 out="$work/out"
+run() { # what, data folder, divisor, its name: prints the table's line
+  local what=$1 data=$2 n=$3 per=$4 out="$work/out"
   rm -rf "$out"
-  /usr/bin/time -f "%e %M" -o "$work/time" "$bin" build --fuld --hukommelse 16000 --data "$data" --out "$out" >/dev/null 2>"$work/err" || {
-    echo "$what: bygningen fejlede"; cat "$work/err"; exit 1; }
+  if ! /usr/bin/time -f "%e %M" -o "$work/time" "$bin" build --fuld --hukommelse 16000 --data "$data" --out "$out" \
+      >/dev/null 2>"$work/err"; then
+    echo "$what: bygningen fejlede" >&2
+    cat "$work/err" >&2
+    exit 1
+  fi
+  local secs kb
   read -r secs kb <"$work/time"
-  echo "$what $secs $((kb / 1024))"
+  printf '%-34s %8s %8s %12s %s\n' "$what" "$secs" "$((kb / 1024))" \
+    "$(awk -v s="$secs" -v n="$n" 'BEGIN { printf "%.4f", s / n }')" "$per"
 }
 
 areas=("$@")
 [ ${#areas[@]} -gt 0 ] || areas=(20 100 300 1000)
-printf '%-34s %8s %8s %12s\n' "kørsel" "tid (s)" "maks MB" "s pr. område"
+printf '%-34s %8s %8s %12s\n' "kørsel" "tid (s)" "maks MB" "tid pr."
 for n in "${areas[@]}"; do
   rm -rf "$work/data"
   "$gen" "$work/data" "$n" 20 12
-  read -r what secs mb < <(run "$n-områder×20-år×12-indikatorer" "$work/data")
-  printf '%-34s %8s %8s %12s\n' "$what" "$secs" "$mb" "$(awk -v s="$secs" -v n="$n" 'BEGIN { printf "%.4f", s / n }')"
+  run "$n-områder×20-år×12-indikatorer" "$work/data" "$n" "pr. område"
 done
 if [ $# -eq 0 ]; then
   rm -rf "$work/data"
   "$gen" "$work/data" 4 20 12 250
-  read -r what secs mb < <(run "250-planer×4-områder×20-år" "$work/data")
-  printf '%-34s %8s %8s %12s\n' "$what" "$secs" "$mb" "$(awk -v s="$secs" 'BEGIN { printf "%.4f", s / 1000 }')"
+  run "250-planer×4-områder×20-år" "$work/data" 250 "pr. plan"
 fi

@@ -81,6 +81,16 @@ pub struct Inputs {
 }
 
 impl Inputs {
+    /// The statusrapport's file, relative to the output folder.
+    pub fn statusrapport_file(&self) -> PathBuf {
+        self.place(PathBuf::from(format!("statusrapport-{}.pdf", self.period.slug())))
+    }
+
+    /// The appendix's file, relative to the output folder.
+    pub fn helhedsevaluering_file(&self) -> PathBuf {
+        self.place(PathBuf::from(format!("helhedsevaluering-{}.pdf", self.period.last_full_year())))
+    }
+
     /// Where an output of this plan goes, relative to the output folder.
     fn place(&self, rel: PathBuf) -> PathBuf {
         let Some(folder) = &self.folder else { return rel };
@@ -375,7 +385,7 @@ fn statusrapport_job(inputs: &Inputs, evaluated: &Evaluated) -> (render::Job<'st
         date: inputs.model.plan.data_date,
         ident: format!("helhed/statusrapport/{}", inputs.period.slug()),
     };
-    (job, inputs.place(PathBuf::from(format!("statusrapport-{}.pdf", inputs.period.slug()))))
+    (job, inputs.statusrapport_file())
 }
 
 fn helhedsevaluering<'a>(
@@ -399,7 +409,7 @@ fn helhedsevaluering_job(inputs: &Inputs, evaluated: &Evaluated) -> (render::Job
         date: inputs.model.plan.data_date,
         ident: format!("helhed/helhedsevaluering/{year}"),
     };
-    (job, inputs.place(PathBuf::from(format!("helhedsevaluering-{year}.pdf"))))
+    (job, inputs.helhedsevaluering_file())
 }
 
 /// What each document's template reads, as files for a template author's
@@ -512,22 +522,42 @@ pub struct Checked {
 pub fn check_all(config: &Config, pdf: bool) -> Result<(Vec<Checked>, Diagnostics), Failed> {
     let folders = input::plan_folders(&config.data);
     let mut diags = Diagnostics::default();
-    validate::plan_folders(&config.data, &folders, &mut diags);
+    if !folders.is_empty() {
+        validate::plan_folders(&config.data, &folders, &input::not_plans(&config.data), &mut diags);
+    }
     let plans: Vec<(Option<String>, Config)> = if folders.is_empty() {
         vec![(None, config.clone())]
     } else {
         folders.into_iter().map(|f| (Some(f.clone()), Config { data: config.data.join(f), ..config.clone() })).collect()
     };
+    let several = plans[0].0.is_some();
     let mut checked = Vec::new();
+    let mut summaries = Vec::new();
     for (folder, config) in plans {
-        match prepare(&config).and_then(|inputs| check(&inputs, pdf).map(|w| (inputs, w))) {
+        let prepared = prepare(&config).map(|mut inputs| {
+            inputs.folder = folder.clone();
+            inputs
+        });
+        match prepared.and_then(|inputs| check(&inputs, pdf).map(|w| (inputs, w))) {
             Ok((inputs, warnings)) => {
                 diags.extend(warnings);
+                if let Some(folder) = folder.as_deref().filter(|_| several) {
+                    summaries.push(pipeline::plans::summary(folder, &inputs));
+                }
                 let m = &inputs.model;
                 let counts = (m.areas().count(), m.indicators.len(), m.criteria.len());
                 checked.push(Checked { folder, counts, period: inputs.period, todo: inputs.todo });
             }
             Err(Failed(d)) => diags.extend(d),
+        }
+    }
+    // The overview's own templates are tried too.
+    if several && !diags.has_errors() {
+        let templates = pipeline::plans::templates(config);
+        let overview = present::overview::overview(summaries);
+        match pipeline::plans::overview_files(&templates, overview, pdf) {
+            Ok((_, warnings)) => diags.extend(warnings),
+            Err(d) => diags.extend(d),
         }
     }
     if diags.has_errors() { Err(Failed(diags)) } else { Ok((checked, diags)) }

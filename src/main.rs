@@ -327,7 +327,6 @@ fn serve(args: &ServeArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The to-do list for the half-year, grouped by file.
 /// The folder of many files an output is reported with, if any: the site
 /// (`site/`, with every plan's site), or a workbook's CSV files (`tal/`, or a
 /// plan's `<plan>/tal/`); with what it holds and a hint.
@@ -348,6 +347,7 @@ fn group(rel: &Path) -> Option<(PathBuf, &'static str, &'static str)> {
     (rel.iter().count() > dir.iter().count()).then_some((dir, "tal.xlsx' ark som CSV", ""))
 }
 
+/// The to-do list for the half-year, grouped by file.
 fn print_todo(period: helhed::model::Period, todo: &[helhed::present::gaps::TodoFile]) {
     if todo.is_empty() {
         println!("Intet mangler til {}.", period.danish());

@@ -5,8 +5,8 @@
 //!
 //! `model` is the ground floor and imports nothing of helhed. `lib.rs` with
 //! its `pipeline/` folder (the pipeline) and `main.rs` with its `cli/` folder
-//! (the command, a separate crate that only the binary builds) may use every
-//! stage.
+//! (the command: modules of the binary, which no stage can reach) may use
+//! every stage.
 
 use std::path::{Path, PathBuf};
 

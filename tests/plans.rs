@@ -112,20 +112,61 @@ fn each_plan_builds_as_alone_and_the_overview_sets_them_side_by_side() {
     assert_eq!(files(&f.path("out")), before);
 }
 
+/// Every file and folder under `dir` (relative), with the files' bytes.
+fn tree(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Option<Vec<u8>>)> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            let bytes = e.file_type().is_file().then(|| std::fs::read(e.path()).unwrap());
+            (e.path().strip_prefix(dir).unwrap().to_path_buf(), bytes)
+        })
+        .collect()
+}
+
 #[test]
 fn a_plan_with_errors_stops_the_build_and_every_plans_problems_are_told() {
     let f = two_plans();
-    assert!(f.run(&["build"]).status.success());
-    let before = files(&f.path("out"));
-    f.write("data/oestby/motalavej/2019.yaml", "antal:\n  beboere: mange\n");
+    // One plan fails, the other builds and is staged: nothing stays, not
+    // even the output folder.
     f.write("data/vestby/sydbyen/2019.yaml", "antal:\n  ukendt-maaling: 3\n");
     let out = f.run(&["build"]);
+    assert!(!out.status.success());
+    assert!(!f.path("out").exists(), "{:?}", tree(&f.path("out")));
+    std::fs::remove_file(f.path("data/vestby/sydbyen/2019.yaml")).unwrap();
+
+    assert!(f.run(&["build"]).status.success());
+    let before = tree(&f.path("out"));
+    f.write("data/oestby/motalavej/2019.yaml", "antal:\n  beboere: mange\n");
+    f.write("data/vestby/sydbyen/2019.yaml", "antal:\n  ukendt-maaling: 3\n");
+    let out = f.run(&["build", "--fuld"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(stderr.contains("data/oestby/motalavej/2019.yaml:2:"), "{stderr}");
     assert!(stderr.contains("data/vestby/sydbyen/2019.yaml:2:"), "{stderr}");
     assert!(stderr.contains("intet blev skrevet"), "{stderr}");
-    assert_eq!(files(&f.path("out")), before, "out/ is as it was");
+    assert_eq!(tree(&f.path("out")), before, "out/ is as it was, files and folders");
+}
+
+#[test]
+fn a_template_stopped_midway_leaves_nothing_of_the_plans_done() {
+    let f = two_plans();
+    // Only vestby's statusrapport runs for ever; oestby is done and staged
+    // by then (the two build at the same time).
+    let template = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("report-templates/statusrapport.typ"),
+    )
+    .unwrap();
+    f.write(
+        "report-templates/statusrapport.typ",
+        &format!("{template}\n#if data.plan.navn.starts-with(\"Vestby\") {{ let n = 0; for i in range(1000000) {{ for j in range(1000000) {{ n += 1 }} }} }}\n"),
+    );
+    let out = f.run(&["build", "--tidsgrænse", "3"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("kørte i mere end 3 sekunder"), "{stderr}");
+    assert!(!f.path("out").exists(), "{:?}", tree(&f.path("out")));
 }
 
 #[test]
@@ -165,8 +206,16 @@ fn a_plan_taken_out_of_the_folder_leaves_the_site() {
 #[test]
 fn check_checks_every_plan() {
     let f = two_plans();
+    f.write("data/noter.txt", "Husk budgettet\n");
+    std::fs::create_dir_all(f.path("data/gammel")).unwrap();
     let out = f.run(&["check"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "advarsel: data/gammel: mappen har ingen plan.yaml og er ikke en plan; den bruges ikke\n\
+         advarsel: data/noter.txt: datamappen har én plan i hver mappe, så denne bruges ikke; hører den til en \
+         plan, så flyt den ind i planens mappe\n"
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     for plan in ["oestby", "vestby"] {
         assert!(
@@ -177,9 +226,20 @@ fn check_checks_every_plan() {
             "{stdout}"
         );
     }
+    // The overview's own templates are tried too.
+    f.write("report-templates/site/oversigt.html", "{% for p in planer %}\n{{ p.navn }\n");
+    let out = f.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("report-templates/site/oversigt.html:2:"));
+    std::fs::remove_file(f.path("report-templates/site/oversigt.html")).unwrap();
     f.write("data/vestby/sydbyen/2019.yaml", "antal:\n  ukendt-maaling: 3\n");
     let out = f.run(&["check"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("data/vestby/sydbyen/2019.yaml:2:"));
     assert!(!f.path("out").exists());
+}
+
+#[test]
+fn no_plan_folder_may_take_the_overviews_own_folders() {
+    assert_eq!(helhed::validate::OUTPUT_FOLDERS, [helhed::present::site::SITE_DIR, helhed::present::workbook::CSV_DIR]);
 }

@@ -80,6 +80,21 @@ pub fn plan_folders(data_dir: &Path) -> Vec<String> {
     folders
 }
 
+/// What else a data folder of several plans holds: files, folders without a
+/// `plan.yaml`, symbolic links (not followed here); none of them is read.
+/// Hidden entries (`.git`) are left out.
+pub fn not_plans(data_dir: &Path) -> Vec<(PathBuf, bool)> {
+    let Ok(entries) = std::fs::read_dir(data_dir) else { return Vec::new() };
+    let mut others: Vec<(PathBuf, bool)> = entries
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| !(e.file_type().is_ok_and(|t| t.is_dir()) && e.path().join("plan.yaml").is_file()))
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .collect();
+    others.sort();
+    others
+}
+
 /// Reads the data folder. Problems go into `diags`; what could be read is returned.
 ///
 /// Only regular files are read. A symbolic link is followed when what it

@@ -69,19 +69,41 @@ pub fn commit<'a>(
 pub struct Staging {
     out_dir: PathBuf,
     /// Held until the commit: one build at a time.
-    lock: File,
+    lock: Option<File>,
     /// Each target with its staged file (closed; removed when dropped).
     staged: Vec<(PathBuf, tempfile::TempPath)>,
     /// The outputs whose files already held their bytes.
     unchanged: Vec<PathBuf>,
+    /// What the staging made that was not there (the folder, its lock file,
+    /// folders for the files), oldest first: removed again unless committed.
+    made: Vec<PathBuf>,
+}
+
+impl Drop for Staging {
+    /// Without a commit: the staged files go, then whatever was made for
+    /// them, so the folder is as it was.
+    fn drop(&mut self) {
+        let staged: Vec<PathBuf> = self.staged.drain(..).map(|(_, temp)| temp.to_path_buf()).collect();
+        crate::render::guard::no_longer_made(&staged);
+        drop(self.lock.take());
+        for path in self.made.iter().rev() {
+            let _ = if path.is_dir() { std::fs::remove_dir(path) } else { std::fs::remove_file(path) };
+        }
+        crate::render::guard::no_longer_made(&self.made);
+    }
 }
 
 impl Staging {
     /// Takes the output folder's lock (creating the folder) and removes the
     /// temporary files an interrupted build left.
     pub fn open(out_dir: &Path) -> Result<Staging, Failure> {
+        let mut made = missing_folders(out_dir);
         std::fs::create_dir_all(out_dir).map_err(|e| Failure::at(out_dir, e))?;
         let lock_path = out_dir.join(LOCK);
+        if std::fs::symlink_metadata(&lock_path).is_err() {
+            made.push(lock_path.clone());
+        }
+        made.iter().for_each(|p| crate::render::guard::made_by_build(p));
         let lock = File::create(&lock_path).map_err(|e| Failure::at(&lock_path, e))?;
         if let Err(e) = lock.try_lock() {
             let error = match e {
@@ -93,7 +115,13 @@ impl Staging {
             return Err(Failure::at(&lock_path, error));
         }
         remove_stale_temporaries(out_dir);
-        Ok(Staging { out_dir: out_dir.to_path_buf(), lock, staged: Vec::new(), unchanged: Vec::new() })
+        Ok(Staging {
+            out_dir: out_dir.to_path_buf(),
+            lock: Some(lock),
+            staged: Vec::new(),
+            unchanged: Vec::new(),
+            made,
+        })
     }
 
     /// Writes `output` in full beside its target, unless the target already
@@ -104,9 +132,15 @@ impl Staging {
             self.unchanged.push(output.rel.clone());
             return Ok(());
         }
+        if let Some(dir) = target.parent() {
+            let folders = missing_folders(dir);
+            folders.iter().for_each(|p| crate::render::guard::made_by_build(p));
+            self.made.extend(folders);
+        }
         // Closed at once (a build may stage thousands of files); the path
         // still removes the file when dropped.
         let temp = stage(&target, &output.bytes).map_err(|e| Failure::at(&target, e))?.into_temp_path();
+        crate::render::guard::made_by_build(&temp);
         self.staged.push((target, temp));
         Ok(())
     }
@@ -114,8 +148,11 @@ impl Staging {
     /// Puts every staged file in place and removes `removed` (paths
     /// relative to the folder), all or nothing. Returns the outputs whose
     /// files already held their bytes (they were not written).
-    pub fn commit(self, removed: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-        let Staging { out_dir, lock, mut staged, unchanged } = self;
+    pub fn commit(mut self, removed: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+        let out_dir = self.out_dir.clone();
+        let mut staged = std::mem::take(&mut self.staged);
+        let unchanged = std::mem::take(&mut self.unchanged);
+        let temps: Vec<PathBuf> = staged.iter().map(|(_, temp)| temp.to_path_buf()).collect();
         // Swap: old files aside, new ones in; undone if any step fails.
         let mut done: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
         let mut swap = || -> Result<(), Failure> {
@@ -149,9 +186,19 @@ impl Staging {
             // Left behind only if the system refuses; the next build removes it.
             let _ = std::fs::remove_file(aside);
         }
-        drop(lock);
+        // In place now: nothing of it is to be removed.
+        crate::render::guard::no_longer_made(&temps);
+        crate::render::guard::no_longer_made(&std::mem::take(&mut self.made));
         Ok(unchanged)
     }
+}
+
+/// `dir` and those of its ancestors that do not exist, outermost first.
+fn missing_folders(dir: &Path) -> Vec<PathBuf> {
+    let mut missing: Vec<PathBuf> =
+        dir.ancestors().take_while(|a| !a.as_os_str().is_empty() && !a.exists()).map(Path::to_path_buf).collect();
+    missing.reverse();
+    missing
 }
 
 /// Writes `bytes` to a new temporary file in `target`'s folder (created if

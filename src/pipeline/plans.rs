@@ -17,7 +17,7 @@ use crate::output::commit::Staging;
 use crate::output::reuse::{Record, kept_in_step};
 use crate::present::overview::{Overview, PlanFiles, PlanSummary};
 use crate::render::Output;
-use crate::{Config, Rendered, Reuse, eval, present, render, validate};
+use crate::{Config, Inputs, Rendered, Reuse, eval, present, render, validate};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -26,12 +26,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// the overview, and writes them to `config.out`.
 pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
     let mut diags = Diagnostics::default();
-    validate::plan_folders(&config.data, folders, &mut diags);
-    let templates = if config.templates_asked || config.templates.is_dir() {
-        Templates::load(&config.templates, &mut Diagnostics::default())
-    } else {
-        Templates::embedded()
-    };
+    validate::plan_folders(&config.data, folders, &crate::input::not_plans(&config.data), &mut diags);
+    let templates = templates(config);
     if diags.has_errors() {
         return Err(Failed(diags));
     }
@@ -50,18 +46,20 @@ pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
         Ok(())
     };
 
-    let build_plan = |folder: &String| -> Result<(Rendered, PlanSummary), Failed> {
-        let plan = Config { data: config.data.join(folder), ..config.clone() };
-        let mut inputs = crate::prepare(&plan)?;
+    let build_one = |plan: &Config, folder: &String| -> Result<(Rendered, PlanSummary), Failed> {
+        let mut inputs = crate::prepare(plan)?;
         inputs.folder = Some(folder.clone());
         let evaluated = eval::evaluate(&inputs.model, inputs.period);
         let mut rendered = crate::render_evaluated(&inputs, &evaluated, reuse)?;
-        let files = plan_files(folder, &rendered.outputs);
-        let summary = present::overview::summary(folder, &inputs.model, &evaluated, files);
+        let summary = present::overview::summary(folder, &inputs.model, &evaluated, plan_files(folder, &inputs));
         stage(&mut rendered.outputs, &rendered.reused)?;
         // Typst's memo of this plan's layout serves no other plan.
         typst::comemo::evict(4);
         Ok((rendered, summary))
+    };
+    let build_plan = |folder: &String| -> Result<(Rendered, PlanSummary), Failed> {
+        let plan = Config { data: config.data.join(folder), ..config.clone() };
+        build_one(&plan, folder).map_err(|Failed(d)| Failed(whose(d, &plan.data, folder)))
     };
     let built = each_at_most_n_at_a_time(folders, build_plan);
     let mut all = Rendered {
@@ -97,7 +95,7 @@ pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
     let overview = present::overview::overview(summaries);
     all.period = overview.periode;
     all.plan = overview.titel.clone();
-    let (mut outputs, warnings) = overview_files(&templates, overview).map_err(Failed)?;
+    let (mut outputs, warnings) = overview_files(&templates, overview, true).map_err(Failed)?;
     diags.extend(warnings);
     stage(&mut outputs, &[])?;
     all.outputs.extend(outputs);
@@ -144,26 +142,54 @@ fn each_at_most_n_at_a_time<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R +
         .collect()
 }
 
-/// Where a plan's documents are, from its outputs' names.
-fn plan_files(folder: &str, outputs: &[Output]) -> PlanFiles {
-    let named = |prefix: &str| {
-        outputs
-            .iter()
-            .map(|o| o.rel.to_string_lossy().replace('\\', "/"))
-            .find(|rel| rel.starts_with(&format!("{folder}/{prefix}")) && rel.ends_with(".pdf"))
-            .unwrap_or_default()
-    };
-    PlanFiles {
-        statusrapport: named("statusrapport-"),
-        helhedsevaluering: named("helhedsevaluering-"),
-        tal: format!("{folder}/tal.json"),
-        hjemmeside: format!("{folder}/index.html"),
+/// A plan's problems, each outside the plan's own folder (a template's,
+/// the output folder's) saying which plan it met.
+fn whose(diags: Diagnostics, plan_dir: &Path, folder: &str) -> Diagnostics {
+    let mut named = Diagnostics::default();
+    for d in diags.iter() {
+        let mut d = d.clone();
+        if !d.file.starts_with(plan_dir) {
+            d.message = format!("{} (planen {folder})", d.message);
+        }
+        named.push(d);
+    }
+    named
+}
+
+/// The templates, as each plan loads them (their warnings are each plan's).
+pub fn templates(config: &Config) -> Templates {
+    if config.templates_asked || config.templates.is_dir() {
+        Templates::load(&config.templates, &mut Diagnostics::default())
+    } else {
+        Templates::embedded()
     }
 }
 
-/// The overview's files: the PDF, the site's front page and stylesheet,
-/// `tal.json`, `tal.xlsx` and its sheets as CSV; and Typst's warnings.
-fn overview_files(templates: &Templates, overview: Overview) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+/// A plan's line in the overview, evaluated anew (for `check`).
+pub fn summary(folder: &str, inputs: &Inputs) -> PlanSummary {
+    let evaluated = eval::evaluate(&inputs.model, inputs.period);
+    present::overview::summary(folder, &inputs.model, &evaluated, plan_files(folder, inputs))
+}
+
+/// Where a plan's documents are.
+fn plan_files(folder: &str, inputs: &Inputs) -> PlanFiles {
+    let rel = |p: PathBuf| p.to_string_lossy().replace('\\', "/");
+    PlanFiles {
+        statusrapport: rel(inputs.statusrapport_file()),
+        helhedsevaluering: rel(inputs.helhedsevaluering_file()),
+        tal: format!("{folder}/tal.json"),
+        hjemmeside: format!("site/{folder}/index.html"),
+    }
+}
+
+/// The overview's files: the PDF (unless not `pdf`), the site's front page
+/// and stylesheet, `tal.json`, `tal.xlsx` and its sheets as CSV; and Typst's
+/// warnings.
+pub fn overview_files(
+    templates: &Templates,
+    overview: Overview,
+    pdf: bool,
+) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let slug = overview.periode.slug();
     let date = overview.data_date;
     let mut json = serde_json::to_vec_pretty(&overview).expect("the overview serialises");
@@ -175,11 +201,18 @@ fn overview_files(templates: &Templates, overview: Overview) -> Result<(Vec<Outp
         date,
         ident: format!("helhed/oversigt/{slug}"),
     };
-    let pdf = render::compile(templates, job)?.export()?;
-    let mut outputs = vec![
-        Output { rel: PathBuf::from(format!("oversigt-{slug}.pdf")), bytes: pdf.bytes, pages: Some(pdf.pages) },
-        Output { rel: PathBuf::from("tal.json"), bytes: json, pages: None },
-    ];
+    let mut outputs = Vec::new();
+    let mut warnings = Diagnostics::default();
+    if pdf {
+        let pdf = render::compile(templates, job)?.export()?;
+        outputs.push(Output {
+            rel: PathBuf::from(format!("oversigt-{slug}.pdf")),
+            bytes: pdf.bytes,
+            pages: Some(pdf.pages),
+        });
+        warnings = pdf.warnings;
+    }
+    outputs.push(Output { rel: PathBuf::from("tal.json"), bytes: json, pages: None });
     let book = present::workbook::plans::workbook(&overview, date);
     let xlsx = render::xlsx::bytes(&book).map_err(|e| {
         let mut diags = Diagnostics::default();
@@ -193,5 +226,5 @@ fn overview_files(templates: &Templates, overview: Overview) -> Result<(Vec<Outp
         pages: None,
     }));
     outputs.extend(render::html::render(&[present::site::plans_page(overview)], templates)?);
-    Ok((outputs, pdf.warnings))
+    Ok((outputs, warnings))
 }

@@ -54,18 +54,21 @@ pub struct KeyFigureView {
 }
 
 /// A key figure's exact numbers.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct KeyNumbers {
+    /// The indicator's id.
+    pub indicator: String,
     /// The latest year.
     pub year: u16,
     /// Its value.
     pub value: Decimal,
     /// The decimals it is shown with.
     pub decimals: u32,
-    /// The change since the year before, in the unit.
-    pub change: Option<Decimal>,
-    /// Samlet's requirement.
-    pub requirement: Option<Decimal>,
+    /// The change since the latest year before with a value, in the unit,
+    /// and that year.
+    pub change: Option<(Decimal, u16)>,
+    /// Samlet's requirement, with the decimals it is shown with.
+    pub requirement: Option<(Decimal, u32)>,
 }
 
 /// How many criteria have each status, and under which strands of work.
@@ -302,11 +305,12 @@ pub(crate) fn key_figures(model: &Model, trends: &[Trend], results: &[CriterionR
             };
             let decimals = shown_decimals(ind, &value);
             let tal = KeyNumbers {
+                indicator: ind.id.clone(),
                 year: latest.year,
                 value: value.value,
                 decimals,
-                change: latest.vs_previous.map(|c| c.points),
-                requirement: total.and_then(|e| e.requirement).map(|q| q.value),
+                change: latest.vs_previous.map(|c| (c.points, c.from_year)),
+                requirement: total.and_then(|e| e.requirement.map(|q| (q.value, e.decimals))),
             };
             Some(KeyFigureView {
                 titel: indicator_title(ind),

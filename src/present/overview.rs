@@ -6,11 +6,12 @@
 //! `tal.json` and `tal.xlsx` of the folder all read [`Overview`].
 
 use crate::eval::Evaluated;
-use crate::eval::public::Public;
-use crate::model::{Date, GoalStatus, Model, Period, SeriesKind};
+use crate::eval::budget::Spending;
+use crate::eval::public::{Hidden, Public};
+use crate::model::{Date, GoalStatus, Model, Period, SeriesKind, TOTAL_ID};
 use crate::present::budget::SpendingView;
 use crate::present::front::{CountView, KeyFigureView, count_views, key_figures};
-use crate::present::report::{DASH, PeriodView, StatusMark, indicator_title, list_views};
+use crate::present::report::{DASH, PeriodView, StatusMark, list_views};
 use crate::present::site::HIDDEN;
 use serde::Serialize;
 
@@ -56,6 +57,9 @@ pub struct PlanSummary {
     /// The date of its figures.
     #[serde(skip)]
     pub data_date: Date,
+    /// The latest year's spending, exact (`forbrug` in words).
+    #[serde(skip)]
+    pub spending: Option<Spending>,
 }
 
 /// An area's list status.
@@ -81,7 +85,7 @@ pub struct PlanFiles {
     pub helhedsevaluering: String,
     /// `vestby/tal.json`.
     pub tal: String,
-    /// The plan's site from the overview's site: `vestby/index.html`.
+    /// Its site's front page: `site/vestby/index.html`.
     pub hjemmeside: String,
 }
 
@@ -93,24 +97,28 @@ pub fn summary(folder: &str, model: &Model, evaluated: &Evaluated, files: PlanFi
         .map(|l| AreaList { omraade: l.omraade, udfald: l.udfald, prognose: l.prognose, eksempel: l.eksempel })
         .collect();
     let noegletal = key_figures(model, &evaluated.trends, results);
+    // As the plan's own site shows them: a value built on a small count is
+    // `<5` or `skjult`, and a requirement is hidden when any of samlet's
+    // values up to the half-year is (it is often built on an earlier one).
     let public = Public::new(model);
     let offentlige_noegletal = noegletal
         .iter()
         .map(|k| {
-            let hidden = model.indicators.iter().zip(&evaluated.trends).any(|(ind, trend)| {
-                indicator_title(ind) == k.titel
-                    && trend
-                        .rows
-                        .iter()
-                        .find(|r| r.kind == SeriesKind::Total)
-                        .and_then(|r| r.latest())
-                        .and_then(|p| p.value)
-                        .is_some_and(|v| public.hides(ind, &v).is_some())
-            });
             let mut k = k.clone();
             k.aendring = DASH.to_string();
-            if hidden {
-                k.vaerdi = HIDDEN.to_string();
+            let found = model.indicators.iter().zip(&evaluated.trends).find(|(ind, _)| ind.id == k.tal.indicator);
+            let Some((ind, trend)) = found else { return k };
+            let latest =
+                trend.rows.iter().find(|r| r.kind == SeriesKind::Total).and_then(|r| r.latest()).and_then(|p| p.value);
+            match latest.and_then(|v| public.hides(ind, &v)) {
+                Some(Hidden::SmallCount) => k.vaerdi = format!("<{}", public.below),
+                Some(Hidden::FromSmallCount) => k.vaerdi = HIDDEN.to_string(),
+                None => {}
+            }
+            if latest.is_some_and(|v| public.hides(ind, &v).is_some()) {
+                k.eksempel = false;
+            }
+            if public.series_hidden(ind, trend, TOTAL_ID, evaluated.period) {
                 k.krav = DASH.to_string();
             }
             k
@@ -135,6 +143,7 @@ pub fn summary(folder: &str, model: &Model, evaluated: &Evaluated, files: PlanFi
         eksempel,
         filer: files,
         data_date: model.plan.data_date,
+        spending: evaluated.budget_to_period.as_ref().and_then(|t| t.spending.last()).cloned(),
     }
 }
 

@@ -528,7 +528,12 @@ pub fn link_plans(pages: &mut [Page]) {
 
 /// The front page of a data folder with several plans: `index.html` of the
 /// folder's site, above each plan's own site in its folder.
-pub fn plans_page(overview: crate::present::overview::Overview) -> Page {
+pub fn plans_page(mut overview: crate::present::overview::Overview) -> Page {
+    // Only the figures as the plans' sites may show them reach the template.
+    overview.noegletal.clear();
+    for plan in &mut overview.planer {
+        plan.noegletal.clear();
+    }
     Page {
         template: "site/oversigt.html",
         file: "index.html".into(),

@@ -102,8 +102,32 @@ fn watch() {
     }
 }
 
+/// Files and folders a build has made in the output folder so far (staged
+/// files and the folders made for them), which a stop removes, newest first,
+/// so that the folder is as it was.
+static MADE: LazyLock<Mutex<Vec<PathBuf>>> = LazyLock::new(|| Mutex::new(Vec::new()));
+
+fn made() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    MADE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Says that a build has made `path` (a file, or a folder that was not
+/// there): a stop removes it.
+pub fn made_by_build(path: &Path) {
+    made().push(path.to_path_buf());
+}
+
+/// Says that `paths` are the build's to keep (written in place) or gone.
+pub fn no_longer_made(paths: &[PathBuf]) {
+    made().retain(|p| !paths.contains(p));
+}
+
 #[allow(clippy::print_stderr)]
 fn stop(file: &Path, what: &str) -> ! {
+    // What the build staged in the output folder goes first.
+    for path in made().iter().rev() {
+        let _ = if path.is_dir() { std::fs::remove_dir(path) } else { std::fs::remove_file(path) };
+    }
     let message = format!("skabelonen {what}; den er stoppet, og intet i outputmappen er ændret");
     eprintln!("{}", crate::model::diag::Diagnostic::error(file, None, message));
     std::process::exit(1);

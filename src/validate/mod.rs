@@ -310,7 +310,20 @@ pub const OUTPUT_FOLDERS: [&str; 2] = ["site", "tal"];
 /// Checks the folders of a data folder with several plans: a folder's name
 /// becomes the plan's folder in `out/` and on the site, so it must be an id,
 /// and not one of [`OUTPUT_FOLDERS`].
-pub fn plan_folders(data_dir: &std::path::Path, folders: &[String], diags: &mut Diagnostics) {
+pub fn plan_folders(
+    data_dir: &std::path::Path,
+    folders: &[String],
+    others: &[(std::path::PathBuf, bool)],
+    diags: &mut Diagnostics,
+) {
+    for (path, is_dir) in others {
+        let message = if *is_dir {
+            "mappen har ingen plan.yaml og er ikke en plan; den bruges ikke"
+        } else {
+            "datamappen har én plan i hver mappe, så denne bruges ikke; hører den til en plan, så flyt den ind i planens mappe"
+        };
+        diags.warning(path, None, message);
+    }
     for folder in folders {
         let path = data_dir.join(folder);
         if !is_id(folder) {

@@ -23,7 +23,7 @@ fn plans(overview: &Overview) -> Sheet {
     let mut header: Vec<String> =
         ["Plan", "Mappe", "Halvår", "Datadato", "Områder", "Succeskriterier"].map(String::from).to_vec();
     header.extend(overview.statusser.iter().map(|s| capitalise(s.tekst)));
-    header.push("Forbrug".into());
+    header.extend(["Forbrugsår", "Budget (t.kr.)", "Forbrugt (t.kr.)", "Forbrugt (%)"].map(String::from));
     let rows = overview
         .planer
         .iter()
@@ -37,7 +37,12 @@ fn plans(overview: &Overview) -> Sheet {
                 count(p.kriterier),
             ];
             cells.extend(p.status_antal.iter().map(|c| count(c.antal)));
-            cells.push(p.forbrug.as_ref().map_or(Cell::Empty, |f| Cell::text(&f.tekst)));
+            if let Some(s) = &p.spending {
+                cells.push(Cell::Year(s.year));
+                cells.push(Cell::number(s.budget, 0));
+                cells.push(Cell::number(s.spent, 0));
+                cells.push(Cell::maybe(s.percent, 1));
+            }
             Row::plain(cells)
         })
         .collect();
@@ -60,18 +65,19 @@ fn key_figures(overview: &Overview) -> Sheet {
         for row in &table.raekker {
             let k = &row.tal;
             let n = &k.tal;
-            let marked = |value: Option<Decimal>, signed: bool| {
-                value.map_or(Cell::Empty, |value| {
-                    Cell::Number(Number { value, decimals: n.decimals, signed, example: k.eksempel })
-                })
-            };
+            let value =
+                Cell::Number(Number { value: n.value, decimals: n.decimals, signed: false, example: k.eksempel });
+            let change = n.change.map_or(Cell::Empty, |(value, _)| {
+                Cell::Number(Number { value, decimals: n.decimals, signed: true, example: k.eksempel })
+            });
             rows.push(Row::plain(vec![
                 Cell::text(&table.titel),
                 Cell::text(&row.plan),
                 Cell::Year(n.year),
-                marked(Some(n.value), false),
-                marked(n.change, true),
-                marked(n.requirement, false),
+                value,
+                change,
+                n.change.map_or(Cell::Empty, |(_, from)| Cell::Year(from)),
+                n.requirement.map_or(Cell::Empty, |(value, decimals)| Cell::number(value, decimals)),
                 Cell::text(k.status.as_ref().map_or("", |s| s.tekst)),
             ]));
         }
@@ -80,8 +86,11 @@ fn key_figures(overview: &Overview) -> Sheet {
         id: "noegletal".into(),
         name: "Nøgletal".into(),
         title: "Nøgletal for hver plans områder samlet".into(),
-        lines: vec!["Ændring er siden året før, i indikatorens enhed (procentpoint for andele).".into()],
-        header: ["Nøgletal", "Plan", "År", "Værdi", "Ændring", "Krav", "Status"].map(String::from).to_vec(),
+        lines: vec![
+            "Ændring er fra det seneste år før med et tal (kolonnen Fra), i indikatorens enhed (procentpoint for andele)."
+                .into(),
+        ],
+        header: ["Nøgletal", "Plan", "År", "Værdi", "Ændring", "Fra", "Krav", "Status"].map(String::from).to_vec(),
         rows,
         notes: Vec::new(),
         fixed_columns: 1,
