@@ -104,7 +104,8 @@ impl Inputs {
 /// The documents of a build, rendered in memory.
 #[derive(Debug)]
 pub struct Rendered {
-    /// The files, in the order they are reported.
+    /// The files, in the order they are reported. After [`build`] they are
+    /// in the output folder and hold no bytes here (but for reused PDFs).
     pub outputs: Vec<Output>,
     /// Problems that did not stop the build.
     pub warnings: Diagnostics,
@@ -241,7 +242,7 @@ pub struct Reuse<'a> {
 /// statusrapport's export would hold a thread that the appendix's longer
 /// layout could use, and the build would end on the appendix alone.
 pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered, Failed> {
-    render_evaluated(inputs, &eval::evaluate(&inputs.model, inputs.period), reuse)
+    render_evaluated(inputs, &eval::evaluate(&inputs.model, inputs.period), reuse, None)
 }
 
 /// The most areas a plan may have for its two documents to be laid out at
@@ -249,7 +250,26 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
 const ONE_DOCUMENT_AT_A_TIME: usize = 30;
 
 /// [`render_reusing`] of figures already evaluated.
-pub(crate) fn render_evaluated(inputs: &Inputs, ev: &Evaluated, reuse: Option<Reuse>) -> Result<Rendered, Failed> {
+/// Where a build puts each file as soon as it is made: the output folder's
+/// staging ([`output::commit::Staging`]), so that no file waits in memory for
+/// the others. The [`Output`]s the build returns then have no bytes.
+pub(crate) type Sink<'a> = dyn Fn(&Output) -> Result<(), Diagnostics> + Sync + 'a;
+
+/// Hands `output` to `sink`, if any, and keeps only its name and pages.
+fn sunk(mut output: Output, sink: Option<&Sink>) -> Result<Output, Diagnostics> {
+    if let Some(sink) = sink {
+        sink(&output)?;
+        output.bytes = Vec::new();
+    }
+    Ok(output)
+}
+
+pub(crate) fn render_evaluated(
+    inputs: &Inputs,
+    ev: &Evaluated,
+    reuse: Option<Reuse>,
+    sink: Option<&Sink>,
+) -> Result<Rendered, Failed> {
     let (evaluation, (status, (site, tal))) = if inputs.model.areas().count() > ONE_DOCUMENT_AT_A_TIME {
         // A large plan's documents are laid out one at a time (Typst spreads
         // each over the threads), and Typst's memory of one is let go before
@@ -258,7 +278,7 @@ pub(crate) fn render_evaluated(inputs: &Inputs, ev: &Evaluated, reuse: Option<Re
         typst::comemo::evict(0);
         let evaluation = helhedsevaluering(inputs, ev, reuse).and_then(PdfJob::export);
         typst::comemo::evict(0);
-        (evaluation, (status, rayon::join(|| site(inputs, ev), || tal_files(inputs, ev))))
+        (evaluation, (status, rayon::join(|| site(inputs, ev, sink), || tal_files(inputs, ev, sink))))
     } else {
         let (evaluation, status) =
             rayon::join(|| helhedsevaluering(inputs, ev, reuse), || statusrapport(inputs, ev, reuse));
@@ -267,7 +287,7 @@ pub(crate) fn render_evaluated(inputs: &Inputs, ev: &Evaluated, reuse: Option<Re
             || {
                 rayon::join(
                     || status.and_then(PdfJob::export),
-                    || rayon::join(|| site(inputs, ev), || tal_files(inputs, ev)),
+                    || rayon::join(|| site(inputs, ev, sink), || tal_files(inputs, ev, sink)),
                 )
             },
         )
@@ -280,13 +300,20 @@ pub(crate) fn render_evaluated(inputs: &Inputs, ev: &Evaluated, reuse: Option<Re
         match pdf {
             Ok(pdf) => {
                 // A reused PDF's entry is already in the record, unchanged.
+                diags.extend(pdf.warnings);
                 if pdf.reused {
+                    // The file in the output folder: nothing to write.
                     reused.push(pdf.output.rel.clone());
-                } else if let Some(fingerprint) = pdf.fingerprint {
+                    outputs.push(pdf.output);
+                    continue;
+                }
+                if let Some(fingerprint) = pdf.fingerprint {
                     record.insert(&pdf.output.rel, fingerprint, &pdf.output.bytes, pdf.output.pages.unwrap_or(0));
                 }
-                outputs.push(pdf.output);
-                diags.extend(pdf.warnings);
+                match sunk(pdf.output, sink) {
+                    Ok(output) => outputs.push(output),
+                    Err(d) => diags.extend(d),
+                }
             }
             Err(d) => diags.extend(d),
         }
@@ -457,12 +484,17 @@ fn move_figures(data: &mut serde_json::Value, doc: &str) {
 /// Every computed figure and evaluation: `tal.json`, and the same as a
 /// workbook, `tal.xlsx`, with each of its sheets as a CSV file in `tal/`;
 /// the two made in parallel.
-fn tal_files(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+fn tal_files(
+    inputs: &Inputs,
+    evaluated: &Evaluated,
+    sink: Option<&Sink>,
+) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let tal = present::tal::tal(&inputs.model, evaluated);
     let (json, workbook) = rayon::join(|| tal_json(&tal), || tal_workbook(&inputs.model, &tal));
     let mut outputs = vec![json];
     outputs.extend(workbook?);
-    Ok((outputs.into_iter().map(|o| Output { rel: inputs.place(o.rel), ..o }).collect(), Diagnostics::default()))
+    let placed = outputs.into_iter().map(|o| sunk(Output { rel: inputs.place(o.rel), ..o }, sink));
+    Ok((placed.collect::<Result<_, _>>()?, Diagnostics::default()))
 }
 
 /// `tal.json`.
@@ -492,15 +524,40 @@ fn tal_workbook(model: &Model, tal: &present::tal::Tal) -> Result<Vec<Output>, D
     Ok(outputs)
 }
 
-/// `site/`: the public website.
-fn site(inputs: &Inputs, evaluated: &Evaluated) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
+/// `site/`: the public website, each page handed to `sink` as soon as it is
+/// rendered.
+fn site(
+    inputs: &Inputs,
+    evaluated: &Evaluated,
+    sink: Option<&Sink>,
+) -> Result<(Vec<Output>, Diagnostics), Diagnostics> {
     let _scope = typst_timing::TimingScope::new("helhed: site");
-    let mut pages = present::site::pages(&inputs.model, evaluated);
-    if inputs.folder.is_some() {
-        present::site::link_plans(&mut pages);
-    }
-    let outputs = render::html::render(&pages, &inputs.templates)?;
-    Ok((outputs.into_iter().map(|o| Output { rel: inputs.place(o.rel), ..o }).collect(), Diagnostics::default()))
+    let site = render::html::Site::new(&inputs.templates)?;
+    let mut outputs = Vec::new();
+    let mut diags = Diagnostics::default();
+    let mut put = |files: Result<Vec<Output>, model::diag::Diagnostic>, diags: &mut Diagnostics| match files {
+        Ok(files) => {
+            for o in files {
+                match sunk(Output { rel: inputs.place(o.rel), ..o }, sink) {
+                    Ok(o) => outputs.push(o),
+                    Err(d) => diags.extend(d),
+                }
+            }
+        }
+        Err(d) => diags.push(d),
+    };
+    present::site::each_page(&inputs.model, evaluated, |mut page| {
+        // After a file that could not be written, nothing more is made.
+        if diags.has_errors() && sink.is_some() {
+            return;
+        }
+        if inputs.folder.is_some() {
+            present::site::link_plans(std::slice::from_mut(&mut page));
+        }
+        put(site.page(&page), &mut diags);
+    });
+    put(site.stylesheet().map(|o| vec![o]), &mut diags);
+    if diags.has_errors() { Err(diags) } else { Ok((outputs, Diagnostics::default())) }
 }
 
 /// One plan as `helhed check` found it.
@@ -574,9 +631,11 @@ pub fn check(inputs: &Inputs, pdf: bool) -> Result<Diagnostics, Failed> {
     }
     let evaluated = eval::evaluate(&inputs.model, inputs.period);
     let ev = &evaluated;
+    let discard = |_: &Output| Ok(());
     let (_documents, (site, tal)) = rayon::join(
         || rayon::join(|| statusrapport_job(inputs, ev), || helhedsevaluering_job(inputs, ev)),
-        || rayon::join(|| site(inputs, ev), || tal_files(inputs, ev)),
+        // Made and let go at once: nothing is written, nothing kept.
+        || rayon::join(|| site(inputs, ev, Some(&discard)), || tal_files(inputs, ev, Some(&discard))),
     );
     let mut diags = inputs.warnings.clone();
     for result in [site, tal] {
@@ -600,15 +659,21 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
     let inputs = prepare(config)?;
     let record = output::reuse::Record::load(&config.out);
     let reuse = config.reuse.then_some(Reuse { out: &config.out, record: &record });
-    let mut rendered = render_reusing(&inputs, reuse)?;
-    // A reused PDF is the file already there: nothing to write.
-    let fresh = rendered.outputs.iter().filter(|o| !rendered.reused.contains(&o.rel));
+    // Each file is staged in the output folder as soon as it is made (see
+    // `output::commit`); all are put in place together, or none.
+    let staging = output::commit::Staging::open(&config.out).map_err(|f| not_written(f, inputs.warnings.clone()))?;
+    let staging = std::sync::Mutex::new(staging);
+    let sink = |output: &Output| -> Result<(), Diagnostics> {
+        let mut staging = staging.lock().unwrap_or_else(|e| e.into_inner());
+        staging.put(output).map_err(|f| not_written(f, Diagnostics::default()).0)
+    };
+    let evaluated = eval::evaluate(&inputs.model, inputs.period);
+    let mut rendered = render_evaluated(&inputs, &evaluated, reuse, Some(&sink))?;
+    let mut staging = staging.into_inner().unwrap_or_else(|e| e.into_inner());
     // A site page (or a sheet's CSV) this build no longer makes is removed:
     // the folder is copied to the web host as it is.
     let removed = record.stale_folder_files(&rendered.record);
-    let record_file = rendered.record.to_output();
-    // All or nothing: see `output::commit`.
-    let written = output::commit::commit(&config.out, fresh.chain([&record_file]), &removed);
+    let written = staging.put(&rendered.record.to_output()).and_then(|()| staging.commit(&removed));
     rendered.removed = removed;
     match written {
         Ok(unchanged) => rendered.unchanged = unchanged,

@@ -313,10 +313,11 @@ fn serve(args: &ServeArgs) -> ExitCode {
                     continue;
                 };
                 let ok = build(&mut view);
+                // The page first, then the line: what the line says is served.
+                preview.publish(page(&view, EVENTS));
                 let what = if ok { "Bygget" } else { "Fejl i bygningen" };
                 println!("{what} på {} ms efter en ændring i {}", view.millis, first.display());
                 let _ = std::io::Write::flush(&mut std::io::stdout());
-                preview.publish(page(&view, EVENTS));
             }
         })
     };

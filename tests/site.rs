@@ -14,9 +14,9 @@ fn build(f: &Fixture) -> (BTreeMap<String, String>, Vec<u8>) {
     for o in &rendered.outputs {
         let rel = o.rel.to_string_lossy().to_string();
         if let Some(page) = rel.strip_prefix("site/").filter(|p| p.ends_with(".html")) {
-            pages.insert(page.to_string(), String::from_utf8(o.bytes.clone()).unwrap());
+            pages.insert(page.to_string(), std::fs::read_to_string(f.config().out.join(&o.rel)).unwrap());
         } else if rel.starts_with("statusrapport-") {
-            pdf = o.bytes.clone();
+            pdf = std::fs::read(f.config().out.join(&o.rel)).unwrap();
         }
     }
     (pages, pdf)

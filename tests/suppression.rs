@@ -59,7 +59,7 @@ fn site(f: &Fixture) -> BTreeMap<String, String> {
         .filter_map(|o| {
             let rel = o.rel.to_string_lossy().to_string();
             let page = rel.strip_prefix("site/").filter(|p| p.ends_with(".html"))?.to_string();
-            Some((page, String::from_utf8(o.bytes.clone()).unwrap()))
+            Some((page, std::fs::read_to_string(f.config().out.join(&o.rel)).unwrap()))
         })
         .collect()
 }

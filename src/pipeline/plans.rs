@@ -34,25 +34,18 @@ pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
     let record = Record::load(&config.out);
     let reuse = config.reuse.then_some(Reuse { out: &config.out, record: &record });
     let staging = Mutex::new(Staging::open(&config.out).map_err(|f| crate::not_written(f, Diagnostics::default()))?);
-    let stage = |outputs: &mut [Output], reused: &[PathBuf]| -> Result<(), Failed> {
+    // Each file goes into the output folder's staging as soon as it is made.
+    let sink = |output: &Output| -> Result<(), Diagnostics> {
         let mut staging = staging.lock().unwrap_or_else(|e| e.into_inner());
-        for output in outputs {
-            if !reused.contains(&output.rel) {
-                staging.put(output).map_err(|f| crate::not_written(f, Diagnostics::default()))?;
-            }
-            // In the file now: the summary keeps only its name and pages.
-            output.bytes = Vec::new();
-        }
-        Ok(())
+        staging.put(output).map_err(|f| crate::not_written(f, Diagnostics::default()).0)
     };
 
     let build_one = |plan: &Config, folder: &String| -> Result<(Rendered, PlanSummary), Failed> {
         let mut inputs = crate::prepare(plan)?;
         inputs.folder = Some(folder.clone());
         let evaluated = eval::evaluate(&inputs.model, inputs.period);
-        let mut rendered = crate::render_evaluated(&inputs, &evaluated, reuse)?;
+        let rendered = crate::render_evaluated(&inputs, &evaluated, reuse, Some(&sink))?;
         let summary = present::overview::summary(folder, &inputs.model, &evaluated, plan_files(folder, &inputs));
-        stage(&mut rendered.outputs, &rendered.reused)?;
         // Typst's memo of this plan's layout serves no other plan.
         typst::comemo::evict(4);
         Ok((rendered, summary))
@@ -95,10 +88,12 @@ pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
     let overview = present::overview::overview(summaries);
     all.period = overview.periode;
     all.plan = overview.titel.clone();
-    let (mut outputs, warnings) = overview_files(&templates, overview, true).map_err(Failed)?;
+    let (outputs, warnings) = overview_files(&templates, overview, true).map_err(Failed)?;
     diags.extend(warnings);
-    stage(&mut outputs, &[])?;
-    all.outputs.extend(outputs);
+    for output in outputs {
+        sink(&output).map_err(Failed)?;
+        all.outputs.push(Output { bytes: Vec::new(), ..output });
+    }
 
     // A page of a plan no longer in the folder is removed from the site.
     all.record.set_folder_files(all.outputs.iter().map(|o| o.rel.as_path()).filter(|rel| kept_in_step(rel)));

@@ -363,6 +363,15 @@ pub const NAV_AREAS: usize = 8;
 
 /// Every page of the site: its template, its file and its data.
 pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
+    let mut pages = Vec::new();
+    each_page(model, evaluated, |page| pages.push(page));
+    pages
+}
+
+/// Every page of the site, each handed to `emit` as soon as it is made, so
+/// that a plan of many areas never holds all its pages (with their charts)
+/// at once.
+pub fn each_page(model: &Model, evaluated: &Evaluated, mut emit: impl FnMut(Page)) {
     let period = evaluated.period;
     let public = Public::new(model);
     let results = &evaluated.criteria;
@@ -412,6 +421,15 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         || lister.iter().any(|l| l.eksempel)
         || budget.as_ref().is_some_and(|b| b.eksempel);
 
+    // The footer's notice, on every page: whether the site shows an
+    // illustrative figure or text anywhere. Told before the first page is
+    // made, from the figures themselves: a shown value, a result or a
+    // status text that is an example.
+    let any = eksempel
+        || shown.iter().any(|(_, t)| t.rows.iter().flat_map(|r| &r.points).any(|p| p.value.is_some_and(|v| v.example)))
+        || results.iter().flat_map(|r| &r.evaluations).any(|e| e.example)
+        || (status_example && !model.activities.is_empty());
+
     let site = SiteView {
         plan: report::plan_view(model),
         beskrivelse: description(model),
@@ -420,13 +438,12 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         omraader: if areas.len() <= NAV_AREAS { areas.clone() } else { Vec::new() },
         antal_omraader: areas.len(),
         diskretionsgraense: model.plan.suppress_below,
-        eksempeldata: false,
+        eksempeldata: any,
         generator: format!("helhed {}", env!("CARGO_PKG_VERSION")),
         alle_planer: false,
     };
 
-    let mut pages = Vec::new();
-    pages.push(Page {
+    emit(Page {
         template: "site/index.html",
         file: "index.html".into(),
         csv: Some(csv_table(&headline)),
@@ -453,7 +470,7 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
             || (status_example && activities.iter().flat_map(|f| &f.aktiviteter).any(|a| !a.status.is_empty()))
             || liste.as_ref().is_some_and(|l| l.eksempel);
         let csv_file = format!("{}.csv", area.id);
-        pages.push(Page {
+        emit(Page {
             template: "site/omraade.html",
             file: area.fil.clone(),
             csv: Some(csv_table(&figures)),
@@ -482,7 +499,7 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
         .collect();
     let uden_diskretion: Vec<String> =
         model.measures.iter().filter(|m| !m.suppress_small).map(crate::present::words::shown_always).collect();
-    pages.push(Page {
+    emit(Page {
         template: "site/metode.html",
         file: "metode.html".into(),
         csv: None,
@@ -495,23 +512,6 @@ pub fn pages(model: &Model, evaluated: &Evaluated) -> Vec<Page> {
             uden_diskretion,
         },
     });
-
-    // The footer's notice: whether any page shows an illustrative figure.
-    let any = pages.iter().any(|p| match &p.data {
-        PageData::Index { eksempel, .. } | PageData::Area { eksempel, .. } | PageData::Method { eksempel, .. } => {
-            *eksempel
-        }
-        PageData::Plans { oversigt, .. } => oversigt.eksempeldata,
-    });
-    for page in &mut pages {
-        match &mut page.data {
-            PageData::Index { site, .. } | PageData::Area { site, .. } | PageData::Method { site, .. } => {
-                site.eksempeldata = any;
-            }
-            PageData::Plans { .. } => {}
-        }
-    }
-    pages
 }
 
 /// Makes every page link to the overview of all plans one folder up.

@@ -13,22 +13,47 @@ use std::path::{Path, PathBuf};
 
 /// Renders every page, and copies the stylesheet beside them.
 pub fn render(pages: &[Page], templates: &Templates) -> Result<Vec<Output>, Diagnostics> {
-    let env = environment(templates)?;
+    let site = Site::new(templates)?;
     let mut outputs = Vec::new();
     let mut diags = Diagnostics::default();
-    for page in pages {
+    for page in pages.iter().map(Some).chain([None]) {
+        match page.map_or_else(|| site.stylesheet().map(|o| vec![o]), |page| site.page(page)) {
+            Ok(files) => outputs.extend(files),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() { Err(diags) } else { Ok(outputs) }
+}
+
+/// The site's templates, ready to render one page at a time.
+pub struct Site<'a> {
+    env: Environment<'static>,
+    templates: &'a Templates,
+}
+
+impl<'a> Site<'a> {
+    /// The template engine with the site's templates; every template's
+    /// problem is told.
+    pub fn new(templates: &'a Templates) -> Result<Site<'a>, Diagnostics> {
+        Ok(Site { env: environment(templates)?, templates })
+    }
+
+    /// A page's HTML file, and its CSV file if it has one.
+    pub fn page(&self, page: &Page) -> Result<Vec<Output>, Diagnostic> {
         let ctx = Value::from_serialize(&page.data);
-        let origin = templates.origin(page.template);
+        let origin = self.templates.origin(page.template);
         let _guard = super::guard::Guard::start(&origin);
         let mut html = Bounded { bytes: Vec::new(), over: false };
-        match env.get_template(page.template).and_then(|t| t.render_captured_to(ctx, &mut html).map(drop)) {
+        match self.env.get_template(page.template).and_then(|t| t.render_captured_to(ctx, &mut html).map(drop)) {
             Ok(_) => {
-                outputs.push(Output { rel: PathBuf::from(SITE_DIR).join(&page.file), bytes: html.bytes, pages: None });
+                let mut outputs =
+                    vec![Output { rel: PathBuf::from(SITE_DIR).join(&page.file), bytes: html.bytes, pages: None }];
                 if let Some(table) = &page.csv {
                     let file = Path::new(&page.file).with_extension("csv");
                     let bytes = super::csv::bytes(table);
                     outputs.push(Output { rel: PathBuf::from(SITE_DIR).join(file), bytes, pages: None });
                 }
+                Ok(outputs)
             }
             Err(_) if html.over => {
                 let message = format!(
@@ -36,20 +61,23 @@ pub fn render(pages: &[Page], templates: &Templates) -> Result<Vec<Output>, Diag
                     MAX_PAGE_BYTES / (1024 * 1024),
                     page.file
                 );
-                diags.push(Diagnostic::error(&origin, None, message));
+                Err(Diagnostic::error(&origin, None, message))
             }
-            Err(e) => diags.push(template_error(templates, &e)),
+            Err(e) => Err(template_error(self.templates, &e)),
         }
     }
-    match templates.get(STYLESHEET) {
-        Some(css) => outputs.push(Output {
-            rel: PathBuf::from(SITE_DIR).join("style.css"),
-            bytes: css.text.clone().into_bytes(),
-            pages: None,
-        }),
-        None => diags.error(Path::new(STYLESHEET), None, "hjemmesidens stylesheet mangler"),
+
+    /// The stylesheet, beside the pages.
+    pub fn stylesheet(&self) -> Result<Output, Diagnostic> {
+        match self.templates.get(STYLESHEET) {
+            Some(css) => Ok(Output {
+                rel: PathBuf::from(SITE_DIR).join("style.css"),
+                bytes: css.text.clone().into_bytes(),
+                pages: None,
+            }),
+            None => Err(Diagnostic::error(Path::new(STYLESHEET), None, "hjemmesidens stylesheet mangler")),
+        }
     }
-    if diags.has_errors() { Err(diags) } else { Ok(outputs) }
 }
 
 /// The largest page a site template may write: the example's largest is
