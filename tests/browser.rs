@@ -79,4 +79,28 @@ fn every_site_page_passes_the_browser_the_accessibility_and_the_html_checks() {
         }
     }
     eprintln!("screenshots: {}", shots.display());
+
+    // The site of a data folder with two plans: the overview and each plan's
+    // pages under it pass the same checks.
+    let data = f.path("data");
+    let plans = f.path("planer");
+    std::fs::create_dir_all(&plans).unwrap();
+    for plan in ["oestby", "vestby"] {
+        assert!(Command::new("cp").arg("-r").arg(&data).arg(plans.join(plan)).status().unwrap().success());
+    }
+    let config = helhed::Config { data: plans, out: f.path("out-planer"), ..f.config() };
+    helhed::build(&config).unwrap_or_else(|e| panic!("{e}"));
+    let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("site-screenshots-planer");
+    let _ = std::fs::remove_dir_all(&shots);
+    let out = Command::new("node")
+        .arg(harness.join("check.mjs"))
+        .arg(f.path("out-planer/site"))
+        .arg(&shots)
+        .output()
+        .expect("node runs");
+    let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    eprintln!("{report}");
+    assert!(out.status.success(), "the browser checks found problems on the overview's site:\n{report}");
+    assert!(report.contains("pages checked: 13 (index.html, oestby/index.html"), "{report}");
+    assert!(shots.join("index-375.png").is_file());
 }
