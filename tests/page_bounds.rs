@@ -118,3 +118,38 @@ fn every_area_of_every_indicator_is_on_a_page_for_plans_of_any_size() {
         }
     }
 }
+
+#[test]
+fn a_site_page_does_not_grow_with_the_number_of_areas() {
+    let page = |areas: usize, file: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        generate::plan(&dir.path().join("data"), areas, 3, 1);
+        let config = Config {
+            data: dir.path().join("data"),
+            templates: dir.path().join("ingen-skabeloner"),
+            templates_asked: false,
+            out: dir.path().join("out"),
+            period: None,
+            reuse: false,
+        };
+        let inputs = helhed::prepare(&config).unwrap_or_else(|f| panic!("{:?}", f.0));
+        let rendered = helhed::render(&inputs).unwrap_or_else(|f| panic!("{:?}", f.0));
+        let o = rendered.outputs.iter().find(|o| o.rel.to_str() == Some(&format!("site/{file}"))).unwrap();
+        String::from_utf8(o.bytes.clone()).unwrap()
+    };
+    // Up to 8 areas the navigation names each.
+    let few = page(8, "o0.html");
+    assert!(few.contains(r#"<a href="o7.html">"#), "{few}");
+    // With more, one link to the front page's list, and the description
+    // counts them: an area's page is the same size with 9 areas as with 90.
+    let many = page(9, "o0.html");
+    assert!(!many.contains(r#"<a href="o8.html">"#));
+    assert!(many.contains(r#"<a href="index.html#omraader-h">Boligområderne (9)</a>"#), "{many}");
+    assert!(many.contains("en boligsocial helhedsplan for 9 boligområder"), "{many}");
+    let lots = page(90, "o0.html");
+    assert!(lots.contains("Boligområderne (90)"));
+    assert!(lots.len() < many.len() + 200, "{} bytes with 90 areas, {} with 9", lots.len(), many.len());
+    // The front page still lists every area.
+    let index = page(9, "index.html");
+    assert!(index.contains(r#"<li><a href="o8.html">"#), "{index}");
+}
