@@ -4,12 +4,12 @@
 //! plans goes beside them: `out/oversigt-<halvår>.pdf`, the site's front page
 //! `out/site/index.html`, `out/tal.json` and `out/tal.xlsx`.
 //!
-//! The plans build in parallel, as many at a time as there are cores. Each plan's files are staged in the output
-//! folder (written beside their targets, see [`Staging`]) as
-//! soon as the plan is done, and only a small summary of it is kept for the
-//! overview, so memory does not grow with the number of plans. The folder
-//! changes all together at the end, or not at all when any plan fails; every
-//! plan's problems are told.
+//! The plans build in parallel, as many at a time as there are cores. Each
+//! file is staged in the output folder (written beside its target, see
+//! [`Staging`]) as soon as it is made, and only a small summary of a plan is
+//! kept for the overview, so memory does not grow with the number of plans.
+//! The folder changes all together at the end, or not at all when any plan
+//! fails; every plan's problems are told.
 
 use crate::input::templates::Templates;
 use crate::model::diag::{Diagnostics, Failed};

@@ -119,7 +119,8 @@ pub fn made_by_build(path: &Path) {
 
 /// Says that `paths` are the build's to keep (written in place) or gone.
 pub fn no_longer_made(paths: &[PathBuf]) {
-    made().retain(|p| !paths.contains(p));
+    let gone: std::collections::HashSet<&PathBuf> = paths.iter().collect();
+    made().retain(|p| !gone.contains(p));
 }
 
 #[allow(clippy::print_stderr)]
