@@ -242,7 +242,7 @@ pub struct Reuse<'a> {
 /// statusrapport's export would hold a thread that the appendix's longer
 /// layout could use, and the build would end on the appendix alone.
 pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered, Failed> {
-    render_evaluated(inputs, &eval::evaluate(&inputs.model, inputs.period), reuse, None)
+    render_evaluated(inputs, &eval::evaluate(&inputs.model, inputs.period), reuse, None, Documents::All)
 }
 
 /// The most areas a plan may have for its two documents to be laid out at
@@ -269,21 +269,24 @@ pub(crate) fn render_evaluated(
     ev: &Evaluated,
     reuse: Option<Reuse>,
     sink: Option<&Sink>,
+    documents: Documents,
 ) -> Result<Rendered, Failed> {
+    let appendix = documents == Documents::All;
+    let helhedsevaluering = |inputs, ev, reuse| appendix.then(|| helhedsevaluering(inputs, ev, reuse));
     let (evaluation, (status, (site, tal))) = if inputs.model.areas().count() > ONE_DOCUMENT_AT_A_TIME {
         // A large plan's documents are laid out one at a time (Typst spreads
         // each over the threads), and Typst's memory of one is let go before
         // the next: the peak is one document's, not both.
         let status = statusrapport(inputs, ev, reuse).and_then(PdfJob::export);
         typst::comemo::evict(0);
-        let evaluation = helhedsevaluering(inputs, ev, reuse).and_then(PdfJob::export);
+        let evaluation = helhedsevaluering(inputs, ev, reuse).map(|job| job.and_then(PdfJob::export));
         typst::comemo::evict(0);
         (evaluation, (status, rayon::join(|| site(inputs, ev, sink), || tal_files(inputs, ev, sink))))
     } else {
         let (evaluation, status) =
             rayon::join(|| helhedsevaluering(inputs, ev, reuse), || statusrapport(inputs, ev, reuse));
         rayon::join(
-            || evaluation.and_then(PdfJob::export),
+            || evaluation.map(|job| job.and_then(PdfJob::export)),
             || {
                 rayon::join(
                     || status.and_then(PdfJob::export),
@@ -296,7 +299,7 @@ pub(crate) fn render_evaluated(
     let mut outputs = Vec::new();
     let mut record = reuse.map(|r| r.record.clone()).unwrap_or_default();
     let mut reused = Vec::new();
-    for pdf in [status, evaluation] {
+    for pdf in [Some(status), evaluation].into_iter().flatten() {
         match pdf {
             Ok(pdf) => {
                 // A reused PDF's entry is already in the record, unchanged.
@@ -652,6 +655,23 @@ pub fn check(inputs: &Inputs, pdf: bool) -> Result<Diagnostics, Failed> {
 /// unchanged since the file in the output folder was written is reused (see
 /// [`output::reuse`]) unless `config.reuse` is off.
 pub fn build(config: &Config) -> Result<Rendered, Failed> {
+    build_documents(config, Documents::All)
+}
+
+/// Which documents a build lays out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Documents {
+    /// Every document.
+    All,
+    /// All but the appendix, whose file in the output folder stays as it is:
+    /// a live preview's first refresh after a save, which shows the
+    /// statusrapport and the site at once and the appendix a moment later.
+    AllButAppendix,
+}
+
+/// [`build`], of `documents` only (a data folder of several plans always
+/// builds all).
+pub fn build_documents(config: &Config, documents: Documents) -> Result<Rendered, Failed> {
     let folders = input::plan_folders(&config.data);
     if !folders.is_empty() {
         return pipeline::plans::build(config, &folders);
@@ -668,7 +688,7 @@ pub fn build(config: &Config) -> Result<Rendered, Failed> {
         staging.put(output).map_err(|f| not_written(f, Diagnostics::default()).0)
     };
     let evaluated = eval::evaluate(&inputs.model, inputs.period);
-    let mut rendered = render_evaluated(&inputs, &evaluated, reuse, Some(&sink))?;
+    let mut rendered = render_evaluated(&inputs, &evaluated, reuse, Some(&sink), documents)?;
     let mut staging = staging.into_inner().unwrap_or_else(|e| e.into_inner());
     // A site page (or a sheet's CSV) this build no longer makes is removed:
     // the folder is copied to the web host as it is.

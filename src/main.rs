@@ -238,16 +238,23 @@ fn serve(args: &ServeArgs) -> ExitCode {
     let watched_templates = config.templates.clone();
     // One build: the view of its outputs, or its errors beside the last good ones.
     let mut view = PreviewView::default();
-    let build = move |view: &mut PreviewView| {
+    let build = move |view: &mut PreviewView, documents: helhed::Documents| {
         let started = Instant::now();
-        let result = helhed::build(&config);
+        let result = helhed::build_documents(&config, documents);
         // Typst's cache keeps what the next build can reuse, not every build's.
         typst::comemo::evict(10);
         view.millis = started.elapsed().as_millis();
         match result {
             Ok(rendered) => {
                 view.errors.clear();
+                let before = std::mem::take(&mut view.outputs);
                 view.outputs = rendered.outputs.iter().map(|o| o.rel.clone()).collect();
+                // A PDF not made this time (the appendix, a moment later) is still there.
+                for rel in before.into_iter().filter(|r| r.extension().is_some_and(|e| e == "pdf")) {
+                    if !view.outputs.contains(&rel) {
+                        view.outputs.push(rel);
+                    }
+                }
                 view.todo = rendered.todo.clone();
                 view.plan = rendered.plan.clone();
                 view.period = rendered.period.danish();
@@ -259,7 +266,7 @@ fn serve(args: &ServeArgs) -> ExitCode {
             }
         }
     };
-    if !build(&mut view) {
+    if !build(&mut view, helhed::Documents::All) {
         for e in &view.errors {
             eprintln!("{e}");
         }
@@ -280,9 +287,10 @@ fn serve(args: &ServeArgs) -> ExitCode {
     if let Err(e) = ctrlc::set_handler(move || stopper.stop()) {
         eprintln!("advarsel: Ctrl-C kan ikke fanges ({e}); stop med at lukke terminalen");
     }
-    // Saves, collected for 30 ms so that an editor's several writes are one build.
+    // Saves, collected for 10 ms so that an editor's several writes (within a
+    // millisecond or two of each other) are one build.
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut watcher = match notify_debouncer_full::new_debouncer(Duration::from_millis(30), None, tx) {
+    let mut watcher = match notify_debouncer_full::new_debouncer(Duration::from_millis(10), None, tx) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("fejl: mapperne kan ikke overvåges: {e}");
@@ -312,12 +320,22 @@ fn serve(args: &ServeArgs) -> ExitCode {
                 let Some(first) = events.iter().find(|e| saved(&e.kind)).and_then(|e| e.paths.first()) else {
                     continue;
                 };
-                let ok = build(&mut view);
+                // The statusrapport and the site first, shown at once; then
+                // the appendix (the rest is reused), shown when it is done.
+                let ok = build(&mut view, helhed::Documents::AllButAppendix);
                 // The page first, then the line: what the line says is served.
                 preview.publish(page(&view, EVENTS));
                 let what = if ok { "Bygget" } else { "Fejl i bygningen" };
                 println!("{what} på {} ms efter en ændring i {}", view.millis, first.display());
                 let _ = std::io::Write::flush(&mut std::io::stdout());
+                if ok {
+                    let ok = build(&mut view, helhed::Documents::All);
+                    preview.publish(page(&view, EVENTS));
+                    // A save meanwhile may have broken what the first refresh built.
+                    let what = if ok { "Bilaget er sat igen" } else { "Fejl i bygningen" };
+                    println!("{what} på {} ms", view.millis);
+                    let _ = std::io::Write::flush(&mut std::io::stdout());
+                }
             }
         })
     };

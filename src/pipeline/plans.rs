@@ -44,7 +44,7 @@ pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
         let mut inputs = crate::prepare(plan)?;
         inputs.folder = Some(folder.clone());
         let evaluated = eval::evaluate(&inputs.model, inputs.period);
-        let rendered = crate::render_evaluated(&inputs, &evaluated, reuse, Some(&sink))?;
+        let rendered = crate::render_evaluated(&inputs, &evaluated, reuse, Some(&sink), crate::Documents::All)?;
         let summary = present::overview::summary(folder, &inputs.model, &evaluated, plan_files(folder, &inputs));
         // Typst's memo of this plan's layout serves no other plan.
         typst::comemo::evict(4);
