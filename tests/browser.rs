@@ -32,6 +32,20 @@ fn missing_tools(harness: &Path) -> Vec<String> {
     missing
 }
 
+/// Runs the browser checks on the site in `site` (screenshots into `shots`,
+/// the cells of `expect` asserted); its report, after asserting it passed.
+fn browsercheck(harness: &Path, site: &Path, shots: &Path, expect: Option<&Path>) -> String {
+    let mut node = Command::new("node");
+    if let Some(expect) = expect {
+        node.env("BROWSERCHECK_EXPECT", expect);
+    }
+    let out = node.arg(harness.join("check.mjs")).arg(site).arg(shots).output().expect("node runs");
+    let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    eprintln!("{report}");
+    assert!(out.status.success(), "the browser checks found problems in {}:\n{report}", site.display());
+    report
+}
+
 #[test]
 fn every_site_page_passes_the_browser_the_accessibility_and_the_html_checks() {
     let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
@@ -62,16 +76,7 @@ fn every_site_page_passes_the_browser_the_accessibility_and_the_html_checks() {
 ]"#,
     )
     .unwrap();
-    let out = Command::new("node")
-        .env("BROWSERCHECK_EXPECT", &expect)
-        .arg(harness.join("check.mjs"))
-        .arg(f.path("out/site"))
-        .arg(&shots)
-        .output()
-        .expect("node runs");
-    let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    eprintln!("{report}");
-    assert!(out.status.success(), "the browser checks found problems:\n{report}");
+    let report = browsercheck(&harness, &f.path("out/site"), &shots, Some(&expect));
     assert!(report.contains("pages checked: 6"), "{report}");
     for page in ["index", "metode", "motalavej", "ringparken", "skaelskoer", "sydbyen"] {
         for view in ["320", "375", "1280", "375-dark"] {
@@ -92,15 +97,7 @@ fn every_site_page_passes_the_browser_the_accessibility_and_the_html_checks() {
     helhed::build(&config).unwrap_or_else(|e| panic!("{e}"));
     let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("site-screenshots-planer");
     let _ = std::fs::remove_dir_all(&shots);
-    let out = Command::new("node")
-        .arg(harness.join("check.mjs"))
-        .arg(f.path("out-planer/site"))
-        .arg(&shots)
-        .output()
-        .expect("node runs");
-    let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    eprintln!("{report}");
-    assert!(out.status.success(), "the browser checks found problems on the overview's site:\n{report}");
+    let report = browsercheck(&harness, &f.path("out-planer/site"), &shots, None);
     assert!(report.contains("pages checked: 13 (index.html, oestby/index.html"), "{report}");
     assert!(shots.join("index-375.png").is_file());
 }

@@ -63,23 +63,29 @@ fn occurrences(words: &[&str], name: &str) -> usize {
     words.windows(parts.len()).filter(|w| *w == parts.as_slice()).count()
 }
 
+/// A generated plan of `areas` × `years` × `indicators`, rendered in memory
+/// with the built-in templates.
+fn generated(areas: usize, years: u16, indicators: usize) -> helhed::Rendered {
+    let dir = tempfile::tempdir().unwrap();
+    generate::plan(&dir.path().join("data"), areas, years, indicators);
+    let config = Config {
+        data: dir.path().join("data"),
+        templates: dir.path().join("ingen-skabeloner"),
+        templates_asked: false,
+        out: dir.path().join("out"),
+        period: None,
+        reuse: false,
+    };
+    let inputs = helhed::prepare(&config).unwrap_or_else(|f| panic!("{areas}×{years}: {:?}", f.0));
+    helhed::render(&inputs).unwrap_or_else(|f| panic!("{areas}×{years}: {:?}", f.0))
+}
+
 #[test]
 fn every_area_of_every_indicator_is_on_a_page_for_plans_of_any_size() {
     for areas in [1, 4, 30, 200] {
         for years in [3u16, 10, 25] {
-            let dir = tempfile::tempdir().unwrap();
             let indicators = 2;
-            generate::plan(&dir.path().join("data"), areas, years, indicators);
-            let config = Config {
-                data: dir.path().join("data"),
-                templates: dir.path().join("ingen-skabeloner"),
-                templates_asked: false,
-                out: dir.path().join("out"),
-                period: None,
-                reuse: false,
-            };
-            let inputs = helhed::prepare(&config).unwrap_or_else(|f| panic!("{areas}×{years}: {:?}", f.0));
-            let rendered = helhed::render(&inputs).unwrap_or_else(|f| panic!("{areas}×{years}: {:?}", f.0));
+            let rendered = generated(areas, years, indicators);
             for pdf in rendered.outputs.iter().filter(|o| o.rel.extension().is_some_and(|e| e == "pdf")) {
                 // The appendix's tables hold at most 9 years, the last (with
                 // the changes) 7; the statusrapport shows the latest 7 years.
@@ -122,18 +128,7 @@ fn every_area_of_every_indicator_is_on_a_page_for_plans_of_any_size() {
 #[test]
 fn a_site_page_does_not_grow_with_the_number_of_areas() {
     let page = |areas: usize, file: &str| {
-        let dir = tempfile::tempdir().unwrap();
-        generate::plan(&dir.path().join("data"), areas, 3, 1);
-        let config = Config {
-            data: dir.path().join("data"),
-            templates: dir.path().join("ingen-skabeloner"),
-            templates_asked: false,
-            out: dir.path().join("out"),
-            period: None,
-            reuse: false,
-        };
-        let inputs = helhed::prepare(&config).unwrap_or_else(|f| panic!("{:?}", f.0));
-        let rendered = helhed::render(&inputs).unwrap_or_else(|f| panic!("{:?}", f.0));
+        let rendered = generated(areas, 3, 1);
         let o = rendered.outputs.iter().find(|o| o.rel.to_str() == Some(&format!("site/{file}"))).unwrap();
         String::from_utf8(o.bytes.clone()).unwrap()
     };
