@@ -249,7 +249,6 @@ pub fn render_reusing(inputs: &Inputs, reuse: Option<Reuse>) -> Result<Rendered,
 /// the same time; a larger plan's are laid out one after the other.
 const ONE_DOCUMENT_AT_A_TIME: usize = 30;
 
-/// [`render_reusing`] of figures already evaluated.
 /// Where a build puts each file as soon as it is made: the output folder's
 /// staging ([`output::commit::Staging`]), so that no file waits in memory for
 /// the others. The [`Output`]s the build returns then have no bytes.
@@ -264,6 +263,8 @@ fn sunk(mut output: Output, sink: Option<&Sink>) -> Result<Output, Diagnostics> 
     Ok(output)
 }
 
+/// [`render_reusing`] of figures already evaluated, each file handed to
+/// `sink` as soon as it is made, and of `documents` only.
 pub(crate) fn render_evaluated(
     inputs: &Inputs,
     ev: &Evaluated,
@@ -629,15 +630,15 @@ pub fn check_all(config: &Config, pdf: bool) -> Result<(Vec<Checked>, Diagnostic
 /// (the documents' data and charts, the site, `tal.json` and `tal.xlsx`) and
 /// Typst does not run, so a check costs a fraction of a build.
 pub fn check(inputs: &Inputs, pdf: bool) -> Result<Diagnostics, Failed> {
-    if pdf {
-        return render(inputs).map(|r| r.warnings);
-    }
     let evaluated = eval::evaluate(&inputs.model, inputs.period);
     let ev = &evaluated;
+    // Every file is made and let go at once: nothing is written, nothing kept.
     let discard = |_: &Output| Ok(());
+    if pdf {
+        return render_evaluated(inputs, ev, None, Some(&discard), Documents::All).map(|r| r.warnings);
+    }
     let (_documents, (site, tal)) = rayon::join(
         || rayon::join(|| statusrapport_job(inputs, ev), || helhedsevaluering_job(inputs, ev)),
-        // Made and let go at once: nothing is written, nothing kept.
         || rayon::join(|| site(inputs, ev, Some(&discard)), || tal_files(inputs, ev, Some(&discard))),
     );
     let mut diags = inputs.warnings.clone();
