@@ -61,6 +61,31 @@ impl Reader<'_> {
         CellSource { file, sheet: self.sheet.name.clone(), cell: self.sheet.place(row, col) }
     }
 
+    /// A row's value of a column of names (`text`, looked up by `lookup`), or
+    /// else the one the setup fixes; an error at the cell when the name is
+    /// unknown, or when there is neither (`missing`).
+    #[allow(clippy::too_many_arguments)]
+    fn named<T: Clone>(
+        &self,
+        row: usize,
+        column: Option<usize>,
+        text: Option<String>,
+        fixed: &Option<T>,
+        lookup: impl FnOnce(&str) -> Result<T, String>,
+        missing: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
+        let col = column.unwrap_or(0);
+        match (text, fixed) {
+            (Some(name), _) => lookup(&name).map_err(|message| self.error(row, col, message, diags)).ok(),
+            (None, Some(value)) => Some(value.clone()),
+            (None, None) => {
+                self.error(row, col, missing.into(), diags);
+                None
+            }
+        }
+    }
+
     fn error(&self, row: usize, col: usize, message: String, diags: &mut Diagnostics) {
         let place = self.sheet.place(row, col);
         let sheet = self.sheet.name.as_ref().map(|n| format!(", ark «{n}»")).unwrap_or_default();
@@ -365,33 +390,17 @@ fn long(reader: &mut Reader, diags: &mut Diagnostics, required: bool) -> bool {
         if !figure && !dated && !named_row {
             continue;
         }
-        let series = match (cell_text(columns.area), &fixed.area) {
-            (Some(name), _) => match reader.names.series(&name) {
-                Ok(id) => id,
-                Err(message) => {
-                    reader.error(r, columns.area.unwrap_or(0), message, diags);
-                    continue;
-                }
-            },
-            (None, Some(id)) => id.clone(),
-            (None, None) => {
-                reader.error(r, columns.area.unwrap_or(0), "rækken mangler sit område".into(), diags);
-                continue;
-            }
+        let area = cell_text(columns.area);
+        let lookup = |name: &str| reader.names.series(name);
+        let Some(series) = reader.named(r, columns.area, area, &fixed.area, lookup, "rækken mangler sit område", diags)
+        else {
+            continue;
         };
-        let key = match (cell_text(columns.key), &fixed.key) {
-            (Some(name), _) => match reader.names.key(&name) {
-                Ok(key) => key,
-                Err(message) => {
-                    reader.error(r, columns.key.unwrap_or(0), message, diags);
-                    continue;
-                }
-            },
-            (None, Some(key)) => key.clone(),
-            (None, None) => {
-                reader.error(r, columns.key.unwrap_or(0), "rækken mangler sin måling".into(), diags);
-                continue;
-            }
+        let measure = cell_text(columns.key);
+        let lookup = |name: &str| reader.names.key(name);
+        let Some(key) = reader.named(r, columns.key, measure, &fixed.key, lookup, "rækken mangler sin måling", diags)
+        else {
+            continue;
         };
         let when = match (columns.year.and_then(|c| row.get(c)), fixed.year) {
             (Some(cell), _) if !matches!(cell, Cell::Empty) => match reader.year(cell) {
