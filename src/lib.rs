@@ -173,7 +173,7 @@ pub fn validated(
 /// For a command that works on one plan: an error when the data folder
 /// holds several (one folder each), naming them.
 pub(crate) fn one_plan(config: &Config, diags: &mut Diagnostics) -> Result<(), Failed> {
-    let folders = input::plan_folders(&config.data);
+    let folders = input::plan_folders(&config.data).plans;
     if folders.is_empty() {
         return Ok(());
     }
@@ -581,11 +581,12 @@ pub struct Checked {
 /// validated, evaluated and rendered but for the PDFs unless `pdf` (see
 /// [`check`]); nothing is written. Every plan's problems are collected.
 pub fn check_all(config: &Config, pdf: bool) -> Result<(Vec<Checked>, Diagnostics), Failed> {
-    let folders = input::plan_folders(&config.data);
+    let found = input::plan_folders(&config.data);
     let mut diags = Diagnostics::default();
-    if !folders.is_empty() {
-        validate::plan_folders(&config.data, &folders, &input::not_plans(&config.data), &mut diags);
+    if !found.plans.is_empty() {
+        validate::plan_folders(&config.data, &found, &mut diags);
     }
+    let folders = found.plans;
     let plans: Vec<(Option<String>, Config)> = if folders.is_empty() {
         vec![(None, config.clone())]
     } else {
@@ -599,11 +600,15 @@ pub fn check_all(config: &Config, pdf: bool) -> Result<(Vec<Checked>, Diagnostic
             inputs.folder = folder.clone();
             inputs
         });
-        match prepared.and_then(|inputs| check(&inputs, pdf).map(|w| (inputs, w))) {
-            Ok((inputs, warnings)) => {
+        let checked_plan = prepared.and_then(|inputs| {
+            let evaluated = eval::evaluate(&inputs.model, inputs.period);
+            check(&inputs, &evaluated, pdf).map(|w| (inputs, evaluated, w))
+        });
+        match checked_plan {
+            Ok((inputs, evaluated, warnings)) => {
                 diags.extend(warnings);
                 if let Some(folder) = folder.as_deref().filter(|_| several) {
-                    summaries.push(pipeline::plans::summary(folder, &inputs));
+                    summaries.push(pipeline::plans::summary(folder, &inputs, &evaluated));
                 }
                 let m = &inputs.model;
                 let counts = (m.areas().count(), m.indicators.len(), m.criteria.len());
@@ -629,9 +634,7 @@ pub fn check_all(config: &Config, pdf: bool) -> Result<(Vec<Checked>, Diagnostic
 /// as in a build (nothing is written); without, everything else is made
 /// (the documents' data and charts, the site, `tal.json` and `tal.xlsx`) and
 /// Typst does not run, so a check costs a fraction of a build.
-pub fn check(inputs: &Inputs, pdf: bool) -> Result<Diagnostics, Failed> {
-    let evaluated = eval::evaluate(&inputs.model, inputs.period);
-    let ev = &evaluated;
+pub fn check(inputs: &Inputs, ev: &Evaluated, pdf: bool) -> Result<Diagnostics, Failed> {
     // Every file is made and let go at once: nothing is written, nothing kept.
     let discard = |_: &Output| Ok(());
     if pdf {
@@ -673,9 +676,9 @@ pub enum Documents {
 /// [`build`], of `documents` only (a data folder of several plans always
 /// builds all).
 pub fn build_documents(config: &Config, documents: Documents) -> Result<Rendered, Failed> {
-    let folders = input::plan_folders(&config.data);
-    if !folders.is_empty() {
-        return pipeline::plans::build(config, &folders);
+    let found = input::plan_folders(&config.data);
+    if !found.plans.is_empty() {
+        return pipeline::plans::build(config, &found);
     }
     let inputs = prepare(config)?;
     let record = output::reuse::Record::load(&config.out);

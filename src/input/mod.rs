@@ -62,37 +62,37 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// The longest a message quotes from a file.
 const MAX_QUOTE: usize = 200;
 
-/// The plan folders of a data folder that holds several plans: each folder
-/// (sorted by name) with a `plan.yaml` of its own, when the data folder has
-/// none. Empty for a data folder of one plan (or none: then [`load`] says
-/// what is missing).
-pub fn plan_folders(data_dir: &Path) -> Vec<String> {
-    if data_dir.join("plan.yaml").exists() {
-        return Vec::new();
-    }
-    let Ok(entries) = std::fs::read_dir(data_dir) else { return Vec::new() };
-    let mut folders: Vec<String> = entries
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()) && e.path().join("plan.yaml").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    folders.sort();
-    folders
+/// A data folder that holds several plans, one folder each.
+#[derive(Debug, Default)]
+pub struct PlanFolders {
+    /// The plans' folders, sorted by name: each with a `plan.yaml` of its own.
+    pub plans: Vec<String>,
+    /// What else it holds, none of it read: files, folders without a
+    /// `plan.yaml`, symbolic links (not followed here), each with whether it
+    /// is a folder. Hidden entries (`.git`) are left out.
+    pub others: Vec<(PathBuf, bool)>,
 }
 
-/// What else a data folder of several plans holds: files, folders without a
-/// `plan.yaml`, symbolic links (not followed here); none of them is read.
-/// Hidden entries (`.git`) are left out.
-pub fn not_plans(data_dir: &Path) -> Vec<(PathBuf, bool)> {
-    let Ok(entries) = std::fs::read_dir(data_dir) else { return Vec::new() };
-    let mut others: Vec<(PathBuf, bool)> = entries
-        .flatten()
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter(|e| !(e.file_type().is_ok_and(|t| t.is_dir()) && e.path().join("plan.yaml").is_file()))
-        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
-        .collect();
-    others.sort();
-    others
+/// The plan folders of `data_dir`, when it has no `plan.yaml` of its own.
+/// No plans for a data folder of one plan (or none: then [`load`] says what
+/// is missing).
+pub fn plan_folders(data_dir: &Path) -> PlanFolders {
+    let mut found = PlanFolders::default();
+    if data_dir.join("plan.yaml").exists() {
+        return found;
+    }
+    let Ok(entries) = std::fs::read_dir(data_dir) else { return found };
+    for entry in entries.flatten() {
+        let folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if folder && entry.path().join("plan.yaml").is_file() {
+            found.plans.push(entry.file_name().to_string_lossy().into_owned());
+        } else if !entry.file_name().to_string_lossy().starts_with('.') {
+            found.others.push((entry.path(), folder));
+        }
+    }
+    found.plans.sort();
+    found.others.sort();
+    found
 }
 
 /// Reads the data folder. Problems go into `diags`; what could be read is returned.

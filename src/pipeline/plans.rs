@@ -11,6 +11,7 @@
 //! The folder changes all together at the end, or not at all when any plan
 //! fails; every plan's problems are told.
 
+use crate::input::PlanFolders;
 use crate::input::templates::Templates;
 use crate::model::diag::{Diagnostics, Failed};
 use crate::output::commit::Staging;
@@ -22,11 +23,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Builds every plan of `folders` (the plan folders of `config.data`) and
-/// the overview, and writes them to `config.out`.
-pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
+/// Builds every plan of `found` (the plan folders of `config.data`) and the
+/// overview, and writes them to `config.out`.
+pub fn build(config: &Config, found: &PlanFolders) -> Result<Rendered, Failed> {
+    let folders = &found.plans;
     let mut diags = Diagnostics::default();
-    validate::plan_folders(&config.data, folders, &crate::input::not_plans(&config.data), &mut diags);
+    validate::plan_folders(&config.data, found, &mut diags);
     let templates = templates(config);
     if diags.has_errors() {
         return Err(Failed(diags));
@@ -45,7 +47,7 @@ pub fn build(config: &Config, folders: &[String]) -> Result<Rendered, Failed> {
         inputs.folder = Some(folder.clone());
         let evaluated = eval::evaluate(&inputs.model, inputs.period);
         let rendered = crate::render_evaluated(&inputs, &evaluated, reuse, Some(&sink), crate::Documents::All)?;
-        let summary = present::overview::summary(folder, &inputs.model, &evaluated, plan_files(folder, &inputs));
+        let summary = summary(folder, &inputs, &evaluated);
         // Typst's memo of this plan's layout serves no other plan.
         typst::comemo::evict(4);
         Ok((rendered, summary))
@@ -160,10 +162,9 @@ pub fn templates(config: &Config) -> Templates {
     }
 }
 
-/// A plan's line in the overview, evaluated anew (for `check`).
-pub fn summary(folder: &str, inputs: &Inputs) -> PlanSummary {
-    let evaluated = eval::evaluate(&inputs.model, inputs.period);
-    present::overview::summary(folder, &inputs.model, &evaluated, plan_files(folder, inputs))
+/// A plan's line in the overview.
+pub fn summary(folder: &str, inputs: &Inputs, evaluated: &eval::Evaluated) -> PlanSummary {
+    present::overview::summary(folder, &inputs.model, evaluated, plan_files(folder, inputs))
 }
 
 /// Where a plan's documents are.

@@ -309,14 +309,10 @@ pub const OUTPUT_FOLDERS: [&str; 2] = ["site", "tal"];
 
 /// Checks the folders of a data folder with several plans: a folder's name
 /// becomes the plan's folder in `out/` and on the site, so it must be an id,
-/// and not one of [`OUTPUT_FOLDERS`].
-pub fn plan_folders(
-    data_dir: &std::path::Path,
-    folders: &[String],
-    others: &[(std::path::PathBuf, bool)],
-    diags: &mut Diagnostics,
-) {
-    for (path, is_dir) in others {
+/// and not one of [`OUTPUT_FOLDERS`]; whatever else the folder holds is not
+/// read, and a warning says so.
+pub fn plan_folders(data_dir: &std::path::Path, found: &crate::input::PlanFolders, diags: &mut Diagnostics) {
+    for (path, is_dir) in &found.others {
         let message = if *is_dir {
             "mappen har ingen plan.yaml og er ikke en plan; den bruges ikke"
         } else {
@@ -324,7 +320,7 @@ pub fn plan_folders(
         };
         diags.warning(path, None, message);
     }
-    for folder in folders {
+    for folder in &found.plans {
         let path = data_dir.join(folder);
         if !is_id(folder) {
             diags.error(
