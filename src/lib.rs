@@ -30,6 +30,13 @@ use model::{Model, Period};
 use render::Output;
 use std::path::{Path, PathBuf};
 
+// The allocator of every program built on helhed (the command, its tests and
+// benchmarks): Typst allocates and frees small objects by the million, and
+// mimalloc makes a whole build about an eighth faster than the system's
+// allocator (the book's Ydelse has the measurements).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Where a build reads and writes, and which half-year it reports on.
 #[derive(Debug, Clone)]
 pub struct Config {
