@@ -149,7 +149,8 @@ const TAL_ADDED: [&str; 6] = [
 ];
 
 /// The keys `helhed-data/3` adds to the appendix's `data.json` (CHANGELOG.md).
-const APPENDIX_ADDED: [&str; 8] = [
+const APPENDIX_ADDED: [&str; 9] = [
+    "indikatorer[].bredder*",
     "indikatorer[].rækker[].basis",
     "indikatorer[].rækker[].forrige",
     "status_antal[].pr_indsatsområde",
@@ -161,8 +162,10 @@ const APPENDIX_ADDED: [&str; 8] = [
 ];
 
 /// The keys `helhed-data/3` adds to the statusrapport's `data.json` (CHANGELOG.md).
-const STATUS_ADDED: [&str; 77] = [
+const STATUS_ADDED: [&str; 79] = [
     "mangler",
+    "indikatorer[].bredder*",
+    "budget.ark.bredder*",
     "halvårstal[].rækker[].basis",
     "halvårstal[].rækker[].forrige",
     "indikatorer[].rækker[].basis",

@@ -7,6 +7,7 @@
 use crate::eval::budget::{BudgetTotals, Financing, Spending};
 use crate::model::budget::FundingSource;
 use crate::model::text::format_da;
+use crate::present::columns::widest;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -47,6 +48,19 @@ pub struct SheetView {
     pub balancerer: bool,
     /// Co-financing (all but LBF) as a share of the financing: `43,8 %`.
     pub medfinansiering: String,
+    /// The widest amount of each year column and of the total column, in
+    /// thousandths of an em, for the template's fixed column widths.
+    pub bredder: SheetWidths,
+}
+
+/// The widest amounts of the budgetark's columns, in thousandths of an em.
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetWidths {
+    /// One per year column.
+    #[serde(rename = "år")]
+    pub aar: Vec<u32>,
+    /// The total column.
+    pub i_alt: u32,
 }
 
 /// A section of the budgetark.
@@ -181,7 +195,7 @@ fn sheet(t: &BudgetTotals) -> SheetView {
         i_alt: tkr(total),
         finansiering: financing(f),
     };
-    let afsnit = t
+    let afsnit: Vec<SheetSection> = t
         .sections
         .iter()
         .map(|s| SheetSection {
@@ -190,14 +204,21 @@ fn sheet(t: &BudgetTotals) -> SheetView {
             i_alt: row(&format!("I alt, {}", s.name), &s.per_year, s.total, &s.financing),
         })
         .collect();
+    let i_alt = row("I alt", &t.per_year, t.total, &t.financing);
+    let rows: Vec<&SheetRow> = afsnit.iter().flat_map(|s| s.linjer.iter().chain([&s.i_alt])).chain([&i_alt]).collect();
+    let bredder = SheetWidths {
+        aar: (0..t.per_year.len()).map(|j| widest(rows.iter().filter_map(|r| r.celler.get(j)))).collect(),
+        i_alt: widest(rows.iter().map(|r| &r.i_alt)),
+    };
     SheetView {
         kilder: sources.iter().map(|s| source_heading(*s).to_string()).collect(),
         afsnit,
-        i_alt: row("I alt", &t.per_year, t.total, &t.financing),
+        i_alt,
         balance: tkr(t.balance),
         balancerer: t.balance.is_zero(),
         medfinansiering: t
             .cofinancing_percent
             .map_or_else(|| "–".to_string(), |p| format!("{}\u{a0}%", format_da(p, 1))),
+        bredder,
     }
 }

@@ -6,6 +6,7 @@ pub mod activities;
 pub mod breaks;
 pub mod budget;
 pub mod charts;
+pub mod columns;
 pub mod criteria;
 pub mod evaluation;
 pub mod front;

@@ -6,16 +6,15 @@ use crate::eval::Evaluated;
 use crate::eval::goals::CriterionResult;
 use crate::eval::lists;
 use crate::eval::values::{Change, Origin, Point, Trend, Value};
-use crate::model::text::join_names;
-use crate::model::text::{format_change_da, format_da};
+use crate::model::text::{format_change_da, format_da, join_names};
 use crate::model::{Calc, GoalStatus, Indicator, Model, SeriesKind};
 pub use crate::present::budget::{BudgetRowView, BudgetView, SpendingView};
-use crate::present::charts;
+use crate::present::columns::{ColumnWidths, column_widths};
 use crate::present::front;
 pub use crate::present::front::{ChangesView, CountView, KeyFigureView, count_views};
 pub use crate::present::halves::HalfTableView;
 use crate::present::lists as present_lists;
-use crate::present::{criteria, words};
+use crate::present::{charts, criteria, words};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -123,6 +122,8 @@ pub struct IndicatorView {
     /// Areas, samlet and references.
     #[serde(rename = "rækker")]
     pub raekker: Vec<RowView>,
+    /// How wide the table's columns must be, in thousandths of an em.
+    pub bredder: ColumnWidths,
     /// Change table: latest value against the year before and the baseline.
     pub udvikling: Vec<ChangeView>,
     /// Baseline year, if any.
@@ -621,7 +622,7 @@ pub(crate) fn indicator_view(
         let when = if Some(p.year) == last_year { String::new() } else { format!(" i {}", p.year) };
         format!("{}{pct}{when}", format_change_da(change.points, d))
     };
-    let raekker = trend
+    let raekker: Vec<RowView> = trend
         .rows
         .iter()
         .map(|r| RowView {
@@ -683,6 +684,7 @@ pub(crate) fn indicator_view(
         enhed: indicator.unit.clone(),
         titel: indicator_title(indicator),
         aar: trend.years.iter().map(u16::to_string).collect(),
+        bredder: column_widths(&raekker, trend.years.len()),
         raekker,
         udvikling,
         basisaar: indicator.base_year.map(|y| y.to_string()),
