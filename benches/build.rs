@@ -19,7 +19,9 @@ fn example_config() -> Config {
 
 fn build(c: &mut Criterion) {
     let config = example_config();
-    // Fonts and the standard library load once per process, as in `helhed build`.
+    // As the command does: no transparent huge pages, and fonts and the
+    // standard library loaded once per process.
+    helhed::without_huge_pages();
     helhed::render::world::ReportWorld::warm_up();
     let mut group = c.benchmark_group("eksempel");
     group.sample_size(20);

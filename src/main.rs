@@ -45,6 +45,7 @@ fn fail(diags: &Diagnostics) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    helhed::without_huge_pages();
     let cli = cli::parse();
     let started = Instant::now();
     // For profiling: HELHED_TYPST_TIMING=trace.json writes Typst's own timing
