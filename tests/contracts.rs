@@ -149,8 +149,9 @@ const TAL_ADDED: [&str; 6] = [
 ];
 
 /// The keys `helhed-data/3` adds to the appendix's `data.json` (CHANGELOG.md).
-const APPENDIX_ADDED: [&str; 9] = [
+const APPENDIX_ADDED: [&str; 10] = [
     "indikatorer[].bredder*",
+    "indikatorer[].figurtekst*",
     "indikatorer[].rækker[].basis",
     "indikatorer[].rækker[].forrige",
     "status_antal[].pr_indsatsområde",
@@ -162,9 +163,10 @@ const APPENDIX_ADDED: [&str; 9] = [
 ];
 
 /// The keys `helhed-data/3` adds to the statusrapport's `data.json` (CHANGELOG.md).
-const STATUS_ADDED: [&str; 79] = [
+const STATUS_ADDED: [&str; 80] = [
     "mangler",
     "indikatorer[].bredder*",
+    "indikatorer[].figurtekst*",
     "budget.ark.bredder*",
     "halvårstal[].rækker[].basis",
     "halvårstal[].rækker[].forrige",

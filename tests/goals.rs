@@ -160,10 +160,14 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
     let targets = helhed::present::charts::target_lines(&results, krim, trend);
     assert_eq!(targets.len(), 1);
     assert_eq!(targets[0].words, "Samlet højst 20,0\u{a0}pr. 1000 beboere i 2021");
-    let svg = helhed::present::charts::line_chart(&inputs.model, krim, trend, &targets);
-    // The years run on to 2021, and the legend names the target line.
-    assert!(svg.contains("\n2021\n"), "{svg}");
-    assert!(svg.contains("Mål (krav pr. år)"));
+    let chart = helhed::present::charts::line_chart(&inputs.model, krim, trend, &targets);
+    // The years run on to 2021, and the legend names the target line: texts
+    // the template sets over the drawing, which has none of its own.
+    let texts: Vec<&str> = chart.texts.tekster.iter().map(|t| t.tekst.as_str()).collect();
+    assert!(texts.contains(&"2021"), "{texts:?}");
+    assert!(texts.contains(&"Mål (krav pr. år)"), "{texts:?}");
+    let svg = chart.svg;
+    assert!(!svg.contains("<text"), "{svg}");
     // The target is one dotted polyline through its five years, under the
     // data lines and their markers, in a single SVG document.
     assert_eq!(svg.matches("stroke-dasharray=\"2 4\"").count(), 1, "{svg}");
@@ -179,7 +183,8 @@ fn the_target_path_runs_to_the_end_of_the_plan_and_is_drawn_in_the_chart() {
         "{alt}"
     );
     // Without targets the chart stops at the last year with figures.
-    assert!(!helhed::present::charts::line_chart(&inputs.model, krim, trend, &[]).contains("\n2021\n"));
+    let without = helhed::present::charts::line_chart(&inputs.model, krim, trend, &[]);
+    assert!(without.texts.tekster.iter().all(|t| t.tekst != "2021"));
 }
 
 #[test]
@@ -567,14 +572,16 @@ fn half_year_period_uses_the_last_full_year() {
 
 #[test]
 fn a_chart_of_counts_has_whole_ticks() {
+    use helhed::present::charts::Anchor;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let config = helhed::Config { data: root.join("data"), ..helhed::Config::default() };
     let inputs = helhed::prepare(&config).unwrap();
     let evaluated = helhed::eval::evaluate(&inputs.model, inputs.period);
     let report = helhed::present::evaluation::evaluation_report(&inputs.model, &evaluated);
     // Større aktiviteter counts events: 1 in 2017, 2 in 2018, a target of 2.
-    let (_, svg) = report.charts.iter().find(|(path, _)| path.contains("stoerre-aktiviteter")).unwrap();
-    let labels: Vec<&str> = svg.split("</text>").filter_map(|t| t.rsplit('>').next()).map(str::trim).collect();
+    let view = report.indikatorer.iter().find(|i| i.indikator.figur.contains("stoerre-aktiviteter")).unwrap();
+    let texts = &view.indikator.figurtekst.tekster;
+    let labels: Vec<&str> = texts.iter().filter(|t| t.anker == Anchor::End).map(|t| t.tekst.as_str()).collect();
     for tick in ["0", "1", "2"] {
         assert!(labels.contains(&tick), "{labels:?}");
     }

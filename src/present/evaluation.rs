@@ -104,8 +104,9 @@ pub fn evaluation_report(model: &Model, evaluated: &Evaluated) -> EvaluationRepo
         }
         let mut targets = charts::target_lines(results, indicator, trend);
         targets.extend(charts::list_threshold_lines(&evaluated.lists, indicator, trend));
-        let view = indicator_view(model, indicator, trend, &targets);
-        charts.push((view.figur.clone(), charts::line_chart(model, indicator, trend, &targets)));
+        let chart = charts::line_chart(model, indicator, trend, &targets);
+        let view = indicator_view(model, indicator, trend, &targets, chart.texts);
+        charts.push((view.figur.clone(), chart.svg));
         let maal = model
             .criteria
             .iter()

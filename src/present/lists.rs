@@ -7,10 +7,91 @@ use crate::eval::lists::{
     CategoryResult, CriterionResult, ListResult, MissingFigure, ModelListResult, NotListed, ResidentCheck, Status,
     count,
 };
+use crate::model::Model;
 use crate::model::lists::{Criterion, Input, ListRules, RuleSet};
 use crate::model::text::{decimals_to_tell_apart, format_da, join_with};
 use rust_decimal::Decimal;
 use serde::Serialize;
+
+/// One area's latest statutory list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListView {
+    /// Area id (not in `data.json`).
+    #[serde(skip)]
+    pub id: String,
+    /// Area name.
+    #[serde(rename = "område")]
+    pub omraade: String,
+    /// `Liste 2018 (regler fra 2018)`.
+    pub liste: String,
+    /// The outcome: `Udsat boligområde`, `Ikke på nogen liste`, `Kan ikke afgøres`.
+    pub udfald: String,
+    /// The summary sentence.
+    pub tekst: String,
+    /// Per criterion: name, value, threshold, met.
+    pub kriterier: Vec<ListCriterionView>,
+    /// What is missing.
+    pub mangler: Vec<String>,
+    /// Built on illustrative figures.
+    pub eksempel: bool,
+    /// Published after the half-year: a calculation, not the official list.
+    pub prognose: bool,
+}
+
+/// One list criterion's line.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListCriterionView {
+    /// Its sentence.
+    pub tekst: String,
+    /// Its name alone, without figures (not in `data.json`): what the
+    /// public site shows, since a list's figures may build on few persons.
+    #[serde(skip)]
+    pub navn: String,
+    /// `ja`, `nej` or `ukendt`.
+    pub opfyldt: &'static str,
+}
+
+/// Each area's latest list that is published by the half-year (else its forecast).
+pub(crate) fn list_views(model: &Model, all: &[ModelListResult]) -> Vec<ListView> {
+    model
+        .areas()
+        .filter_map(|a| {
+            let mine: Vec<_> = all.iter().filter(|l| l.result.area == a.id).collect();
+            let chosen = mine.iter().rev().find(|l| !l.forecast).or_else(|| mine.last())?;
+            let r = &chosen.result;
+            let texts = texts(&model.list_rules, r, &a.name);
+            let udfald = match &r.status {
+                Status::Listed { name, .. } => name.clone(),
+                Status::NotListed { .. } => "Ikke på nogen liste".to_string(),
+                Status::Undecided { .. } => "Kan ikke afgøres".to_string(),
+            };
+            Some(ListView {
+                id: a.id.clone(),
+                omraade: a.name.clone(),
+                liste: format!("Liste {} (regelsæt {})", r.list_year, r.rule_set),
+                udfald,
+                tekst: texts.summary,
+                kriterier: r
+                    .criteria
+                    .iter()
+                    .zip(texts.criteria)
+                    .map(|(c, tekst)| ListCriterionView {
+                        tekst,
+                        navn: c.name.clone(),
+                        opfyldt: match c.met {
+                            Some(true) => "ja",
+                            Some(false) => "nej",
+                            None => "ukendt",
+                        },
+                    })
+                    .collect(),
+                mangler: texts.missing,
+                eksempel: chosen.example,
+                prognose: chosen.forecast,
+            })
+        })
+        .collect()
+}
 
 /// Every sentence of one list result.
 #[derive(Debug, Clone, PartialEq, Eq)]

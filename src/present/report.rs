@@ -4,7 +4,6 @@
 
 use crate::eval::Evaluated;
 use crate::eval::goals::CriterionResult;
-use crate::eval::lists;
 use crate::eval::values::{Change, Origin, Point, Trend, Value};
 use crate::model::text::{format_change_da, format_da, join_names};
 use crate::model::{Calc, GoalStatus, Indicator, Model, SeriesKind};
@@ -13,7 +12,8 @@ use crate::present::columns::{ColumnWidths, column_widths};
 use crate::present::front;
 pub use crate::present::front::{ChangesView, CountView, KeyFigureView, count_views};
 pub use crate::present::halves::HalfTableView;
-use crate::present::lists as present_lists;
+pub(crate) use crate::present::lists::list_views;
+pub use crate::present::lists::{ListCriterionView, ListView};
 use crate::present::{charts, criteria, words};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -131,6 +131,8 @@ pub struct IndicatorView {
     pub basisaar: Option<String>,
     /// Path of the chart in the Typst world.
     pub figur: String,
+    /// The chart's texts, which the template sets over it.
+    pub figurtekst: charts::ChartTexts,
     /// Alternative text of the chart.
     pub alt: String,
     /// How the figure is computed.
@@ -323,44 +325,6 @@ pub struct ResultView {
     pub eksempel: bool,
 }
 
-/// One area's latest statutory list.
-#[derive(Debug, Clone, Serialize)]
-pub struct ListView {
-    /// Area id (not in `data.json`).
-    #[serde(skip)]
-    pub id: String,
-    /// Area name.
-    #[serde(rename = "område")]
-    pub omraade: String,
-    /// `Liste 2018 (regler fra 2018)`.
-    pub liste: String,
-    /// The outcome: `Udsat boligområde`, `Ikke på nogen liste`, `Kan ikke afgøres`.
-    pub udfald: String,
-    /// The summary sentence.
-    pub tekst: String,
-    /// Per criterion: name, value, threshold, met.
-    pub kriterier: Vec<ListCriterionView>,
-    /// What is missing.
-    pub mangler: Vec<String>,
-    /// Built on illustrative figures.
-    pub eksempel: bool,
-    /// Published after the half-year: a calculation, not the official list.
-    pub prognose: bool,
-}
-
-/// One list criterion's line.
-#[derive(Debug, Clone, Serialize)]
-pub struct ListCriterionView {
-    /// Its sentence.
-    pub tekst: String,
-    /// Its name alone, without figures (not in `data.json`): what the
-    /// public site shows, since a list's figures may build on few persons.
-    #[serde(skip)]
-    pub navn: String,
-    /// `ja`, `nej` or `ukendt`.
-    pub opfyldt: &'static str,
-}
-
 pub(crate) const DASH: &str = "–";
 
 /// The fewest years of figures an indicator needs to get a section (a chart
@@ -383,9 +347,10 @@ pub fn status_report(model: &Model, evaluated: &Evaluated) -> StatusReport {
         }
         let mut targets = charts::target_lines(results, indicator, trend);
         targets.extend(charts::list_threshold_lines(&evaluated.lists, indicator, trend));
-        let view = indicator_view(model, indicator, trend, &targets);
+        let chart = charts::line_chart(model, indicator, trend, &targets);
+        let view = indicator_view(model, indicator, trend, &targets, chart.texts);
         any_example |= view.raekker.iter().any(|r| r.celler.iter().any(|c| c.eksempel));
-        charts.push((view.figur.clone(), charts::line_chart(model, indicator, trend, &targets)));
+        charts.push((view.figur.clone(), chart.svg));
         indikatorer.push(view);
     }
     let status = model.status.get(&period);
@@ -557,53 +522,12 @@ fn merge_same(results: Vec<ResultView>) -> Vec<ResultView> {
         .collect()
 }
 
-/// Each area's latest list that is published by the half-year (else its forecast).
-pub(crate) fn list_views(model: &Model, all: &[lists::ModelListResult]) -> Vec<ListView> {
-    model
-        .areas()
-        .filter_map(|a| {
-            let mine: Vec<_> = all.iter().filter(|l| l.result.area == a.id).collect();
-            let chosen = mine.iter().rev().find(|l| !l.forecast).or_else(|| mine.last())?;
-            let r = &chosen.result;
-            let texts = present_lists::texts(&model.list_rules, r, &a.name);
-            let udfald = match &r.status {
-                lists::Status::Listed { name, .. } => name.clone(),
-                lists::Status::NotListed { .. } => "Ikke på nogen liste".to_string(),
-                lists::Status::Undecided { .. } => "Kan ikke afgøres".to_string(),
-            };
-            Some(ListView {
-                id: a.id.clone(),
-                omraade: a.name.clone(),
-                liste: format!("Liste {} (regelsæt {})", r.list_year, r.rule_set),
-                udfald,
-                tekst: texts.summary,
-                kriterier: r
-                    .criteria
-                    .iter()
-                    .zip(texts.criteria)
-                    .map(|(c, tekst)| ListCriterionView {
-                        tekst,
-                        navn: c.name.clone(),
-                        opfyldt: match c.met {
-                            Some(true) => "ja",
-                            Some(false) => "nej",
-                            None => "ukendt",
-                        },
-                    })
-                    .collect(),
-                mangler: texts.missing,
-                eksempel: chosen.example,
-                prognose: chosen.forecast,
-            })
-        })
-        .collect()
-}
-
 pub(crate) fn indicator_view(
     model: &Model,
     indicator: &Indicator,
     trend: &Trend,
     targets: &[charts::TargetLine],
+    figurtekst: charts::ChartTexts,
 ) -> IndicatorView {
     let d = indicator.decimals;
     let cell = |p: Option<&Point>| match p.and_then(|p| p.value) {
@@ -689,6 +613,7 @@ pub(crate) fn indicator_view(
         udvikling,
         basisaar: indicator.base_year.map(|y| y.to_string()),
         figur: format!("figurer/{}.svg", indicator.id),
+        figurtekst,
         alt: charts::alt_text(indicator, trend, targets),
         beregning: method_text(model, indicator),
         datakilde: words::source_with_imports(model, indicator),

@@ -57,26 +57,3 @@ pub fn legend(model: &Model, trend: &Trend, targets: &[super::TargetLine]) -> Ve
         })
         .collect()
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::present::charts::tick_step;
-    use rust_decimal::Decimal;
-    use std::str::FromStr;
-
-    #[test]
-    fn tick_steps_are_round() {
-        let d = |s| Decimal::from_str(s).unwrap();
-        assert_eq!(tick_step(d("55.1"), false), d("20"));
-        assert_eq!(tick_step(d("100"), false), d("20"));
-        assert_eq!(tick_step(d("12"), false), d("2.5"));
-        assert_eq!(tick_step(d("1"), false), d("0.2"));
-        assert_eq!(tick_step(d("123"), false), d("25"));
-        // Counts: whole steps only, so no axis reads 0,2 0,4 … or 2,5 5,0 ….
-        assert_eq!(tick_step(d("1"), true), d("1"));
-        assert_eq!(tick_step(d("2"), true), d("1"));
-        assert_eq!(tick_step(d("12"), true), d("5"));
-        assert_eq!(tick_step(d("7"), true), d("2"));
-        assert_eq!(tick_step(d("123"), true), d("25"));
-    }
-}

@@ -20,22 +20,27 @@
 //! a round value below them, with a break mark on the axis and a sentence in
 //! the alt text.
 
+mod axis;
 mod band;
 mod legend;
+mod text;
 
+use axis::chart_axis;
+pub use axis::{ValueAxis, value_axis};
 use band::Band;
 pub use band::MAX_AREA_LINES;
 
 pub use legend::{LegendKey, legend};
+use text::Label;
+pub use text::{Anchor, ChartText, ChartTexts};
 
 use crate::eval::goals::CriterionResult;
 use crate::eval::lists::ModelListResult;
 use crate::eval::values::Trend;
 use crate::model::text::format_da;
-use crate::model::{Calc, Indicator, Model, SeriesKind};
+use crate::model::{Indicator, Model, SeriesKind};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -281,77 +286,6 @@ const SHARED_DASHES: [(u32, u32); 4] = [(2, 4), (6, 3), (1, 3), (10, 3)];
 /// A list's threshold.
 const THRESHOLD: RGBColor = RGBColor(163, 38, 42);
 
-/// The value axis: from `bottom` to `top` in steps of `step`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ValueAxis {
-    /// The lowest value: 0, or a round value below the data.
-    pub bottom: Decimal,
-    /// The highest value.
-    pub top: Decimal,
-    /// The step between ticks.
-    pub step: Decimal,
-}
-
-impl ValueAxis {
-    /// The decimals its tick labels are printed with.
-    pub fn decimals(&self) -> u32 {
-        if self.step.fract().is_zero() { 0 } else { self.step.scale().min(2) }
-    }
-}
-
-/// The value axis of a chart: for its rows' figures and its target lines'
-/// values, with whole ticks for an indicator that counts.
-fn chart_axis<'t>(indicator: &Indicator, trend: &Trend, targets: impl Iterator<Item = &'t TargetLine>) -> ValueAxis {
-    let values: Vec<Decimal> = shown_rows(trend)
-        .flat_map(|r| r.points.iter().filter_map(|p| p.value.map(|v| v.value)))
-        .chain(targets.flat_map(|t| t.points.iter().map(|(_, v)| *v)))
-        .collect();
-    let (min, max) = (values.iter().min().copied(), values.iter().max().copied());
-    value_axis(min.unwrap_or_default(), max.unwrap_or_default(), matches!(indicator.calc, Calc::Count { .. }))
-}
-
-/// The value axis for values from `min` to `max`: from 0, unless 0 would
-/// leave more than half the plot empty below the lowest value (shares in
-/// the 60s and 70s); then from a round value below it.
-pub fn value_axis(min: Decimal, max: Decimal, whole: bool) -> ValueAxis {
-    let max = max.max(Decimal::ONE);
-    let min = min.min(max);
-    // The span the ticks divide: at least a fifth of the top value, so a
-    // flat or nearly flat series is not zoomed into noise.
-    let span = (max - min).max(max / Decimal::from(5));
-    if min > Decimal::ZERO && min > span {
-        let step = tick_step(span, whole);
-        let mut bottom = (min / step).floor() * step;
-        if bottom >= min {
-            bottom -= step;
-        }
-        let top = ((max / step).ceil() * step).max(bottom + step);
-        return ValueAxis { bottom: bottom.max(Decimal::ZERO), top, step };
-    }
-    let step = tick_step(max, whole);
-    ValueAxis { bottom: Decimal::ZERO, top: (max / step).ceil() * step, step }
-}
-
-/// A rounded tick step: 1, 2, 2,5 or 5 times a power of ten, giving about
-/// five intervals. On an axis of counts (`whole`) every tick is a whole
-/// number: the step is at least 1 and never 2,5.
-fn tick_step(max: Decimal, whole: bool) -> Decimal {
-    let rough = max / Decimal::from(5);
-    let mut magnitude = Decimal::ONE;
-    while magnitude * Decimal::TEN <= rough {
-        magnitude *= Decimal::TEN;
-    }
-    while magnitude > rough && magnitude > Decimal::new(1, 6) {
-        magnitude /= Decimal::TEN;
-    }
-    [Decimal::ONE, Decimal::TWO, Decimal::new(25, 1), Decimal::from(5), Decimal::TEN]
-        .into_iter()
-        .map(|f| f * magnitude)
-        .filter(|step| !whole || (step.fract().is_zero() && *step >= Decimal::ONE))
-        .find(|step| *step >= rough)
-        .unwrap_or_else(|| (magnitude * Decimal::TEN).max(Decimal::ONE))
-}
-
 fn px(value: Decimal) -> i32 {
     value.round().to_i32().unwrap_or(0)
 }
@@ -403,6 +337,9 @@ pub struct Canvas {
     pub text: u32,
     /// Whether the legend is drawn in the chart.
     legend: bool,
+    /// Whether the texts are in the SVG; else a template sets them (see
+    /// [`ChartTexts`]).
+    svg_text: bool,
     /// The average width of a character, in hundredths of the text height:
     /// 52 for Libertinus Serif in the PDFs, 58 for the site's system fonts.
     em: i32,
@@ -411,15 +348,15 @@ pub struct Canvas {
 impl Canvas {
     /// The PDFs: 640 units wide on a page about 16 cm wide, 12-unit text.
     pub const PRINT: Canvas =
-        Canvas { width: 640, left: 58, right: 18, plot_height: 220, text: 12, legend: true, em: 52 };
+        Canvas { width: 640, left: 58, right: 18, plot_height: 220, text: 12, legend: true, svg_text: false, em: 52 };
     /// The site on a phone: 330 units on a screen 288-608 px wide (the page
     /// keeps it at most 26rem), so 16-unit text is 14-18 CSS px.
     pub const NARROW: Canvas =
-        Canvas { width: 330, left: 40, right: 12, plot_height: 210, text: 16, legend: false, em: 58 };
+        Canvas { width: 330, left: 40, right: 12, plot_height: 210, text: 16, legend: false, svg_text: true, em: 58 };
     /// The site from 40rem: 640 units on 608-704 px, so 15-unit text is
     /// 14-16,5 CSS px.
     pub const WIDE: Canvas =
-        Canvas { width: 640, left: 58, right: 18, plot_height: 240, text: 15, legend: false, em: 58 };
+        Canvas { width: 640, left: 58, right: 18, plot_height: 240, text: 15, legend: false, svg_text: true, em: 58 };
 
     fn row(&self) -> i32 {
         i32::try_from(self.text).unwrap_or(12) + 8
@@ -534,17 +471,40 @@ impl<'a> Styled<'a> {
     }
 }
 
-/// Draws the line chart of a trend for the PDFs as SVG text, with the
-/// target lines of the series it shows and its legend.
-pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> String {
-    chart(model, indicator, trend, targets, Canvas::PRINT)
+/// A chart for the documents: the drawing, and the texts a template sets
+/// over it.
+#[derive(Debug, Clone)]
+pub struct PrintChart {
+    /// The SVG, without text.
+    pub svg: String,
+    /// Its texts.
+    pub texts: ChartTexts,
+}
+
+/// Draws the line chart of a trend for the PDFs, with the target lines of
+/// the series it shows and its legend.
+pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[TargetLine]) -> PrintChart {
+    let (svg, texts) = draw(model, indicator, trend, targets, Canvas::PRINT);
+    PrintChart { svg, texts }
+}
+
+/// Draws the line chart of a trend on `canvas` as SVG text, its texts in
+/// the SVG (the site).
+pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[TargetLine], canvas: Canvas) -> String {
+    draw(model, indicator, trend, targets, canvas).0
 }
 
 /// Draws the line chart of a trend as SVG text on `canvas`, with the target
 /// lines of the series it shows. Each row of the trend is a line; *samlet*
 /// is thick, references are dashed. The years run to the last target year.
 /// The value axis of an indicator that counts things has whole ticks.
-pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[TargetLine], canvas: Canvas) -> String {
+fn draw(
+    model: &Model,
+    indicator: &Indicator,
+    trend: &Trend,
+    targets: &[TargetLine],
+    canvas: Canvas,
+) -> (String, ChartTexts) {
     let styled = Styled::new(model, trend, targets);
     let (rows, styles, targets) = (&styled.rows, &styled.styles, &styled.targets);
     let mut years = trend.years.clone();
@@ -610,6 +570,41 @@ pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[Tar
     let every = usize::try_from((canvas.text_width(4) + 6) / slot_width.max(1) + 1).unwrap_or(1).max(1);
     let labelled = |i: usize| (years.len() - 1 - i).is_multiple_of(every);
 
+    // The texts: the value axis's numbers left of the plot, the years under
+    // it, the legend's names right of their samples.
+    let axis_labels: Vec<Label> = ticks
+        .iter()
+        .map(|(tick, label)| Label {
+            x: plot_left - 8,
+            y: y_of(*tick),
+            text: label.clone(),
+            anchor: Anchor::End,
+            centred: true,
+            colour: AXIS,
+        })
+        .chain(years.iter().enumerate().filter(|(i, _)| labelled(*i)).map(|(_, year)| Label {
+            x: x_of(*year),
+            y: plot_bottom + 8,
+            text: year.to_string(),
+            anchor: Anchor::Middle,
+            centred: false,
+            colour: AXIS,
+        }))
+        .collect();
+    let legend_labels: Vec<Label> = legend
+        .iter()
+        .flat_map(|(lx, ly, _, lines)| {
+            lines.iter().enumerate().map(move |(k, line)| Label {
+                x: lx + 32,
+                y: legend_top + ly + row / 2 + i32::try_from(k).unwrap_or(0) * row,
+                text: line.clone(),
+                anchor: Anchor::Start,
+                centred: true,
+                colour: RGBColor(30, 30, 30),
+            })
+        })
+        .collect();
+
     // The chart is drawn in two Plotters layers with the targets' dotted
     // lines between them: one SVG polyline each with a dash pattern, where
     // Plotters would write every dash as its own element (hundreds per chart,
@@ -617,11 +612,9 @@ pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[Tar
     let (open, background) = layer(canvas.width, height, |root| {
         let _ = root.fill(&WHITE);
         // Grid and value axis.
-        for (tick, label) in &ticks {
+        for (tick, _) in &ticks {
             let ty = y_of(*tick);
             let _ = root.draw(&PathElement::new(vec![(plot_left, ty), (plot_right, ty)], GRID.stroke_width(1)));
-            let label_style = font(canvas.text, AXIS).pos(Pos::new(HPos::Right, VPos::Center));
-            let _ = root.draw(&Text::new(label.clone(), (plot_left - 8, ty), label_style));
         }
         let _ = root
             .draw(&PathElement::new(vec![(plot_left, plot_bottom), (plot_right, plot_bottom)], AXIS.stroke_width(1)));
@@ -631,9 +624,10 @@ pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[Tar
             let zigzag = vec![(bx - 5, by + 4), (bx, by), (bx + 5, by + 4), (bx + 10, by)];
             let _ = root.draw(&PathElement::new(zigzag, AXIS.stroke_width(2)));
         }
-        for (_, year) in years.iter().enumerate().filter(|(i, _)| labelled(*i)) {
-            let label_style = font(canvas.text, AXIS).pos(Pos::new(HPos::Center, VPos::Top));
-            let _ = root.draw(&Text::new(year.to_string(), (x_of(*year), plot_bottom + 8), label_style));
+        if canvas.svg_text {
+            for label in &axis_labels {
+                label.draw(root, canvas.text);
+            }
         }
 
         // The areas' band, under everything else; a year without any area's
@@ -718,17 +712,22 @@ pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[Tar
         }
 
         // Legend: a sample of each line with its marker, and its name.
-        for (lx, ly, entry, lines) in &legend {
-            let cy = legend_top + ly + row / 2;
-            legend::draw_sample(root, entry, (*lx, cy));
-            let label_style = font(canvas.text, RGBColor(30, 30, 30)).pos(Pos::new(HPos::Left, VPos::Center));
-            for (k, line) in lines.iter().enumerate() {
-                let ty = cy + i32::try_from(k).unwrap_or(0) * row;
-                let _ = root.draw(&Text::new(line.clone(), (lx + 32, ty), label_style.clone()));
+        for (lx, ly, entry, _) in &legend {
+            legend::draw_sample(root, entry, (*lx, legend_top + ly + row / 2));
+        }
+        if canvas.svg_text {
+            for label in &legend_labels {
+                label.draw(root, canvas.text);
             }
         }
     });
-    format!("{open}{background}{dotted}{foreground}</svg>\n")
+    let texts = ChartTexts {
+        bredde: canvas.width,
+        hoejde: height,
+        skrift: canvas.text,
+        tekster: axis_labels.iter().chain(&legend_labels).map(|l| l.text(canvas.text)).collect(),
+    };
+    (format!("{open}{background}{dotted}{foreground}</svg>\n"), texts)
 }
 
 /// Draws one layer of a chart with Plotters. Returns the `<svg>` start tag
