@@ -1,5 +1,6 @@
 //! Charts: one line chart per indicator, drawn with Plotters' SVG
-//! backend and returned as SVG text.
+//! backend and returned as SVG text; the documents' charts without their
+//! texts, which the template sets over the drawing (see [`text`]).
 //!
 //! Positions are computed from the exact decimals and rounded to whole
 //! pixels; axis numbers are the Danish-formatted decimals themselves, so no
