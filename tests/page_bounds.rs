@@ -66,8 +66,14 @@ fn occurrences(words: &[&str], name: &str) -> usize {
 /// A generated plan of `areas` × `years` × `indicators`, rendered in memory
 /// with the built-in templates.
 fn generated(areas: usize, years: u16, indicators: usize) -> helhed::Rendered {
+    generated_with(areas, years, indicators, |_| {})
+}
+
+/// The same, with `edit` applied to the data folder first.
+fn generated_with(areas: usize, years: u16, indicators: usize, edit: impl Fn(&std::path::Path)) -> helhed::Rendered {
     let dir = tempfile::tempdir().unwrap();
     generate::plan(&dir.path().join("data"), areas, years, indicators);
+    edit(&dir.path().join("data"));
     let config = Config {
         data: dir.path().join("data"),
         templates: dir.path().join("ingen-skabeloner"),
@@ -122,6 +128,48 @@ fn every_area_of_every_indicator_is_on_a_page_for_plans_of_any_size() {
                 assert!(samlet >= indicators * tables, "{doc}: Samlet stands {samlet} times");
             }
         }
+    }
+}
+
+#[test]
+fn no_text_of_a_document_runs_into_other_text_even_with_an_area_name_of_three_lines() {
+    // The value tables give their rows a fixed height when every name fits
+    // on one line, and measure them when one does not: a name that wraps
+    // must push its row down, never run into the next row. The chart texts
+    // Typst sets over the drawing must not run into each other either.
+    let long = "Boligområdet ved den gamle Strandvej med rækkehusene, højhusene og ungdomsboligerne ved havnen";
+    let rendered = generated_with(4, 10, 2, |data| {
+        let plan = data.join("plan.yaml");
+        let text = std::fs::read_to_string(&plan).unwrap();
+        std::fs::write(&plan, text.replacen(&format!("navn: {}", generate::area_name(0)), &format!("navn: {long}"), 1))
+            .unwrap();
+    });
+    for pdf in rendered.outputs.iter().filter(|o| o.rel.extension().is_some_and(|e| e == "pdf")) {
+        let Some(pages) = pages(&pdf.bytes) else { return };
+        let mut seen = 0;
+        for (n, (_, words)) in pages.iter().enumerate() {
+            seen += words.windows(2).filter(|w| w[0].text == "ungdomsboligerne" && w[1].text == "ved").count();
+            for (i, a) in words.iter().enumerate() {
+                for b in &words[i + 1..] {
+                    // Boxes that share more than half a point each way.
+                    let across = a.x.1.min(b.x.1) - a.x.0.max(b.x.0);
+                    let down = a.y.1.min(b.y.1) - a.y.0.max(b.y.0);
+                    assert!(
+                        across <= 0.5 || down <= 0.5,
+                        "{}, page {}: «{}» {:?} {:?} runs into «{}» {:?} {:?}",
+                        pdf.rel.display(),
+                        n + 1,
+                        a.text,
+                        a.x,
+                        a.y,
+                        b.text,
+                        b.x,
+                        b.y
+                    );
+                }
+            }
+        }
+        assert!(seen >= 2, "{}: the long name stands in the value tables ({seen} times)", pdf.rel.display());
     }
 }
 
