@@ -489,8 +489,8 @@ pub fn line_chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: 
     PrintChart { svg, texts }
 }
 
-/// Draws the line chart of a trend on `canvas` as SVG text, its texts in
-/// the SVG (the site).
+/// Draws the line chart of a trend on `canvas` as SVG text: on the site's
+/// canvases with its texts in the SVG.
 pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[TargetLine], canvas: Canvas) -> String {
     draw(model, indicator, trend, targets, canvas).0
 }
@@ -499,6 +499,8 @@ pub fn chart(model: &Model, indicator: &Indicator, trend: &Trend, targets: &[Tar
 /// lines of the series it shows. Each row of the trend is a line; *samlet*
 /// is thick, references are dashed. The years run to the last target year.
 /// The value axis of an indicator that counts things has whole ticks.
+/// Returns the SVG and the texts it leaves out for a template (none on a
+/// canvas with `svg_text`).
 fn draw(
     model: &Model,
     indicator: &Indicator,
@@ -726,7 +728,12 @@ fn draw(
         bredde: canvas.width,
         hoejde: height,
         skrift: canvas.text,
-        tekster: axis_labels.iter().chain(&legend_labels).map(|l| l.text(canvas.text)).collect(),
+        // Only the texts the SVG leaves out are the template's to set.
+        tekster: if canvas.svg_text {
+            Vec::new()
+        } else {
+            axis_labels.iter().chain(&legend_labels).map(|l| l.text(canvas.text)).collect()
+        },
     };
     (format!("{open}{background}{dotted}{foreground}</svg>\n"), texts)
 }
