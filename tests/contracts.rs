@@ -149,8 +149,9 @@ const TAL_ADDED: [&str; 6] = [
 ];
 
 /// The keys `helhed-data/3` adds to the appendix's `data.json` (CHANGELOG.md).
-const APPENDIX_ADDED: [&str; 10] = [
+const APPENDIX_ADDED: [&str; 11] = [
     "indikatorer[].bredder*",
+    "indikatorer[].rækker[].tekster",
     "indikatorer[].figurtekst*",
     "indikatorer[].rækker[].basis",
     "indikatorer[].rækker[].forrige",
@@ -163,8 +164,10 @@ const APPENDIX_ADDED: [&str; 10] = [
 ];
 
 /// The keys `helhed-data/3` adds to the statusrapport's `data.json` (CHANGELOG.md).
-const STATUS_ADDED: [&str; 80] = [
+const STATUS_ADDED: [&str; 82] = [
     "mangler",
+    "indikatorer[].rækker[].tekster",
+    "halvårstal[].rækker[].tekster",
     "indikatorer[].bredder*",
     "indikatorer[].figurtekst*",
     "budget.ark.bredder*",

@@ -102,13 +102,13 @@ mod tests {
     use crate::present::report::CellView;
 
     fn row(cells: &[(&str, bool)], forrige: &str, basis: &str) -> RowView {
-        RowView {
-            navn: "Motalavej".into(),
-            slags: SeriesKind::Area,
-            celler: cells.iter().map(|&(t, e)| CellView { tekst: t.into(), eksempel: e }).collect(),
-            forrige: forrige.into(),
-            basis: basis.into(),
-        }
+        RowView::new(
+            "Motalavej".into(),
+            SeriesKind::Area,
+            cells.iter().map(|&(t, e)| CellView { tekst: t.into(), eksempel: e }).collect(),
+            forrige.into(),
+            basis.into(),
+        )
     }
 
     #[test]

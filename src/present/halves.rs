@@ -43,13 +43,7 @@ pub(crate) fn half_tables(model: &Model, evaluated: &Evaluated) -> Vec<HalfTable
                         None => CellView { tekst: DASH.into(), eksempel: false },
                     })
                     .collect();
-                raekker.push(RowView {
-                    navn: h.name.clone(),
-                    slags: h.kind,
-                    celler,
-                    forrige: DASH.into(),
-                    basis: DASH.into(),
-                });
+                raekker.push(RowView::new(h.name.clone(), h.kind, celler, DASH.into(), DASH.into()));
             }
             HalfTableView {
                 navn: indicator_title(ind),

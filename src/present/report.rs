@@ -152,12 +152,24 @@ pub struct RowView {
     pub slags: SeriesKind,
     /// One cell per year.
     pub celler: Vec<CellView>,
+    /// Each cell's text as printed: the figure, with `*` when it is
+    /// illustrative. A template sets these as they are, without a function
+    /// call per cell.
+    pub tekster: Vec<String>,
     /// The latest value's change from the year before: `+2,0 (+2,7 %)`, with
     /// `i 2016` added when that is not the table's last year; a dash when
     /// there is none.
     pub forrige: String,
     /// The same from the baseline year.
     pub basis: String,
+}
+
+impl RowView {
+    /// A row of `celler`, with their printed texts.
+    pub fn new(navn: String, slags: SeriesKind, celler: Vec<CellView>, forrige: String, basis: String) -> Self {
+        let tekster = celler.iter().map(CellView::printed).collect();
+        RowView { navn, slags, celler, tekster, forrige, basis }
+    }
 }
 
 /// One cell: a formatted figure or a dash.
@@ -167,6 +179,13 @@ pub struct CellView {
     pub tekst: String,
     /// Whether the figure is illustrative.
     pub eksempel: bool,
+}
+
+impl CellView {
+    /// The text as printed: `34,2*` for an illustrative figure.
+    pub fn printed(&self) -> String {
+        if self.eksempel { format!("{}*", self.tekst) } else { self.tekst.clone() }
+    }
 }
 
 /// The latest value of a series and how it changed.
@@ -549,12 +568,14 @@ pub(crate) fn indicator_view(
     let raekker: Vec<RowView> = trend
         .rows
         .iter()
-        .map(|r| RowView {
-            navn: r.name.clone(),
-            slags: r.kind,
-            celler: trend.years.iter().map(|&y| cell(r.at(y))).collect(),
-            forrige: change_cell(r.latest(), |p| p.vs_previous),
-            basis: change_cell(r.latest(), |p| p.vs_base),
+        .map(|r| {
+            RowView::new(
+                r.name.clone(),
+                r.kind,
+                trend.years.iter().map(|&y| cell(r.at(y))).collect(),
+                change_cell(r.latest(), |p| p.vs_previous),
+                change_cell(r.latest(), |p| p.vs_base),
+            )
         })
         .collect();
     let udvikling = trend
