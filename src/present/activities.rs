@@ -8,6 +8,8 @@ use crate::eval::Evaluated;
 use crate::eval::goals::CriterionResult;
 use crate::model::text::{format_da, join_names, join_with};
 use crate::model::{GoalStatus, Model, Rule};
+use crate::present::budget::SheetWidths;
+use crate::present::columns::widest;
 use crate::present::front::short_title;
 use crate::present::report::{MarkingView, StatusMark, area_names, effect_points, effect_text};
 use rust_decimal::Decimal;
@@ -71,6 +73,9 @@ pub struct ActivityEconomy {
     pub forbrug: Vec<String>,
     /// The lines it is made of: `Tryghed og trivsel: Bydelsforældre`.
     pub linjer: Vec<String>,
+    /// The widest amount of each year column (budget and spending) and of
+    /// the total, in thousandths of an em, for fixed column widths.
+    pub bredder: SheetWidths,
 }
 
 /// A success criterion of an activity.
@@ -203,7 +208,7 @@ fn economy(evaluated: &Evaluated, activity: &str) -> Option<ActivityEconomy> {
     let per_year: Vec<Decimal> = (0..budget.years.len())
         .map(|i| lines.iter().map(|(_, l)| l.per_year.get(i).copied().unwrap_or_default()).sum())
         .collect();
-    let forbrug = budget
+    let forbrug: Vec<String> = budget
         .years
         .iter()
         .map(|y| {
@@ -212,11 +217,18 @@ fn economy(evaluated: &Evaluated, activity: &str) -> Option<ActivityEconomy> {
             if spent.is_empty() { "–".to_string() } else { tkr(spent.iter().sum()) }
         })
         .collect();
+    let budget_cells: Vec<String> = per_year.iter().map(|v| tkr(*v)).collect();
+    let i_alt = tkr(per_year.iter().sum());
+    let bredder = SheetWidths {
+        aar: budget_cells.iter().zip(&forbrug).map(|(b, f)| widest([b, f].into_iter())).collect(),
+        i_alt: widest(std::iter::once(&i_alt)),
+    };
     Some(ActivityEconomy {
         aar: budget.years.iter().map(u16::to_string).collect(),
-        budget: per_year.iter().map(|v| tkr(*v)).collect(),
-        i_alt: tkr(per_year.iter().sum()),
+        budget: budget_cells,
+        i_alt,
         forbrug,
         linjer: lines.iter().map(|(s, l)| format!("{s}: {}", l.name)).collect(),
+        bredder,
     })
 }
