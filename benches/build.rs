@@ -33,9 +33,7 @@ fn build(c: &mut Criterion) {
     // build`. Emptying it (freeing the previous build's cache) and freeing
     // this build's files are not part of a build, and a command does neither:
     // both happen outside the timed part.
-    group.bench_function("kold", |b| {
-        b.iter_batched(|| typst::comemo::evict(0), |()| full(), BatchSize::PerIteration)
-    });
+    group.bench_function("kold", |b| b.iter_batched(|| typst::comemo::evict(0), |()| full(), BatchSize::PerIteration));
     // Warm: unchanged inputs rebuilt with the cache kept, as a live preview would.
     group.bench_function("varm", |b| b.iter(full));
     group.bench_function("prepare", |b| b.iter(|| black_box(helhed::prepare(black_box(&config)).unwrap())));

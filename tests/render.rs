@@ -415,3 +415,50 @@ fn a_template_file_name_with_a_backslash_is_an_error_at_that_file() {
     );
     assert!(!f.path("out").exists(), "nothing is written");
 }
+
+/// The link annotations of a PDF (typst-pdf writes them outside compressed
+/// streams): each one's rectangle's left and right edge and the page its
+/// alt text names (`side 12`).
+fn links(pdf: &[u8]) -> Vec<(f64, f64, u32)> {
+    let raw = String::from_utf8_lossy(pdf);
+    raw.split("/Subtype/Link/Rect[")
+        .skip(1)
+        .map(|rest| {
+            let rect: Vec<f64> = rest[..rest.find(']').unwrap()].split(' ').map(|n| n.parse().unwrap()).collect();
+            let annot = &rest[..rest.find(">>").unwrap()];
+            let alt = &annot[annot.find("/Contents(side ").expect("a link names its page") + "/Contents(side ".len()..];
+            (rect[0], rect[2], alt[..alt.find(')').unwrap()].parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn every_contents_entry_and_cross_reference_of_the_appendix_is_a_link_to_its_page() {
+    let f = Fixture::example();
+    assert!(f.run(&["build"]).status.success());
+    let pdf = std::fs::read(f.path("out/helhedsevaluering-2018.pdf")).unwrap();
+    let Some(text) = pdf_text(&pdf) else { return };
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    // The contents' page numbers, entry by entry: each entry's last line ends
+    // in its page number (pages 2 and 3; the summary begins on page 4).
+    let contents: Vec<u32> = pages[1..3]
+        .iter()
+        .flat_map(|p| p.lines())
+        .filter_map(|line| {
+            let (entry, page) = line.trim_end().rsplit_once("   ")?;
+            (!entry.trim().is_empty()).then(|| page.trim().parse().ok()).flatten()
+        })
+        .collect();
+    assert!(contents.len() > 60 && contents[0] == 4, "{contents:?}");
+    let links = links(&pdf);
+    // Each entry is a link across the whole line (from its indent to the
+    // right margin, 530 pt), to the page it prints.
+    let entries: Vec<u32> = links.iter().filter(|(x0, x1, _)| x1 - x0 > 400.0).map(|l| l.2).collect();
+    assert_eq!(entries, contents);
+    // The criteria overview's references ("Afsnit 2.1") are links too, each
+    // to the first page of an indicator's section.
+    let references: Vec<u32> = links.iter().filter(|(x0, x1, _)| x1 - x0 < 100.0).map(|l| l.2).collect();
+    let afsnit = pages[3..8].iter().map(|p| p.matches("Afsnit ").count()).sum::<usize>();
+    assert_eq!(references.len(), afsnit, "{references:?}");
+    assert!(references.iter().all(|p| contents.contains(p)), "{references:?}");
+}
