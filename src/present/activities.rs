@@ -9,7 +9,7 @@ use crate::eval::goals::CriterionResult;
 use crate::model::text::{format_da, join_names, join_with};
 use crate::model::{GoalStatus, Model, Rule};
 use crate::present::budget::SheetWidths;
-use crate::present::columns::widest;
+use crate::present::columns::{figure_width, widest};
 use crate::present::front::short_title;
 use crate::present::report::{MarkingView, StatusMark, area_names, effect_points, effect_text};
 use rust_decimal::Decimal;
@@ -221,7 +221,7 @@ fn economy(evaluated: &Evaluated, activity: &str) -> Option<ActivityEconomy> {
     let i_alt = tkr(per_year.iter().sum());
     let bredder = SheetWidths {
         aar: budget_cells.iter().zip(&forbrug).map(|(b, f)| widest([b, f].into_iter())).collect(),
-        i_alt: widest(std::iter::once(&i_alt)),
+        i_alt: figure_width(&i_alt),
     };
     Some(ActivityEconomy {
         aar: budget.years.iter().map(u16::to_string).collect(),

@@ -30,12 +30,8 @@ pub struct ColumnWidths {
 
 /// The widths of a value table's columns.
 pub fn column_widths(rows: &[RowView], years: usize) -> ColumnWidths {
-    let aar = (0..years)
-        .map(|j| {
-            let cells = rows.iter().filter_map(|r| r.celler.get(j));
-            cells.map(|c| figure_width(&c.tekst) + if c.eksempel { figure_width("*") } else { 0 }).max().unwrap_or(0)
-        })
-        .collect();
+    // A cell as printed, `44*` for an illustrative figure.
+    let aar = (0..years).map(|j| widest(rows.iter().filter_map(|r| r.tekster.get(j)))).collect();
     ColumnWidths {
         navn: rows.iter().map(|r| name_width(&r.navn)).max().unwrap_or(0),
         aar,
